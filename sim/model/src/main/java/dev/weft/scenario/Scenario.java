@@ -1,0 +1,33 @@
+package dev.weft.scenario;
+
+import java.util.List;
+
+/** A whole scenario: the network of nodes, the work offered to it and how work is placed. */
+@Doc("A Weft scenario: nodes, workloads and a scheduling policy, run for a simulated duration.")
+public record Scenario(
+    @Doc("Id used for output folders.") String name,
+    @Doc("One line for reports.") @Default("") String description,
+    @Doc("Master seed; every random stream derives from it.") @Default("1") long seed,
+    @Doc("Simulated time.") @Unit(Quantity.DURATION) @Range(min = 0, minExclusive = true)
+        double duration,
+    @Doc("Jobs submitted before this are not counted in statistics.") @Unit(Quantity.DURATION)
+        @Default("0") @Range(min = 0) double warmup,
+    @Doc("One entry per node class.") List<NodeClass> nodes,
+    @Doc("One entry per job stream.") List<Workload> workload,
+    @Doc("How jobs are placed on nodes.") @Default("{}") SchedulerConfig scheduler,
+    @Doc("What the run writes.") @Default("{}") Outputs outputs) {
+
+  public Scenario {
+    nodes = List.copyOf(nodes);
+    workload = List.copyOf(workload);
+  }
+
+  public int nodeCount() {
+    return nodes.stream().mapToInt(NodeClass::count).sum();
+  }
+
+  public Scenario withSeed(long newSeed) {
+    return new Scenario(name, description, newSeed, duration, warmup, nodes, workload, scheduler,
+        outputs);
+  }
+}

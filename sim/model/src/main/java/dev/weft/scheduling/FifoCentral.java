@@ -1,0 +1,54 @@
+package dev.weft.scheduling;
+
+import dev.weft.node.Node;
+import dev.weft.workload.Job;
+import java.util.ArrayDeque;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * One global first-come-first-served queue: a job starts on an idle node the moment one is free,
+ * otherwise it waits centrally. Idle nodes are served longest-idle first. With identical nodes
+ * this is the textbook M/M/c, M/D/1, G/G/c queue.
+ */
+final class FifoCentral implements Scheduler {
+  private final ArrayDeque<Node> idle = new ArrayDeque<>();
+  private boolean[] listed;
+
+  @Override
+  public void attach(Cluster cluster, UniformRandomProvider rng) {
+    listed = new boolean[cluster.size()];
+    for (int i = 0; i < cluster.size(); i++) {
+      loadChanged(cluster.node(i));
+    }
+  }
+
+  @Override
+  public boolean queuesCentrally() {
+    return true;
+  }
+
+  @Override
+  public Node place(Job job) {
+    Node n;
+    while ((n = idle.pollFirst()) != null) {
+      listed[n.id()] = false;
+      if (n.hasFreeSlot() && n.queued() == 0) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public void loadChanged(Node node) {
+    if (!listed[node.id()] && node.hasFreeSlot() && node.queued() == 0) {
+      listed[node.id()] = true;
+      idle.addLast(node);
+    }
+  }
+
+  @Override
+  public void availabilityChanged(Node node) {
+    loadChanged(node);
+  }
+}

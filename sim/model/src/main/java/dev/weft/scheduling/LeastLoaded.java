@@ -1,0 +1,125 @@
+package dev.weft.scheduling;
+
+import dev.weft.node.Node;
+import dev.weft.workload.Job;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * The online node with the fewest jobs per slot, ties to the lowest id. An indexed binary heap of
+ * online nodes keyed by load keeps each placement and each load change at O(log n).
+ */
+final class LeastLoaded implements Scheduler {
+  private Node[] heap;
+  private double[] keys;
+  private int size;
+
+  @Override
+  public void attach(Cluster cluster, UniformRandomProvider rng) {
+    heap = new Node[cluster.size()];
+    keys = new double[cluster.size()];
+    for (int i = 0; i < cluster.size(); i++) {
+      Node n = cluster.node(i);
+      n.schedulerIndex = -1;
+      if (n.online()) {
+        insert(n);
+      }
+    }
+  }
+
+  @Override
+  public Node place(Job job) {
+    return size == 0 ? null : heap[0];
+  }
+
+  @Override
+  public void loadChanged(Node node) {
+    int i = node.schedulerIndex;
+    if (i < 0) {
+      return;
+    }
+    double old = keys[i];
+    keys[i] = node.load();
+    if (keys[i] < old) {
+      up(i);
+    } else {
+      down(i);
+    }
+  }
+
+  @Override
+  public void availabilityChanged(Node node) {
+    if (node.online() && node.schedulerIndex < 0) {
+      insert(node);
+    } else if (!node.online() && node.schedulerIndex >= 0) {
+      remove(node);
+    }
+  }
+
+  private void insert(Node n) {
+    heap[size] = n;
+    keys[size] = n.load();
+    n.schedulerIndex = size;
+    up(size++);
+  }
+
+  private void remove(Node n) {
+    int i = n.schedulerIndex;
+    n.schedulerIndex = -1;
+    int last = --size;
+    if (i != last) {
+      move(last, i);
+      heap[last] = null;
+      up(i);
+      down(heap[i].schedulerIndex);
+    } else {
+      heap[last] = null;
+    }
+  }
+
+  private boolean less(int a, int b) {
+    return keys[a] < keys[b] || (keys[a] == keys[b] && heap[a].id() < heap[b].id());
+  }
+
+  private void up(int i) {
+    while (i > 0) {
+      int p = (i - 1) >>> 1;
+      if (!less(i, p)) {
+        break;
+      }
+      swap(i, p);
+      i = p;
+    }
+  }
+
+  private void down(int i) {
+    while (true) {
+      int l = 2 * i + 1;
+      if (l >= size) {
+        return;
+      }
+      int best = l + 1 < size && less(l + 1, l) ? l + 1 : l;
+      if (!less(best, i)) {
+        return;
+      }
+      swap(i, best);
+      i = best;
+    }
+  }
+
+  private void move(int from, int to) {
+    heap[to] = heap[from];
+    keys[to] = keys[from];
+    heap[to].schedulerIndex = to;
+  }
+
+  private void swap(int a, int b) {
+    Node na = heap[a];
+    double ka = keys[a];
+    heap[a] = heap[b];
+    keys[a] = keys[b];
+    heap[b] = na;
+    keys[b] = ka;
+    heap[a].schedulerIndex = a;
+    heap[b].schedulerIndex = b;
+  }
+}

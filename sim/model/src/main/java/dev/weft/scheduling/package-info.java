@@ -1,0 +1,7 @@
+/**
+ * Placement policies, one class each behind {@link dev.weft.scheduling.Scheduler}, created by
+ * name through {@link dev.weft.scheduling.Schedulers}. Policies see nodes through {@link
+ * dev.weft.scheduling.Cluster} and keep whatever index they need (a heap, a list of idle nodes)
+ * so no policy scans every node per job. Depends on {@code node} and {@code workload}.
+ */
+package dev.weft.scheduling;

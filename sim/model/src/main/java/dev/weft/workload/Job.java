@@ -1,0 +1,116 @@
+package dev.weft.workload;
+
+/** One unit of work from submission to its outcome. Mutable; owned by the run. */
+public final class Job {
+
+  /** Where a job is in its life. */
+  public enum State {
+    QUEUED,
+    RUNNING,
+    COMPLETED,
+    FAILED,
+    EXPIRED
+  }
+
+  private final long id;
+  private final int workload;
+  private final double submitted;
+  private final double demand;
+  private final boolean counted;
+  private State state = State.QUEUED;
+  private int attempts;
+  private double started = Double.NaN;
+  private int nodeId = -1;
+  /** Engine handles of the pending completion and deadline events; -1 when none. */
+  public long completionHandle = -1;
+  public long deadlineHandle = -1;
+
+  public Job(long id, int workload, double submitted, double demand, boolean counted) {
+    this.id = id;
+    this.workload = workload;
+    this.submitted = submitted;
+    this.demand = demand;
+    this.counted = counted;
+  }
+
+  public long id() {
+    return id;
+  }
+
+  public int workload() {
+    return workload;
+  }
+
+  public double submitted() {
+    return submitted;
+  }
+
+  /** Service time on a node of speed 1. */
+  public double demand() {
+    return demand;
+  }
+
+  /** Whether the job was submitted after warm-up and enters the statistics. */
+  public boolean counted() {
+    return counted;
+  }
+
+  public State state() {
+    return state;
+  }
+
+  public boolean isWaiting() {
+    return state == State.QUEUED;
+  }
+
+  public int attempts() {
+    return attempts;
+  }
+
+  public double started() {
+    return started;
+  }
+
+  public int nodeId() {
+    return nodeId;
+  }
+
+  public void start(int node, double now) {
+    if (state != State.QUEUED) {
+      throw new IllegalStateException("job " + id + " cannot start from " + state);
+    }
+    state = State.RUNNING;
+    nodeId = node;
+    attempts++;
+    if (Double.isNaN(started)) {
+      started = now; // wait is measured to the first start
+    }
+  }
+
+  /** The job waits in node {@code node}'s local queue ({@code -1}: the central queue). */
+  public void queueAt(int node) {
+    if (state != State.QUEUED) {
+      throw new IllegalStateException("job " + id + " cannot queue from " + state);
+    }
+    nodeId = node;
+  }
+
+  /** Back to the queue after its node failed. */
+  public void requeue() {
+    if (state != State.RUNNING) {
+      throw new IllegalStateException("job " + id + " cannot be requeued from " + state);
+    }
+    state = State.QUEUED;
+    nodeId = -1;
+  }
+
+  public void finish(State outcome) {
+    if (outcome == State.QUEUED || outcome == State.RUNNING) {
+      throw new IllegalArgumentException("not an outcome: " + outcome);
+    }
+    if (state != State.QUEUED && state != State.RUNNING) {
+      throw new IllegalStateException("job " + id + " already ended as " + state);
+    }
+    state = outcome;
+  }
+}

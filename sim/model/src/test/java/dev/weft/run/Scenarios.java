@@ -1,0 +1,40 @@
+package dev.weft.run;
+
+import dev.weft.scenario.Arrivals;
+import dev.weft.scenario.Availability;
+import dev.weft.scenario.DistSpec;
+import dev.weft.scenario.NodeClass;
+import dev.weft.scenario.Outputs;
+import dev.weft.scenario.Scenario;
+import dev.weft.scenario.SchedulerConfig;
+import dev.weft.scenario.Workload;
+import java.util.List;
+
+/** Small builders for test scenarios. */
+final class Scenarios {
+  private Scenarios() {}
+
+  static Scenario queue(String policy, int servers, double rate, DistSpec service,
+      double duration, double warmup, long seed) {
+    return new Scenario("test", "", seed, duration, warmup,
+        List.of(new NodeClass("server", servers, "abstract", 1, 1, 1.0, null)),
+        List.of(new Workload("jobs", "synthetic", new Arrivals("poisson", rate, null), service,
+            null)),
+        new SchedulerConfig(policy, 2), new Outputs(duration / 50, false));
+  }
+
+  static Scenario withDeadline(Scenario s, double deadline) {
+    Workload w = s.workload().get(0);
+    return new Scenario(s.name(), "", s.seed(), s.duration(), s.warmup(), s.nodes(),
+        List.of(new Workload(w.name(), w.kind(), w.arrivals(), w.service(), deadline)),
+        s.scheduler(), s.outputs());
+  }
+
+  static Scenario withChurn(Scenario s, DistSpec up, DistSpec down) {
+    NodeClass c = s.nodes().get(0);
+    return new Scenario(s.name(), "", s.seed(), s.duration(), s.warmup(),
+        List.of(new NodeClass(c.name(), c.count(), c.hardware(), c.gpus(), c.slots(), c.speed(),
+            new Availability(up, down))),
+        s.workload(), s.scheduler(), s.outputs());
+  }
+}
