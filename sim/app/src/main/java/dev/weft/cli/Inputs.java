@@ -1,0 +1,17 @@
+package dev.weft.cli;
+
+import dev.weft.scenario.yaml.InputError;
+import dev.weft.scenario.yaml.InputException;
+import java.io.PrintWriter;
+
+/** Prints input errors the one way the contract fixes. */
+final class Inputs {
+  private Inputs() {}
+
+  static int report(InputException e, PrintWriter err) {
+    for (InputError x : e.errors()) {
+      err.println(x);
+    }
+    return Main.BAD_INPUT;
+  }
+}

@@ -1,0 +1,68 @@
+package dev.weft.experiment;
+
+import dev.weft.random.RandomStreams;
+import dev.weft.run.RunResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * Independent replications: replication 0 uses the scenario's seed, replication r > 0 a seed
+ * derived from it and r, so adding replications never changes the earlier ones.
+ */
+public final class Replications {
+  private Replications() {}
+
+  public static long seed(long base, int replication) {
+    return replication == 0 ? base : RandomStreams.derive(base, "replication/" + replication);
+  }
+
+  /** The metrics summarised across replications, by dotted summary path. */
+  static final Map<String, ToDoubleFunction<RunResult>> METRICS = new LinkedHashMap<>();
+
+  static {
+    METRICS.put("jobs.completed", r -> r.jobs().completed());
+    METRICS.put("jobs.throughput", r -> r.jobs().throughput());
+    METRICS.put("jobs.wait.mean", r -> r.jobs().waitTime().mean());
+    METRICS.put("jobs.latency.mean", r -> r.jobs().latency().mean());
+    METRICS.put("jobs.latency.p95", r -> r.jobs().latency().p95());
+    METRICS.put("jobs.latency.p99", r -> r.jobs().latency().p99());
+    METRICS.put("jobs.deadlineMissRate", r -> r.jobs().deadlineMissRate());
+    METRICS.put("nodes.utilization", r -> r.nodes().utilization());
+    METRICS.put("nodes.onlineMean", r -> r.nodes().onlineMean());
+  }
+
+  /** Mean, standard deviation and 95% Student-t confidence interval per metric. */
+  public static Map<String, Object> summary(List<RunResult> runs) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("count", runs.size());
+    List<Long> seeds = runs.stream().map(RunResult::seed).toList();
+    out.put("seeds", seeds);
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    int n = runs.size();
+    for (Map.Entry<String, ToDoubleFunction<RunResult>> e : METRICS.entrySet()) {
+      double[] v = runs.stream().mapToDouble(e.getValue()).toArray();
+      double mean = 0;
+      for (double x : v) {
+        mean += x;
+      }
+      mean /= n;
+      double ss = 0;
+      for (double x : v) {
+        ss += (x - mean) * (x - mean);
+      }
+      double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+      double half = n > 1 ? new TDistribution(null, n - 1).inverseCumulativeProbability(0.975)
+          * sd / Math.sqrt(n) : 0;
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("mean", mean);
+      m.put("sd", sd);
+      m.put("ci95", List.of(mean - half, mean + half));
+      metrics.put(e.getKey(), m);
+    }
+    out.put("metrics", metrics);
+    return out;
+  }
+}

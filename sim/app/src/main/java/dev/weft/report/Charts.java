@@ -1,0 +1,118 @@
+package dev.weft.report;
+
+import dev.weft.run.JobStats;
+import dev.weft.run.RunResult;
+import dev.weft.run.TimeSeries;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** The report's charts as SVG text, drawn with XChart (needs java.awt.headless=true). */
+public final class Charts {
+  private static final int WIDTH = 760;
+  private static final int HEIGHT = 320;
+
+  private Charts() {}
+
+  /** Chart file name (without extension) to SVG text, in report order. */
+  public static Map<String, String> all(RunResult r) {
+    Map<String, String> out = new LinkedHashMap<>();
+    TimeSeries s = r.series();
+    double[] hours = scale(s.column("time"), 1 / 3600.0);
+    out.put("queue-and-running", svg(lines("Jobs waiting and running", "simulated time (h)",
+        "jobs", hours, Map.of("queued", s.column("queued"), "running", s.column("running")),
+        List.of("queued", "running"))));
+    out.put("utilization", svg(lines("Utilization of online slots", "simulated time (h)",
+        "share busy", hours, Map.of("utilization", s.column("utilization")),
+        List.of("utilization"))));
+    out.put("online-nodes", svg(lines("Nodes online", "simulated time (h)", "nodes", hours,
+        Map.of("online", s.column("onlineNodes")), List.of("online"))));
+    out.put("throughput", svg(lines("Completed jobs per second", "simulated time (h)",
+        "jobs/s", hours, Map.of("throughput", s.column("throughput")),
+        List.of("throughput"))));
+    out.put("latency-by-workload", svg(latencyBars(r)));
+    return out;
+  }
+
+  private static double[] scale(double[] v, double f) {
+    double[] out = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = v[i] * f;
+    }
+    return out;
+  }
+
+  private static XYChart lines(String title, String x, String y, double[] xs,
+      Map<String, double[]> series, List<String> order) {
+    XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x)
+        .yAxisTitle(y).build();
+    style(c.getStyler());
+    c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+    c.getStyler().setLegendVisible(order.size() > 1);
+    for (String name : order) {
+      double[] ys = series.get(name);
+      if (xs.length == 0) {
+        continue;
+      }
+      XYSeries line = c.addSeries(name, xs, ys);
+      line.setMarker(SeriesMarkers.NONE);
+    }
+    return c;
+  }
+
+  private static CategoryChart latencyBars(RunResult r) {
+    CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+        .title("Latency by workload (jobs after warm-up)").xAxisTitle("workload")
+        .yAxisTitle("seconds").build();
+    style(c.getStyler());
+    c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+    List<String> names = new ArrayList<>(r.workloads().keySet());
+    String[] labels = {"p50", "p95", "p99"};
+    for (String label : labels) {
+      List<Double> v = new ArrayList<>();
+      for (String n : names) {
+        JobStats j = r.workloads().get(n);
+        v.add(switch (label) {
+          case "p50" -> j.latency().p50();
+          case "p95" -> j.latency().p95();
+          default -> j.latency().p99();
+        });
+      }
+      c.addSeries(label, names, v);
+    }
+    return c;
+  }
+
+  private static void style(Styler s) {
+    s.setChartBackgroundColor(java.awt.Color.WHITE);
+    s.setPlotBorderVisible(false);
+    s.setAntiAlias(true);
+    s.setChartTitleBoxVisible(false);
+  }
+
+  static String svg(Chart<?, ?> chart) {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      VectorGraphicsEncoder.saveVectorGraphic(chart, bytes,
+          VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+      String text = bytes.toString(StandardCharsets.UTF_8);
+      int start = text.indexOf("<svg");
+      return start > 0 ? text.substring(start) : text; // drop the XML prolog for inlining
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot draw chart", e);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package dev.weft.report;
+
+import dev.weft.run.ClassStats;
+import dev.weft.run.JobStats;
+import dev.weft.run.RunResult;
+import dev.weft.run.TimeSeries;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The metrics CSV files. Numbers are written with {@link Double#toString}'s shortest exact form
+ * (and whole numbers without a fraction), so files are byte-identical across machines.
+ */
+public final class Csv {
+  private Csv() {}
+
+  public static String timeSeries(TimeSeries s) {
+    StringBuilder sb = new StringBuilder(String.join(",", s.columns())).append('\n');
+    for (double[] row : s.rows()) {
+      for (int i = 0; i < row.length; i++) {
+        if (i > 0) {
+          sb.append(',');
+        }
+        sb.append(num(row[i]));
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  public static String nodeClasses(List<ClassStats> classes) {
+    StringBuilder sb = new StringBuilder(
+        "class,hardware,count,onlineMean,utilization,completed,latencyMean\n");
+    for (ClassStats c : classes) {
+      sb.append(field(c.name())).append(',').append(field(c.hardware())).append(',')
+          .append(c.count()).append(',').append(num(c.onlineMean())).append(',')
+          .append(num(c.utilization())).append(',').append(c.completed()).append(',')
+          .append(num(c.latencyMean())).append('\n');
+    }
+    return sb.toString();
+  }
+
+  public static String workloads(RunResult r) {
+    StringBuilder sb = new StringBuilder("workload,submitted,completed,failed,expired,inFlight,"
+        + "waitMean,waitP50,waitP95,waitP99,latencyMean,latencyP50,latencyP95,latencyP99,"
+        + "throughput,deadlineMissRate\n");
+    for (Map.Entry<String, JobStats> e : r.workloads().entrySet()) {
+      JobStats j = e.getValue();
+      sb.append(field(e.getKey())).append(',').append(j.submitted()).append(',')
+          .append(j.completed()).append(',').append(j.failed()).append(',').append(j.expired())
+          .append(',').append(j.inFlight());
+      for (double d : new double[] {j.waitTime().mean(), j.waitTime().p50(), j.waitTime().p95(),
+          j.waitTime().p99(), j.latency().mean(), j.latency().p50(), j.latency().p95(),
+          j.latency().p99(), j.throughput(), j.deadlineMissRate()}) {
+        sb.append(',').append(num(d));
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  static String num(double d) {
+    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return Long.toString((long) d);
+    }
+    return Double.toString(d);
+  }
+
+  /** Quotes a text field when it holds a comma, quote or line break (RFC 4180). */
+  static String field(String s) {
+    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0
+        && s.indexOf('\r') < 0) {
+      return s;
+    }
+    return '"' + s.replace("\"", "\"\"") + '"';
+  }
+}

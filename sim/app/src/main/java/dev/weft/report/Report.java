@@ -1,0 +1,205 @@
+package dev.weft.report;
+
+import dev.weft.run.ClassStats;
+import dev.weft.run.JobStats;
+import dev.weft.run.RunResult;
+import dev.weft.scenario.NodeClass;
+import dev.weft.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The human-readable report, as one self-contained HTML page (charts inline as SVG) and as
+ * Markdown (charts as files in {@code charts/}). Both are built from the same rows, so they say
+ * the same thing.
+ */
+public final class Report {
+  private final Scenario scenario;
+  private final RunResult result;
+  private final Map<String, String> charts;
+  private final String resolvedYaml;
+  private final String version;
+
+  public Report(Scenario scenario, RunResult result, Map<String, String> charts,
+      String resolvedYaml, String version) {
+    this.scenario = scenario;
+    this.result = result;
+    this.charts = charts;
+    this.resolvedYaml = resolvedYaml;
+    this.version = version;
+  }
+
+  /** A table: header and rows of already formatted cells. */
+  record Table(String title, List<String> header, List<List<String>> rows) {}
+
+  List<Table> tables() {
+    List<Table> t = new ArrayList<>();
+    JobStats j = result.jobs();
+    t.add(new Table("Headline (jobs submitted after warm-up)", List.of("metric", "value"),
+        List.of(
+            List.of("simulated", duration(result.duration()) + " (warm-up "
+                + duration(result.warmup()) + ")"),
+            List.of("nodes", result.nodes().count() + " (online on average "
+                + f(result.nodes().onlineMean()) + ")"),
+            List.of("utilization of online slots", pct(result.nodes().utilization())),
+            List.of("jobs submitted", Long.toString(j.submitted())),
+            List.of("completed / failed / expired / in flight", j.completed() + " / "
+                + j.failed() + " / " + j.expired() + " / " + j.inFlight()),
+            List.of("throughput", f(j.throughput()) + " jobs/s"),
+            List.of("wait mean / p50 / p95 / p99", secs(j.waitTime().mean()) + " / "
+                + secs(j.waitTime().p50()) + " / " + secs(j.waitTime().p95()) + " / "
+                + secs(j.waitTime().p99())),
+            List.of("latency mean / p50 / p95 / p99", secs(j.latency().mean()) + " / "
+                + secs(j.latency().p50()) + " / " + secs(j.latency().p95()) + " / "
+                + secs(j.latency().p99())),
+            List.of("deadline miss rate", pct(j.deadlineMissRate())),
+            List.of("events", result.events() + " (" + Math.round(result.eventsPerSecond())
+                + " per second of wall time)"))));
+    List<List<String>> wl = new ArrayList<>();
+    for (Map.Entry<String, JobStats> e : result.workloads().entrySet()) {
+      JobStats w = e.getValue();
+      wl.add(List.of(e.getKey(), Long.toString(w.submitted()), Long.toString(w.completed()),
+          Long.toString(w.failed()), Long.toString(w.expired()), secs(w.waitTime().mean()),
+          secs(w.latency().mean()), secs(w.latency().p99())));
+    }
+    t.add(new Table("Workloads", List.of("workload", "submitted", "completed", "failed",
+        "expired", "wait mean", "latency mean", "latency p99"), wl));
+    List<List<String>> nc = new ArrayList<>();
+    for (ClassStats c : result.nodeClasses()) {
+      nc.add(List.of(c.name(), c.hardware(), Integer.toString(c.count()), f(c.onlineMean()),
+          pct(c.utilization()), Long.toString(c.completed()), secs(c.latencyMean())));
+    }
+    t.add(new Table("Node classes", List.of("class", "hardware", "nodes", "online mean",
+        "utilization", "jobs completed", "latency mean"), nc));
+    t.add(new Table("Provenance of service times", List.of("node class", "hardware",
+        "service time from"), provenance()));
+    return t;
+  }
+
+  private List<List<String>> provenance() {
+    List<List<String>> rows = new ArrayList<>();
+    for (NodeClass c : scenario.nodes()) {
+      String from = "workload service distribution"
+          + (c.speed() != 1.0 ? " divided by speed " + f(c.speed()) : "")
+          + " (synthetic; no kernel timings involved)";
+      rows.add(List.of(c.name(), c.hardware(), from));
+    }
+    return rows;
+  }
+
+  public String html() {
+    StringBuilder h = new StringBuilder(64 * 1024);
+    h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<title>Weft report: ").append(Html.esc(scenario.name())).append("</title>\n")
+        .append("<style>body{font-family:system-ui,-apple-system,sans-serif;max-width:980px;"
+            + "margin:2em auto;padding:0 1em;color:#222}table{border-collapse:collapse;"
+            + "margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:.25em .6em;"
+            + "text-align:left}th{background:#f3f3f3}td.n{text-align:right}"
+            + "figure{margin:1em 0}pre{background:#f7f7f7;padding:1em;overflow:auto}"
+            + "</style>\n</head>\n<body>\n");
+    h.append("<h1>").append(Html.esc(scenario.name())).append("</h1>\n");
+    if (!scenario.description().isBlank()) {
+      h.append("<p>").append(Html.esc(scenario.description())).append("</p>\n");
+    }
+    h.append("<p>Seed ").append(result.seed()).append(", scheduler <code>")
+        .append(Html.esc(scenario.scheduler().policy())).append("</code>, Weft ")
+        .append(Html.esc(version)).append(".</p>\n");
+    for (Table t : tables()) {
+      h.append("<h2>").append(Html.esc(t.title())).append("</h2>\n<table>\n<tr>");
+      for (String c : t.header()) {
+        h.append("<th>").append(Html.esc(c)).append("</th>");
+      }
+      h.append("</tr>\n");
+      for (List<String> row : t.rows()) {
+        h.append("<tr>");
+        for (String c : row) {
+          h.append("<td>").append(Html.esc(c)).append("</td>");
+        }
+        h.append("</tr>\n");
+      }
+      h.append("</table>\n");
+    }
+    h.append("<h2>Charts</h2>\n");
+    for (Map.Entry<String, String> c : charts.entrySet()) {
+      h.append("<figure id=\"").append(Html.esc(c.getKey())).append("\">\n")
+          .append(c.getValue()).append("\n</figure>\n");
+    }
+    h.append("<h2>Resolved scenario</h2>\n<details><summary>scenario.resolved.yaml</summary>"
+        + "<pre>").append(Html.esc(resolvedYaml)).append("</pre></details>\n");
+    h.append("</body>\n</html>\n");
+    return h.toString();
+  }
+
+  public String markdown() {
+    StringBuilder m = new StringBuilder();
+    m.append("# ").append(md(scenario.name())).append("\n\n");
+    if (!scenario.description().isBlank()) {
+      m.append(md(scenario.description())).append("\n\n");
+    }
+    m.append("Seed ").append(result.seed()).append(", scheduler `")
+        .append(scenario.scheduler().policy()).append("`, Weft ").append(version)
+        .append(".\n\n");
+    for (Table t : tables()) {
+      m.append("## ").append(md(t.title())).append("\n\n|");
+      for (String c : t.header()) {
+        m.append(' ').append(md(c)).append(" |");
+      }
+      m.append("\n|");
+      m.append(" --- |".repeat(t.header().size()));
+      m.append('\n');
+      for (List<String> row : t.rows()) {
+        m.append('|');
+        for (String c : row) {
+          m.append(' ').append(md(c)).append(" |");
+        }
+        m.append('\n');
+      }
+      m.append('\n');
+    }
+    m.append("## Charts\n\n");
+    for (String name : charts.keySet()) {
+      m.append("![").append(name).append("](charts/").append(name).append(".svg)\n\n");
+    }
+    return m.toString();
+  }
+
+  /** Escapes Markdown table and inline syntax in user text. */
+  static String md(String s) {
+    return s.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+        .replace("\n", " ").replace("*", "\\*").replace("_", "\\_").replace("[", "\\[")
+        .replace("`", "\\`");
+  }
+
+  static String f(double d) {
+    return String.format(Locale.ROOT, "%.3g", d);
+  }
+
+  static String pct(double d) {
+    return String.format(Locale.ROOT, "%.1f%%", 100 * d);
+  }
+
+  static String secs(double s) {
+    if (s == 0) {
+      return "0 s";
+    }
+    if (s < 1) {
+      return String.format(Locale.ROOT, "%.3g ms", s * 1000);
+    }
+    return String.format(Locale.ROOT, "%.3g s", s);
+  }
+
+  static String duration(double s) {
+    if (s >= 86400 && s % 3600 == 0) {
+      return String.format(Locale.ROOT, "%.3g d", s / 86400);
+    }
+    if (s >= 3600) {
+      return String.format(Locale.ROOT, "%.3g h", s / 3600);
+    }
+    if (s >= 60) {
+      return String.format(Locale.ROOT, "%.3g min", s / 60);
+    }
+    return String.format(Locale.ROOT, "%.3g s", s);
+  }
+}

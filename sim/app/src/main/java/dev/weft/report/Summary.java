@@ -1,0 +1,87 @@
+package dev.weft.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.weft.run.ClassStats;
+import dev.weft.run.JobStats;
+import dev.weft.run.Percentiles;
+import dev.weft.run.RunResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code summary.json}: the headline figures with the keys of CONTRACT section 4, in a fixed
+ * order. Everything outside {@code run} is a pure function of the scenario and seed.
+ */
+public final class Summary {
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT);
+
+  private Summary() {}
+
+  public static Map<String, Object> tree(RunResult r, String weftVersion,
+      Map<String, Object> extra) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("scenario", r.scenario());
+    root.put("seed", r.seed());
+    root.put("simulated", ordered("duration", r.duration(), "warmup", r.warmup()));
+    root.put("run", ordered("wallSeconds", round(r.wallSeconds(), 3), "events", r.events(),
+        "eventsPerSecond", Math.round(r.eventsPerSecond()), "weftVersion", weftVersion));
+    root.put("jobs", jobs(r.jobs()));
+    root.put("nodes", ordered("count", r.nodes().count(), "onlineMean",
+        finite(r.nodes().onlineMean()), "utilization", finite(r.nodes().utilization())));
+    Map<String, Object> workloads = new LinkedHashMap<>();
+    r.workloads().forEach((name, stats) -> workloads.put(name, jobs(stats)));
+    root.put("workloads", workloads);
+    List<Object> classes = new ArrayList<>();
+    for (ClassStats c : r.nodeClasses()) {
+      classes.add(ordered("name", c.name(), "hardware", c.hardware(), "count", c.count(),
+          "onlineMean", finite(c.onlineMean()), "utilization", finite(c.utilization()),
+          "completed", c.completed(), "latencyMean", finite(c.latencyMean())));
+    }
+    root.put("nodeClasses", classes);
+    root.putAll(extra);
+    return root;
+  }
+
+  public static String json(Map<String, Object> tree) {
+    try {
+      return JSON.writeValueAsString(tree) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Map<String, Object> jobs(JobStats j) {
+    return ordered("submitted", j.submitted(), "completed", j.completed(), "failed", j.failed(),
+        "expired", j.expired(), "inFlight", j.inFlight(), "wait", pct(j.waitTime()),
+        "latency", pct(j.latency()), "throughput", finite(j.throughput()),
+        "deadlineMissRate", finite(j.deadlineMissRate()));
+  }
+
+  static Map<String, Object> pct(Percentiles p) {
+    return ordered("mean", finite(p.mean()), "p50", finite(p.p50()), "p95", finite(p.p95()),
+        "p99", finite(p.p99()));
+  }
+
+  /** JSON has no NaN or infinity; a non-finite figure becomes null rather than invalid JSON. */
+  static Object finite(double d) {
+    return Double.isFinite(d) ? d : null;
+  }
+
+  static double round(double d, int digits) {
+    double f = Math.pow(10, digits);
+    return Math.round(d * f) / f;
+  }
+
+  static Map<String, Object> ordered(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+}

@@ -1,0 +1,78 @@
+package dev.weft.scenario.yaml;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.weft.scenario.DistSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes records back as YAML in base units (seconds, bytes, bits per second, per second), with
+ * every default filled in: the resolved scenario that reproduces a run when fed back.
+ */
+public final class RecordWriter {
+  private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      .build());
+
+  private RecordWriter() {}
+
+  public static String toYaml(Record r, String header) {
+    try {
+      return header + YAML.writeValueAsString(toTree(r));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Plain maps, lists and scalars, in component order; nulls omitted. */
+  public static Object toTree(Object value) {
+    if (value == null || value instanceof String || value instanceof Number
+        || value instanceof Boolean) {
+      return value;
+    }
+    if (value instanceof DistSpec d) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("dist", d.dist());
+      m.putAll(d.params());
+      if (!d.values().isEmpty()) {
+        m.put("values", d.values());
+      }
+      return m;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>();
+      for (Object o : list) {
+        out.add(toTree(o));
+      }
+      return out;
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      map.forEach((k, v) -> out.put(String.valueOf(k), toTree(v)));
+      return out;
+    }
+    if (value instanceof Record rec) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (RecordComponent c : rec.getClass().getRecordComponents()) {
+        try {
+          Object v = c.getAccessor().invoke(rec);
+          if (v != null) {
+            out.put(c.getName(), toTree(v));
+          }
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      return out;
+    }
+    throw new IllegalArgumentException("cannot write " + value.getClass());
+  }
+}

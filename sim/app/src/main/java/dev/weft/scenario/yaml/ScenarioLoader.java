@@ -1,0 +1,289 @@
+package dev.weft.scenario.yaml;
+
+import dev.weft.hardware.HardwareIds;
+import dev.weft.scenario.DistSpec;
+import dev.weft.scenario.NodeClass;
+import dev.weft.scenario.Scenario;
+import dev.weft.scenario.Vocabulary;
+import dev.weft.scenario.Workload;
+import dev.weft.scheduling.Schedulers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * From a scenario file (plus {@code --set} overrides) to a validated {@link Scenario}: reads
+ * YAML with positions, applies {@code include:}, applies overrides, binds to records and runs the
+ * checks that span several fields. Every error is collected; {@link InputException} carries them
+ * all.
+ */
+public final class ScenarioLoader {
+
+  /** Names a scenario may draw on, answered by the registries that own them. */
+  public static final Function<Vocabulary, List<String>> VOCABULARY = v -> switch (v) {
+    case SCHEDULER_POLICY -> Schedulers.names();
+    case HARDWARE -> HardwareIds.all();
+    case ARRIVAL_PROCESS -> List.of("poisson", "renewal");
+    case WORKLOAD_KIND -> List.of("synthetic");
+  };
+
+  private static final int MAX_INCLUDE_DEPTH = 16;
+  private static final double MAX_SERIES_ROWS = 2_000_000;
+
+  private ScenarioLoader() {}
+
+  /** Loads {@code file} and applies {@code overrides} ({@code PATH=VALUE}, in order). */
+  public static Scenario load(Path file, List<String> overrides) throws InputException {
+    YNode tree = readWithIncludes(file, shown(file), new LinkedHashSet<>(), 0);
+    List<InputError> overrideErrors = new ArrayList<>();
+    tree = applyOverrides(tree, overrides, overrideErrors);
+    return bind(tree, overrideErrors);
+  }
+
+  /** Binds an already merged tree and checks it, reporting {@code earlier} errors too. */
+  public static Scenario bind(YNode tree, List<InputError> earlier) throws InputException {
+    Binder binder = new Binder(VOCABULARY);
+    Scenario s = binder.bind(tree, Scenario.class);
+    List<InputError> errors = new ArrayList<>(earlier);
+    errors.addAll(binder.errors());
+    if (s != null) {
+      check(s, tree, binder, errors);
+    }
+    if (!errors.isEmpty()) {
+      errors.sort(null); // files first by name, then line; --set sorts with the files
+      throw new InputException(errors);
+    }
+    return s;
+  }
+
+  static String shown(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    Path cwd = Path.of("").toAbsolutePath();
+    try {
+      return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : p.normalize().toString();
+    } catch (IllegalArgumentException e) {
+      return p.toString();
+    }
+  }
+
+  private static YNode readWithIncludes(Path file, String shownAs, Set<Path> chain, int depth)
+      throws InputException {
+    Path key = file.toAbsolutePath().normalize();
+    YNode tree = YamlReader.readFile(file, shownAs);
+    if (!(tree instanceof YNode.Mapping map)) {
+      throw new InputException(tree.where(), "a scenario file must be a map of keys, found "
+          + tree.describe());
+    }
+    YNode.Entry include = map.entries().get("include");
+    if (include == null) {
+      return tree;
+    }
+    if (depth >= MAX_INCLUDE_DEPTH) {
+      throw new InputException(include.keyAt(), "includes nested deeper than "
+          + MAX_INCLUDE_DEPTH);
+    }
+    chain.add(key);
+    List<YNode> paths = include.value() instanceof YNode.Seq seq ? seq.items()
+        : List.of(include.value());
+    YNode merged = null;
+    List<InputError> errors = new ArrayList<>();
+    for (YNode p : paths) {
+      if (!(p instanceof YNode.Scalar s) || s.isNull()) {
+        errors.add(new InputError(p.where(), "'include' takes file paths"));
+        continue;
+      }
+      Path target = (file.toAbsolutePath().getParent() == null ? Path.of(s.text())
+          : file.toAbsolutePath().getParent().resolve(s.text())).normalize();
+      if (chain.contains(target)) {
+        errors.add(new InputError(p.where(), "include cycle: '" + s.text()
+            + "' is already being read"));
+        continue;
+      }
+      if (!Files.isRegularFile(target)) {
+        errors.add(new InputError(p.where(), "included file not found: '" + s.text() + "'"));
+        continue;
+      }
+      try {
+        YNode inc = readWithIncludes(target, shown(target), chain, depth + 1);
+        merged = merged == null ? inc : TreeOps.merge(merged, inc);
+      } catch (InputException e) {
+        errors.addAll(e.errors());
+      }
+    }
+    chain.remove(key);
+    if (!errors.isEmpty()) {
+      throw new InputException(errors);
+    }
+    java.util.LinkedHashMap<String, YNode.Entry> own = new java.util.LinkedHashMap<>(
+        map.entries());
+    own.remove("include");
+    YNode self = new YNode.Mapping(own, map.where());
+    return merged == null ? self : TreeOps.merge(merged, self);
+  }
+
+  /**
+   * Applies {@code PATH=VALUE} overrides; VALUE is read as YAML (so maps and lists work). Bad
+   * overrides are added to {@code errors} and skipped, so the rest still gets checked.
+   */
+  static YNode applyOverrides(YNode tree, List<String> overrides, List<InputError> errors) {
+    for (int i = 0; i < overrides.size(); i++) {
+      String o = overrides.get(i);
+      String file = "--set";
+      int eq = o.indexOf('=');
+      if (eq <= 0) {
+        errors.add(new InputError(new Location(file, i + 1, 1),
+            "'" + o + "' must look like PATH=VALUE (e.g. scheduler.policy=random)"));
+        continue;
+      }
+      String path = o.substring(0, eq).strip();
+      List<TreeOps.Step> steps = TreeOps.parsePath(path);
+      if (steps == null) {
+        errors.add(new InputError(new Location(file, i + 1, 1), "'" + path
+            + "' is not a path (use keys and list indexes: nodes[1].count)"));
+        continue;
+      }
+      Location valueAt = new Location(file, i + 1, eq + 2);
+      YNode value;
+      try {
+        value = relocate(YamlReader.readString(o.substring(eq + 1), file), valueAt);
+      } catch (InputException e) {
+        for (InputError err : e.errors()) {
+          errors.add(new InputError(new Location(file, i + 1, eq + 1 + err.where().column()),
+              err.message()));
+        }
+        continue;
+      }
+      try {
+        tree = TreeOps.set(tree, steps, 0, value, valueAt);
+      } catch (InputException e) {
+        errors.addAll(e.errors());
+      }
+    }
+    return tree;
+  }
+
+  /** Gives an override's value the position of the --set argument. */
+  private static YNode relocate(YNode v, Location at) {
+    Location where = new Location(at.file(), at.line(), at.column() + v.where().column() - 1);
+    if (v instanceof YNode.Scalar s) {
+      return new YNode.Scalar(s.text(), where);
+    }
+    if (v instanceof YNode.Seq seq) {
+      return new YNode.Seq(seq.items().stream().map(x -> relocate(x, at)).toList(), where);
+    }
+    YNode.Mapping m = (YNode.Mapping) v;
+    java.util.LinkedHashMap<String, YNode.Entry> entries = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, YNode.Entry> e : m.entries().entrySet()) {
+      entries.put(e.getKey(), new YNode.Entry(where, relocate(e.getValue().value(), at)));
+    }
+    return new YNode.Mapping(entries, where);
+  }
+
+  private static Location at(Binder b, Object bound, YNode fallback, String key) {
+    YNode n = b.originOf(bound);
+    if (n instanceof YNode.Mapping m && key != null) {
+      YNode.Entry e = m.entries().get(key);
+      if (e != null) {
+        return e.value().where();
+      }
+    }
+    return n != null ? n.where() : fallback.where();
+  }
+
+  private static void check(Scenario s, YNode tree, Binder b, List<InputError> errors) {
+    if (!s.name().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+      errors.add(new InputError(at(b, s, tree, "name"), "name '" + s.name() + "' must be 1-100"
+          + " letters, digits, '.', '_' or '-', starting with a letter or digit (it names the"
+          + " output folder)"));
+    }
+    if (s.warmup() >= s.duration()) {
+      errors.add(new InputError(at(b, s, tree, "warmup"), "warmup (" + s.warmup()
+          + " s) must be shorter than duration (" + s.duration() + " s)"));
+    }
+    if (s.duration() / s.outputs().metricsInterval() > MAX_SERIES_ROWS) {
+      errors.add(new InputError(at(b, s.outputs(), tree, "metricsInterval"),
+          "metricsInterval is too fine for the duration: more than " + (long) MAX_SERIES_ROWS
+              + " rows"));
+    }
+    if (s.nodes().isEmpty()) {
+      errors.add(new InputError(at(b, s, tree, "nodes"), "the scenario needs at least one node"
+          + " class"));
+    } else if (s.nodeCount() == 0) {
+      errors.add(new InputError(at(b, s, tree, "nodes"), "every node class has count 0"));
+    } else if ((long) s.nodeCount() > 10_000_000L) {
+      errors.add(new InputError(at(b, s, tree, "nodes"), "more than 10,000,000 nodes"));
+    }
+    if (s.workload().isEmpty()) {
+      errors.add(new InputError(at(b, s, tree, "workload"), "the scenario needs at least one"
+          + " workload"));
+    }
+    Set<String> names = new HashSet<>();
+    for (NodeClass nc : s.nodes()) {
+      if (!names.add(nc.name())) {
+        errors.add(new InputError(at(b, nc, tree, "name"), "node class name '" + nc.name()
+            + "' is used twice"));
+      }
+    }
+    for (NodeClass nc : s.nodes()) {
+      if (nc.availability() != null) {
+        checkNonNegative(nc.availability().uptime(), "uptime", at(b, nc.availability(), tree,
+            "uptime"), errors);
+        checkNonNegative(nc.availability().downtime(), "downtime", at(b, nc.availability(), tree,
+            "downtime"), errors);
+      }
+    }
+    names.clear();
+    for (Workload w : s.workload()) {
+      if (!names.add(w.name())) {
+        errors.add(new InputError(at(b, w, tree, "name"), "workload name '" + w.name()
+            + "' is used twice"));
+      }
+      checkWorkload(w, tree, b, errors);
+    }
+  }
+
+  private static void checkWorkload(Workload w, YNode tree, Binder b, List<InputError> errors) {
+    var a = w.arrivals();
+    if (a.process().equals("poisson")) {
+      if (a.rate() == null) {
+        errors.add(new InputError(at(b, a, tree, null), "poisson arrivals need 'rate'"));
+      }
+      if (a.interarrival() != null) {
+        errors.add(new InputError(at(b, a, tree, "interarrival"),
+            "poisson arrivals take 'rate', not 'interarrival' (use process: renewal)"));
+      }
+    } else if (a.process().equals("renewal")) {
+      if (a.interarrival() == null) {
+        errors.add(new InputError(at(b, a, tree, null), "renewal arrivals need 'interarrival'"));
+      }
+      if (a.rate() != null) {
+        errors.add(new InputError(at(b, a, tree, "rate"),
+            "renewal arrivals take 'interarrival', not 'rate' (use process: poisson)"));
+      }
+    }
+    if (w.kind().equals("synthetic")) {
+      if (w.service() == null) {
+        errors.add(new InputError(at(b, w, tree, null), "synthetic workload '" + w.name()
+            + "' needs 'service' (the service time)"));
+      } else if (w.service().lowerBound() < 0) {
+        errors.add(new InputError(at(b, w, tree, "service"), "service time can be negative;"
+            + " bound it (for a normal, add min: 0)"));
+      }
+    }
+    checkNonNegative(w.arrivals().interarrival(), "interarrival time", at(b, a, tree,
+        "interarrival"), errors);
+  }
+
+  private static void checkNonNegative(DistSpec d, String what, Location where,
+      List<InputError> errors) {
+    if (d != null && d.lowerBound() < 0) {
+      errors.add(new InputError(where, what + " can be negative; bound it (add min: 0)"));
+    }
+  }
+}

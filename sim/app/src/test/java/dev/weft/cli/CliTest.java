@@ -1,0 +1,221 @@
+package dev.weft.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end, as a user drives it. */
+class CliTest {
+  static final String QUICKSTART = "../../scenarios/quickstart.yaml";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  static Path dir;
+
+  static Path quickstartOut;
+
+  record Result(int code, String out, String err) {}
+
+  static Result weft(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @BeforeAll
+  static void runQuickstartOnce() {
+    quickstartOut = dir.resolve("quickstart");
+    Result r = weft("run", QUICKSTART, "--out", quickstartOut.toString());
+    assertEquals(0, r.code(), r.err());
+  }
+
+  @Test
+  void quickstartWritesEveryOutputOfTheContract() throws IOException {
+    for (String f : List.of("summary.json", "metrics/timeseries.csv",
+        "metrics/node-classes.csv", "metrics/workloads.csv", "report.html", "report.md",
+        "scenario.resolved.yaml", "charts/utilization.svg")) {
+      assertTrue(Files.size(quickstartOut.resolve(f)) > 0, f);
+    }
+    JsonNode s = JSON.readTree(quickstartOut.resolve("summary.json").toFile());
+    assertEquals("quickstart", s.get("scenario").asText());
+    assertEquals(42, s.get("seed").asLong());
+    assertEquals(21600.0, s.at("/simulated/duration").asDouble());
+    assertEquals(1800.0, s.at("/simulated/warmup").asDouble());
+    for (String k : List.of("wallSeconds", "events", "eventsPerSecond", "weftVersion")) {
+      assertTrue(s.get("run").has(k), k);
+    }
+    JsonNode j = s.get("jobs");
+    assertTrue(j.get("submitted").asLong() > 100_000);
+    assertEquals(j.get("submitted").asLong(), j.get("completed").asLong()
+        + j.get("failed").asLong() + j.get("expired").asLong() + j.get("inFlight").asLong());
+    for (String k : List.of("mean", "p50", "p95", "p99")) {
+      assertTrue(j.get("wait").has(k));
+      assertTrue(j.get("latency").get(k).asDouble() > 0);
+    }
+    assertTrue(j.has("throughput") && j.has("deadlineMissRate"));
+    assertTrue(s.at("/nodes/count").asInt() >= 1000);
+    assertTrue(s.at("/nodes/onlineMean").asDouble() > 0);
+    assertTrue(s.at("/nodes/utilization").asDouble() > 0);
+    assertFalse(s.has("economics"), "no economics section in the scenario");
+    String html = Files.readString(quickstartOut.resolve("report.html"));
+    assertTrue(html.contains("<svg"), "charts are inline");
+    assertFalse(html.contains("src=\"http"), "self-contained");
+    String md = Files.readString(quickstartOut.resolve("report.md"));
+    assertTrue(md.contains("](charts/utilization.svg)"));
+  }
+
+  @Test
+  void sameSeedSameBytesOtherSeedDiffers() throws IOException {
+    Path a = dir.resolve("a");
+    Path b = dir.resolve("b");
+    Path c = dir.resolve("c");
+    String[] common = {"--set", "duration=1h", "--set", "warmup=10m"};
+    assertEquals(0, weft(concat("run", QUICKSTART, "--out", a.toString(), common)).code());
+    assertEquals(0, weft(concat("run", QUICKSTART, "--out", b.toString(), common)).code());
+    assertEquals(0, weft(concat("run", QUICKSTART, "--out", c.toString(), "--seed", "43",
+        common[0], common[1], common[2], common[3])).code());
+    assertEquals(withoutRun(a), withoutRun(b));
+    for (String f : List.of("metrics/timeseries.csv", "metrics/node-classes.csv",
+        "metrics/workloads.csv", "scenario.resolved.yaml")) {
+      assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
+    }
+    assertNotEquals(withoutRun(a), withoutRun(c));
+  }
+
+  static String[] concat(String a, String b, String c, String d, String... rest) {
+    List<String> l = new ArrayList<>(List.of(a, b, c, d));
+    l.addAll(List.of(rest));
+    return l.toArray(String[]::new);
+  }
+
+  static String withoutRun(Path out) throws IOException {
+    ObjectNode n = (ObjectNode) JSON.readTree(out.resolve("summary.json").toFile());
+    n.remove("run");
+    return n.toString();
+  }
+
+  @Test
+  void badInputExitsTwoWritesNothingAndPrintsNoStackTrace() throws IOException {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, """
+        name: broken
+        duration: 1 fortnight
+        nodes:
+          - {name: a, count: -1, hardware: h100}
+        workload:
+          - {name: w, arrivals: {process: poisson, rate: 1/s}, service: 1s}
+        scheduler: {policy: fastest}
+        """);
+    Path out = dir.resolve("never");
+    Result r = weft("run", bad.toString(), "--out", out.toString());
+    assertEquals(2, r.code());
+    assertFalse(Files.exists(out), "no output folder for bad input");
+    assertFalse(r.err().contains("Exception"), r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+    String[] lines = r.err().strip().split("\n");
+    assertEquals(4, lines.length, r.err());
+    for (String line : lines) {
+      assertTrue(line.matches(".*bad\\.yaml:\\d+:\\d+: .+"), line);
+    }
+    try (var siblings = Files.list(dir)) {
+      assertTrue(siblings.noneMatch(p -> p.getFileName().toString().startsWith(".never")),
+          "no staging folder left behind");
+    }
+  }
+
+  @Test
+  void missingFileAndBadOptions() {
+    Result r = weft("run", dir.resolve("missing.yaml").toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("missing.yaml:1:1: file not found"), r.err());
+    assertEquals(2, weft("run").code());
+    assertEquals(2, weft("run", QUICKSTART, "--replications", "0").code());
+    assertEquals(2, weft("frobnicate").code());
+  }
+
+  @Test
+  void validatePrintsOkOrErrors() throws IOException {
+    Result ok = weft("validate", QUICKSTART);
+    assertEquals(0, ok.code(), ok.err());
+    assertEquals("ok", ok.out().strip());
+    Path bad = dir.resolve("alias.yaml");
+    Files.writeString(bad, "a: &a [1, 2]\nb: [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a,"
+        + " *a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n");
+    Result r = weft("validate", bad.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("alias.yaml:"), r.err());
+  }
+
+  @Test
+  void schemaIsJsonGeneratedFromTheRecords() throws IOException {
+    Result r = weft("schema");
+    assertEquals(0, r.code());
+    JsonNode schema = JSON.readTree(r.out());
+    assertEquals("object", schema.get("type").asText());
+    assertTrue(schema.at("/properties/nodes/items/$ref").asText().endsWith("NodeClass"));
+    JsonNode policy = schema.at("/$defs/SchedulerConfig/properties/policy/enum");
+    assertTrue(policy.toString().contains("least-loaded"), policy.toString());
+    List<String> required = new ArrayList<>();
+    schema.get("required").forEach(n -> required.add(n.asText()));
+    assertEquals(List.of("name", "duration", "nodes", "workload"), required);
+  }
+
+  @Test
+  void helpAndVersion() {
+    Result v = weft("--version");
+    assertEquals(0, v.code());
+    assertTrue(v.out().startsWith("weft "));
+    for (String cmd : List.of("run", "validate", "schema")) {
+      Result h = weft(cmd, "--help");
+      assertEquals(0, h.code());
+      assertTrue(h.out().contains("Usage: weft " + cmd), h.out());
+    }
+  }
+
+  @Test
+  void replicationsReportConfidenceIntervals() throws IOException {
+    Path out = dir.resolve("reps");
+    Result r = weft("run", QUICKSTART, "--out", out.toString(), "--replications", "3",
+        "--set", "duration=40m", "--set", "warmup=10m");
+    assertEquals(0, r.code(), r.err());
+    JsonNode reps = JSON.readTree(out.resolve("summary.json").toFile()).get("replications");
+    assertEquals(3, reps.get("count").asInt());
+    JsonNode lat = reps.at("/metrics/jobs.latency.mean");
+    double lo = lat.get("ci95").get(0).asDouble();
+    double hi = lat.get("ci95").get(1).asDouble();
+    assertTrue(lo < lat.get("mean").asDouble() && lat.get("mean").asDouble() < hi);
+    assertEquals(4, Files.readAllLines(out.resolve("metrics/replications.csv")).size());
+  }
+
+  @Test
+  void traceWritesOneRowPerLifecycleEvent() throws IOException {
+    Path out = dir.resolve("trace");
+    Result r = weft("run", QUICKSTART, "--out", out.toString(), "--set", "duration=2m",
+        "--set", "warmup=0", "--set", "outputs.trace=true");
+    assertEquals(0, r.code(), r.err());
+    List<String> rows = Files.readAllLines(out.resolve("trace.csv"));
+    assertEquals("time,event,job,workload,node", rows.get(0));
+    long submitted = rows.stream().filter(l -> l.contains(",submitted,")).count();
+    long completed = rows.stream().filter(l -> l.contains(",completed,")).count();
+    JsonNode j = JSON.readTree(out.resolve("summary.json").toFile()).get("jobs");
+    assertEquals(j.get("submitted").asLong(), submitted);
+    assertEquals(j.get("completed").asLong(), completed);
+  }
+}

@@ -1,0 +1,249 @@
+package dev.weft.scenario.yaml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.scenario.Scenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScenarioLoaderTest {
+  @TempDir
+  Path dir;
+
+  static final String MINIMAL = """
+      name: t
+      duration: 2h
+      nodes:
+        - name: a
+          count: 3
+      workload:
+        - name: w
+          arrivals: {process: poisson, rate: 3/m}
+          service: 250ms
+      """;
+
+  Path write(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p;
+  }
+
+  List<InputError> errors(String text, String... overrides) throws IOException {
+    Path p = write("bad.yaml", text);
+    InputException e = assertThrows(InputException.class,
+        () -> ScenarioLoader.load(p, List.of(overrides)));
+    return e.errors();
+  }
+
+  static void assertOne(List<InputError> errs, int line, int column, String fragment) {
+    assertTrue(errs.stream().anyMatch(e -> e.where().line() == line
+        && e.where().column() == column && e.message().contains(fragment)),
+        "expected " + line + ":" + column + " '" + fragment + "' in " + errs);
+  }
+
+  @Test
+  void loadsUnitsAndDefaults() throws Exception {
+    Scenario s = ScenarioLoader.load(write("ok.yaml", MINIMAL), List.of());
+    assertEquals(7200.0, s.duration());
+    assertEquals(0.05, s.workload().get(0).arrivals().rate(), 1e-15);
+    assertEquals(0.25, s.workload().get(0).service().params().get("value"));
+    assertEquals("least-loaded", s.scheduler().policy());
+    assertEquals(60.0, s.outputs().metricsInterval());
+    assertEquals("abstract", s.nodes().get(0).hardware());
+    assertNull(s.workload().get(0).deadline());
+  }
+
+  @Test
+  void overridesReachKeysListsAndMaps() throws Exception {
+    Scenario s = ScenarioLoader.load(write("ok.yaml", MINIMAL), List.of(
+        "scheduler.policy=random", "nodes[0].count=500", "workload[0].deadline=30s",
+        "workload[0].service={dist: exponential, mean: 2s}", "seed=7"));
+    assertEquals("random", s.scheduler().policy());
+    assertEquals(500, s.nodes().get(0).count());
+    assertEquals(30.0, s.workload().get(0).deadline());
+    assertEquals("exponential", s.workload().get(0).service().dist());
+    assertEquals(7, s.seed());
+  }
+
+  @Test
+  void includesMergeUnderTheFile() throws Exception {
+    write("base.yaml", """
+        duration: 1d
+        scheduler: {policy: fifo-central, retries: 5}
+        nodes: [{name: z, count: 1}]
+        """);
+    Path main = write("main.yaml", MINIMAL + "include: [base.yaml]\nscheduler: {retries: 1}\n");
+    Scenario s = ScenarioLoader.load(main, List.of());
+    assertEquals(7200.0, s.duration(), "the including file wins");
+    assertEquals("fifo-central", s.scheduler().policy(), "maps merge key by key");
+    assertEquals(1, s.scheduler().retries());
+    assertEquals("a", s.nodes().get(0).name(), "lists are replaced, not merged");
+  }
+
+  @Test
+  void includeCycleAndMissingIncludeAreErrors() throws Exception {
+    write("x.yaml", "include: [y.yaml]\n");
+    write("y.yaml", "include: [x.yaml]\n");
+    Path main = write("main.yaml", MINIMAL + "include: [x.yaml, nothere.yaml]\n");
+    InputException e = assertThrows(InputException.class,
+        () -> ScenarioLoader.load(main, List.of()));
+    assertTrue(e.getMessage().contains("include cycle"), e.getMessage());
+    assertTrue(e.getMessage().contains("included file not found: 'nothere.yaml'"));
+  }
+
+  @Test
+  void unknownKeySuggestsTheClosest() throws Exception {
+    var errs = errors(MINIMAL.replace("  count: 3", "  cuont: 3"));
+    assertOne(errs, 5, 5, "unknown key 'cuont' in a node class (did you mean 'count'?)");
+  }
+
+  @Test
+  void badUnitNamesTheUnits() throws Exception {
+    var errs = errors(MINIMAL.replace("duration: 2h", "duration: 2 hours"));
+    assertOne(errs, 2, 11, "'2 hours' is not a duration");
+    assertTrue(errs.get(0).message().contains("ms"), errs.toString());
+  }
+
+  @Test
+  void negativeCount() throws Exception {
+    assertOne(errors(MINIMAL.replace("count: 3", "count: -4")), 5, 12, "must be >= 0");
+  }
+
+  @Test
+  void unknownSchedulerListsKnownPolicies() throws Exception {
+    var errs = errors(MINIMAL + "scheduler: {policy: least-loadd}\n");
+    assertOne(errs, 10, 21, "unknown scheduler policy 'least-loadd' (did you mean "
+        + "'least-loaded'?)");
+    assertTrue(errs.get(0).message().contains("fifo-central, random"));
+  }
+
+  @Test
+  void unknownHardwareListsKnownIds() throws Exception {
+    var errs = errors(MINIMAL.replace("count: 3", "count: 3\n    hardware: h100"));
+    assertOne(errs, 6, 15, "unknown hardware id 'h100'");
+    assertTrue(errs.get(0).message().contains("h100-sxm"));
+  }
+
+  @Test
+  void yamlSyntaxErrorHasAPosition() throws Exception {
+    var errs = errors("name: t\nnodes: [a, b\nduration: 1h\n");
+    assertEquals(1, errs.size());
+    assertTrue(errs.get(0).message().startsWith("YAML syntax error"), errs.toString());
+    assertTrue(errs.get(0).where().line() >= 2);
+  }
+
+  @Test
+  void aliasBombIsRefusedQuickly() throws Exception {
+    StringBuilder y = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    char prev = 'a';
+    for (char c = 'b'; c <= 'j'; c++) {
+      y.append(c).append(": &").append(c).append(" [");
+      for (int i = 0; i < 9; i++) {
+        y.append(i == 0 ? "" : ",").append('*').append(prev);
+      }
+      y.append("]\n");
+      prev = c;
+    }
+    long t0 = System.nanoTime();
+    var errs = errors(y.toString());
+    assertTrue(errs.get(0).message().contains("aliases"), errs.toString());
+    assertTrue(System.nanoTime() - t0 < 5_000_000_000L); // generous: it takes milliseconds
+  }
+
+  @Test
+  void missingFile() {
+    InputException e = assertThrows(InputException.class,
+        () -> ScenarioLoader.load(dir.resolve("nope.yaml"), List.of()));
+    assertTrue(e.getMessage().endsWith(":1:1: file not found"), e.getMessage());
+  }
+
+  @Test
+  void missingRequiredKeyAndWrongShapes() throws Exception {
+    var errs = errors("""
+        name: t
+        nodes: {name: a}
+        workload:
+          - name: w
+            arrivals: {process: poisson, rate: 1/s}
+            service: [1, 2]
+        """);
+    assertOne(errs, 1, 1, "missing required key 'duration'");
+    assertOne(errs, 2, 8, "'nodes' must be a list");
+    assertOne(errs, 6, 14, "must be a quantity or a map with 'dist'");
+  }
+
+  @Test
+  void duplicateKeys() throws Exception {
+    assertOne(errors(MINIMAL + "seed: 1\nseed: 2\n"), 11, 1, "duplicate key 'seed'");
+  }
+
+  @Test
+  void distributionErrors() throws Exception {
+    assertOne(errors(MINIMAL.replace("service: 250ms", "service: {dist: exponentail, mean: 2s}")),
+        9, 21, "unknown distribution 'exponentail' (did you mean 'exponential'?)");
+    assertOne(errors(MINIMAL.replace("service: 250ms", "service: {dist: weibull, shape: 2}")),
+        9, 14, "weibull needs 'scale'");
+    assertOne(errors(MINIMAL.replace("service: 250ms",
+        "service: {dist: uniform, min: 1s, mx: 2s}")), 9, 39, "'mx' is not a parameter of "
+        + "uniform (did you mean 'max'?)");
+    assertOne(errors(MINIMAL.replace("service: 250ms", "service: {dist: normal, mean: 1s, sd: 1s}")),
+        9, 14, "service time can be negative");
+  }
+
+  @Test
+  void crossFieldChecks() throws Exception {
+    var errs = errors(MINIMAL.replace("name: t", "name: ../evil").replace("duration: 2h",
+        "duration: 2h\nwarmup: 3h") + "  - name: w\n    arrivals: {process: renewal, rate: 1/s}\n"
+        + "    service: 1s\n");
+    assertOne(errs, 1, 7, "name '../evil' must be");
+    assertOne(errs, 3, 9, "warmup (10800.0 s) must be shorter than duration");
+    assertTrue(errs.stream().anyMatch(e -> e.message().contains("workload name 'w' is used twice")));
+    assertTrue(errs.stream().anyMatch(e -> e.message().contains("renewal arrivals need")));
+  }
+
+  @Test
+  void allErrorsAtOnceInFileOrder() throws Exception {
+    var errs = errors(MINIMAL.replace("count: 3", "count: lots").replace("rate: 3/m",
+        "rate: 3/fortnight") + "schedular: {}\n");
+    assertEquals(3, errs.size(), errs.toString());
+    assertTrue(errs.get(0).where().line() < errs.get(1).where().line());
+    assertTrue(errs.get(2).message().contains("did you mean 'scheduler'"));
+  }
+
+  @Test
+  void badOverrides() throws Exception {
+    Path p = write("ok.yaml", MINIMAL);
+    InputException e = assertThrows(InputException.class, () -> ScenarioLoader.load(p,
+        List.of("nodes[3].count=1", "noequals", "nodes[x]=1", "scheduler.policy=rnd")));
+    String m = e.getMessage();
+    assertTrue(m.contains("--set:1:16: 'nodes[3]'"), m);
+    assertTrue(m.contains("index 3 is out of range (the list has 1 entries)"), m);
+    assertTrue(m.contains("--set:2:1: 'noequals' must look like PATH=VALUE"), m);
+    assertTrue(m.contains("'nodes[x]' is not a path"), m);
+    assertTrue(m.contains("--set:4:18: unknown scheduler policy 'rnd'"), m);
+  }
+
+  @Test
+  void resolvedYamlReloadsToTheSameScenario() throws Exception {
+    Scenario s = ScenarioLoader.load(Path.of("../../scenarios/quickstart.yaml"), List.of());
+    String yaml = RecordWriter.toYaml(s, "# resolved\n");
+    Scenario again = ScenarioLoader.load(write("resolved.yaml", yaml), List.of());
+    assertEquals(s, again);
+  }
+
+  @Test
+  void everyShippedScenarioValidates() throws Exception {
+    try (var files = Files.list(Path.of("../../scenarios"))) {
+      for (Path f : files.filter(x -> x.toString().endsWith(".yaml")).toList()) {
+        ScenarioLoader.load(f, List.of());
+      }
+    }
+  }
+}
