@@ -60,6 +60,11 @@ final class RunCmd implements Callable<Integer> {
       scenario = scenario.withSeed(seed);
     }
     Path dir = out != null ? out : defaultReports().resolve(scenario.name());
+    String refusal = dev.weft.report.OutputFolder.refusal(dir);
+    if (refusal != null) {
+      err.println((out != null ? "--out: " : "") + refusal);
+      return Main.BAD_INPUT;
+    }
     try (Progress progress = Progress.onTerminal(scenario.name())) {
       RunResult r = RunCommand.execute(scenario, new RunCommand.Options(dir, replications,
           progress));

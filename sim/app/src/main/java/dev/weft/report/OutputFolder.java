@@ -16,15 +16,51 @@ import java.nio.file.attribute.BasicFileAttributes;
  * interrupted run never leaves a half-written report where the final one belongs.
  */
 public final class OutputFolder implements AutoCloseable {
+  /** Marks a folder as written by Weft, so it may be replaced by a later run. */
+  public static final String MARKER = ".weft-output";
   private final Path target;
   private final Path staging;
   private boolean committed;
 
   public OutputFolder(Path target) throws IOException {
     this.target = target.toAbsolutePath().normalize();
+    String refusal = refusal(this.target);
+    if (refusal != null) {
+      throw new IllegalArgumentException(refusal);
+    }
     Path parent = this.target.getParent();
     Files.createDirectories(parent);
     this.staging = Files.createTempDirectory(parent, "." + this.target.getFileName() + ".tmp-");
+    Files.writeString(staging.resolve(MARKER), "written by weft; safe to replace\n");
+  }
+
+  /**
+   * Why {@code target} may not receive a report, or null if it may: an existing folder is only
+   * replaced when it is empty or was written by Weft, so a mistyped --out never deletes a
+   * user's files.
+   */
+  public static String refusal(Path target) {
+    Path t = target.toAbsolutePath().normalize();
+    if (t.getParent() == null) {
+      return "refusing to write a report over the file-system root";
+    }
+    if (!Files.exists(t)) {
+      return null;
+    }
+    if (!Files.isDirectory(t)) {
+      return t + " exists and is not a folder";
+    }
+    if (Files.exists(t.resolve(MARKER))) {
+      return null;
+    }
+    try (var entries = Files.list(t)) {
+      if (entries.findAny().isEmpty()) {
+        return null;
+      }
+    } catch (IOException e) {
+      return "cannot read " + t + ": " + e.getMessage();
+    }
+    return t + " exists and was not written by weft; choose another --out or empty it";
   }
 
   public Path target() {
@@ -63,6 +99,10 @@ public final class OutputFolder implements AutoCloseable {
 
   /** Replaces the target with the staged folder. */
   public void commit() throws IOException {
+    String refusal = refusal(target); // checked again: the folder may have changed meanwhile
+    if (refusal != null) {
+      throw new IllegalStateException(refusal);
+    }
     if (Files.exists(target)) {
       deleteTree(target);
     }

@@ -141,6 +141,29 @@ class CliTest {
   }
 
   @Test
+  void neverOverwritesAFolderItDidNotWrite() throws IOException {
+    Path precious = dir.resolve("precious");
+    Files.createDirectories(precious);
+    Files.writeString(precious.resolve("thesis.tex"), "years of work");
+    Result r = weft("run", QUICKSTART, "--out", precious.toString(), "--set", "duration=5m",
+        "--set", "warmup=0");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("was not written by weft"), r.err());
+    assertEquals("years of work", Files.readString(precious.resolve("thesis.tex")));
+    Path file = dir.resolve("afile");
+    Files.writeString(file, "x");
+    assertEquals(2, weft("run", QUICKSTART, "--out", file.toString()).code());
+    assertEquals("x", Files.readString(file));
+    // a folder weft wrote is replaced by the next run
+    Path mine = dir.resolve("mine");
+    assertEquals(0, weft("run", QUICKSTART, "--out", mine.toString(), "--set", "duration=5m",
+        "--set", "warmup=0").code());
+    assertEquals(0, weft("run", QUICKSTART, "--out", mine.toString(), "--set", "duration=6m",
+        "--set", "warmup=0").code());
+    assertTrue(Files.readString(mine.resolve("summary.json")).contains("360.0"));
+  }
+
+  @Test
   void missingFileAndBadOptions() {
     Result r = weft("run", dir.resolve("missing.yaml").toString());
     assertEquals(2, r.code());

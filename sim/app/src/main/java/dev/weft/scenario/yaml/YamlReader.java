@@ -34,6 +34,7 @@ public final class YamlReader {
   private static final int MAX_DEPTH = 64;
   private static final int MAX_CODE_POINTS = 16 * 1024 * 1024;
   private static final int MAX_NODES = 2_000_000;
+  private static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
 
   private YamlReader() {}
 
@@ -41,6 +42,13 @@ public final class YamlReader {
   public static YNode readFile(Path path, String shownAs) throws InputException {
     String text;
     try {
+      if (Files.isRegularFile(path) && Files.size(path) > MAX_FILE_BYTES) {
+        throw new InputException(new Location(shownAs, 1, 1), "file is larger than "
+            + MAX_FILE_BYTES / (1024 * 1024) + " MiB; a scenario should be small");
+      }
+      if (Files.isDirectory(path)) {
+        throw new InputException(new Location(shownAs, 1, 1), "is a folder, not a file");
+      }
       text = Files.readString(path, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new InputException(new Location(shownAs, 1, 1), "file not found");
