@@ -1,0 +1,305 @@
+package dev.weft.serving;
+
+import dev.weft.engine.Simulator;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Continuous batching on one node.
+ *
+ * <p>Each iteration gives every decoding sequence one token and fills the rest of the token
+ * budget with prefill chunks (oldest first), admitting waiting requests while the batch has
+ * room and the KV cache can hold their prompt and output (a full reservation, so no preemption
+ * is ever needed; vLLM reserves lazily and preempts instead, which this bounds from the safe
+ * side). An iteration with no prefill work is repeated until the first sequence finishes: that
+ * run of iterations is one phase and one event. The phase's duration is {@code j} times the
+ * cost of the batch at the mid-phase context, which is exact when iteration time is linear in
+ * context. A request arriving mid-phase cuts the phase at the end of the iteration in flight,
+ * so it waits at most one iteration, as in vLLM.
+ */
+public final class InferenceEngine {
+
+  /** What the engine tells its owner. */
+  public interface Listener {
+    /** The first output token of {@code r} is ready (end of its prefill). */
+    void firstToken(Request r, double time);
+
+    /** {@code r} produced its last token and left the engine. */
+    void finished(Request r, double time);
+  }
+
+  private final Simulator sim;
+  private final ServingLimits limits;
+  private final IterationCost cost;
+  private final Listener listener;
+  private final ArrayDeque<Request> waiting = new ArrayDeque<>();
+  private final List<Request> running = new ArrayList<>();
+  private long kvReserved;
+
+  private boolean inPhase;
+  private double phaseStart;
+  private int phaseIterations;
+  private boolean phaseIsPrefill;
+  private Batch prefillBatch;
+  private int phaseDecodes;
+  private double phaseContext;
+  private long phaseHandle = -1;
+  private long iterations;
+  private double busyTime;
+
+  public InferenceEngine(Simulator sim, ServingLimits limits, IterationCost cost,
+      Listener listener) {
+    this.sim = sim;
+    this.limits = limits;
+    this.cost = cost;
+    this.listener = listener;
+  }
+
+  /** Whether a request of this size could ever be served (its reservation fits the cache). */
+  public boolean canEverServe(int promptTokens, int outputTokens) {
+    return (long) promptTokens + outputTokens <= limits.kvTokens();
+  }
+
+  /** Requests waiting for admission plus those in the batch. */
+  public int load() {
+    return waiting.size() + running.size();
+  }
+
+  public int running() {
+    return running.size();
+  }
+
+  public int waiting() {
+    return waiting.size();
+  }
+
+  public boolean idle() {
+    return waiting.isEmpty() && running.isEmpty();
+  }
+
+  /** Iterations run so far. */
+  public long iterations() {
+    return iterations;
+  }
+
+  /** Seconds spent iterating (the engine's busy time), up to the last phase boundary. */
+  public double busyTime() {
+    return busyTime;
+  }
+
+  public ServingLimits limits() {
+    return limits;
+  }
+
+  /** A request arrives; it joins the batch at the next iteration boundary. */
+  public void submit(Request r) {
+    if (!canEverServe(r.promptTokens, r.outputTokens)) {
+      throw new IllegalArgumentException("request of " + r.reservation()
+          + " tokens can never fit a KV cache of " + limits.kvTokens());
+    }
+    waiting.addLast(r);
+    if (!inPhase) {
+      startPhase();
+    } else if (!phaseIsPrefill && phaseIterations > 1) {
+      cutPhase();
+    }
+  }
+
+  /**
+   * Removes {@code r} (expired, or the caller gave up on it); returns whether it was here. The
+   * iteration in flight is abandoned for everyone; completed iterations keep their progress.
+   */
+  public boolean remove(Request r) {
+    if (waiting.remove(r)) {
+      return true;
+    }
+    if (!running.contains(r)) {
+      return false;
+    }
+    if (inPhase) {
+      sim.cancel(phaseHandle);
+      inPhase = false;
+      applyIterations(completedIterations(), r);
+    }
+    if (running.remove(r)) {
+      kvReserved -= r.reservation();
+    }
+    if (!inPhase) {
+      startPhase();
+    }
+    return true;
+  }
+
+  /** Drops every request (node went down); returns them, running ones first. */
+  public List<Request> clear() {
+    if (inPhase) {
+      sim.cancel(phaseHandle);
+      busyTime += sim.now() - phaseStart;
+      inPhase = false;
+    }
+    List<Request> all = new ArrayList<>(running);
+    all.addAll(waiting);
+    running.clear();
+    waiting.clear();
+    kvReserved = 0;
+    return all;
+  }
+
+  private Batch decodeBatch(int j) {
+    return new Batch(0, 0, 0, phaseDecodes, phaseContext + phaseDecodes * (j - 1) / 2.0);
+  }
+
+  /** Time of the first {@code j} iterations of the current phase. */
+  private double phaseTime(int j) {
+    if (j <= 0) {
+      return 0;
+    }
+    double t = phaseIsPrefill ? cost.seconds(prefillBatch) : j * cost.seconds(decodeBatch(j));
+    if (!(t > 0) || Double.isInfinite(t)) {
+      throw new IllegalStateException("iteration cost must be positive and finite, was " + t);
+    }
+    return t;
+  }
+
+  /** Iterations of the current phase finished by now (binary search on the phase clock). */
+  private int completedIterations() {
+    double elapsed = sim.now() - phaseStart;
+    int lo = 0;
+    int hi = phaseIterations;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (phaseTime(mid) <= elapsed * (1 + 1e-12)) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  /** Ends the current decode phase after the iteration now in flight. */
+  private void cutPhase() {
+    int keep = completedIterations() + 1;
+    if (keep >= phaseIterations) {
+      return;
+    }
+    sim.cancel(phaseHandle);
+    phaseIterations = keep;
+    phaseHandle = sim.scheduleAt(Math.max(sim.now(), phaseStart + phaseTime(keep)),
+        this::endPhase);
+  }
+
+  private void startPhase() {
+    admit();
+    if (running.isEmpty()) {
+      return;
+    }
+    int decodes = 0;
+    double decodeContext = 0;
+    int minRemaining = Integer.MAX_VALUE;
+    for (Request r : running) {
+      if (r.decoding()) {
+        decodes++;
+        decodeContext += r.context();
+        minRemaining = Math.min(minRemaining, r.outputTokens - r.generated);
+      }
+    }
+    int budget = limits.maxBatchedTokens() - decodes;
+    int prefillSeqs = 0;
+    int prefillTokens = 0;
+    double prefillContext = 0;
+    for (Request r : running) {
+      r.chunk = 0;
+      if (!r.decoding() && budget > 0) {
+        int chunk = Math.min(budget, r.promptTokens - r.prefilled);
+        r.chunk = chunk;
+        budget -= chunk;
+        prefillSeqs++;
+        prefillTokens += chunk;
+        prefillContext += r.prefilled;
+      }
+    }
+    phaseDecodes = decodes;
+    phaseContext = decodeContext;
+    phaseIsPrefill = prefillSeqs > 0;
+    if (phaseIsPrefill) {
+      phaseIterations = 1;
+      prefillBatch = new Batch(prefillSeqs, prefillTokens, prefillContext, decodes,
+          decodeContext);
+    } else if (decodes == 0) {
+      // every admitted sequence waits on a prefill that got no budget: cannot happen while
+      // maxBatchedTokens > maxSeqs; guard anyway rather than spin
+      throw new IllegalStateException("engine has running sequences but no work");
+    } else {
+      phaseIterations = minRemaining;
+    }
+    inPhase = true;
+    phaseStart = sim.now();
+    phaseHandle = sim.schedule(phaseTime(phaseIterations), this::endPhase);
+  }
+
+  private void admit() {
+    while (!waiting.isEmpty() && running.size() < limits.maxSeqs()) {
+      Request next = waiting.peekFirst();
+      if (kvReserved + next.reservation() > limits.kvTokens()) {
+        break; // first come first served: no overtaking by smaller requests
+      }
+      waiting.pollFirst();
+      kvReserved += next.reservation();
+      running.add(next);
+    }
+  }
+
+  private void endPhase() {
+    inPhase = false;
+    applyIterations(phaseIterations, null);
+    startPhase();
+  }
+
+  /** Advances every running request by {@code n} iterations of the current phase. */
+  private void applyIterations(int n, Request skipCallbacks) {
+    double now = sim.now();
+    busyTime += now - phaseStart;
+    if (n <= 0) {
+      return;
+    }
+    iterations += n;
+    cost.account(phaseIsPrefill ? prefillBatch : decodeBatch(n), n);
+    List<Request> done = null;
+    for (Request r : running) {
+      if (!r.decoding()) {
+        if (phaseIsPrefill && r.chunk > 0) {
+          r.prefilled += r.chunk;
+          r.chunk = 0;
+          if (r.decoding()) {
+            r.generated = 1; // the last prefill chunk yields the first token
+            r.firstTokenAt = now;
+            if (r != skipCallbacks) {
+              listener.firstToken(r, now);
+            }
+          }
+        }
+      } else {
+        r.generated += n; // was decoding when the iterations began
+      }
+      if (r.decoding() && r.generated >= r.outputTokens) {
+        if (done == null) {
+          done = new ArrayList<>(2);
+        }
+        done.add(r);
+      }
+    }
+    if (done != null) {
+      for (Request r : done) {
+        running.remove(r);
+        kvReserved -= r.reservation();
+      }
+      for (Request r : done) {
+        if (r != skipCallbacks) {
+          listener.finished(r, now);
+        }
+      }
+    }
+  }
+}
