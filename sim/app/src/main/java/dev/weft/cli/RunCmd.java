@@ -51,8 +51,11 @@ final class RunCmd implements Callable<Integer> {
       return Main.BAD_INPUT;
     }
     Scenario scenario;
+    dev.weft.run.Resources resources;
     try {
-      scenario = ScenarioLoader.load(file, overrides);
+      ScenarioLoader.Loaded loaded = ScenarioLoader.load(file, overrides);
+      scenario = loaded.scenario();
+      resources = loaded.resources();
     } catch (InputException e) {
       return Inputs.report(e, err);
     }
@@ -66,8 +69,8 @@ final class RunCmd implements Callable<Integer> {
       return Main.BAD_INPUT;
     }
     try (Progress progress = Progress.onTerminal(scenario.name())) {
-      RunResult r = RunCommand.execute(scenario, new RunCommand.Options(dir, replications,
-          progress));
+      RunResult r = RunCommand.execute(scenario, resources,
+          new RunCommand.Options(dir, replications, progress));
       progress.close();
       outWriter.printf(Locale.ROOT, "%s: %d jobs, %d completed, latency mean %.4g s p99 %.4g s;"
           + " %d events in %.2f s -> %s%n", scenario.name(), r.jobs().submitted(),

@@ -5,6 +5,7 @@ import dev.weft.report.Csv;
 import dev.weft.report.OutputFolder;
 import dev.weft.report.Report;
 import dev.weft.report.Summary;
+import dev.weft.run.Resources;
 import dev.weft.run.RunResult;
 import dev.weft.run.World;
 import dev.weft.scenario.Scenario;
@@ -38,13 +39,14 @@ public final class RunCommand {
 
   private RunCommand() {}
 
-  public static RunResult execute(Scenario scenario, Options opts) throws IOException {
+  public static RunResult execute(Scenario scenario, Resources resources, Options opts)
+      throws IOException {
     try (OutputFolder folder = new OutputFolder(opts.out())) {
-      RunResult main = runOnce(scenario, folder, opts.progress());
+      RunResult main = runOnce(scenario, resources, folder, opts.progress());
       List<RunResult> all = new ArrayList<>();
       all.add(main);
       if (opts.replications() > 1) {
-        all.addAll(replicate(scenario, opts.replications()));
+        all.addAll(replicate(scenario, resources, opts.replications()));
       }
       String resolved = RecordWriter.toYaml(scenario, "# Resolved by Weft " + Weft.version()
           + ": includes merged, --set applied, defaults filled.\n"
@@ -71,9 +73,9 @@ public final class RunCommand {
     }
   }
 
-  private static RunResult runOnce(Scenario scenario, OutputFolder folder,
-      DoubleConsumer progress) throws IOException {
-    World world = new World(scenario);
+  private static RunResult runOnce(Scenario scenario, Resources resources,
+      OutputFolder folder, DoubleConsumer progress) throws IOException {
+    World world = new World(scenario, resources);
     if (!scenario.outputs().trace()) {
       return world.run(progress);
     }
@@ -101,14 +103,14 @@ public final class RunCommand {
   }
 
   /** Replications 1..n-1 in parallel; results in replication order, so output is stable. */
-  static List<RunResult> replicate(Scenario scenario, int n) {
+  static List<RunResult> replicate(Scenario scenario, Resources resources, int n) {
     int threads = Math.max(1, Math.min(n - 1, Runtime.getRuntime().availableProcessors()));
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<RunResult>> futures = new ArrayList<>();
       for (int r = 1; r < n; r++) {
         Scenario s = scenario.withSeed(Replications.seed(scenario.seed(), r));
-        futures.add(pool.submit(() -> new World(s).run()));
+        futures.add(pool.submit(() -> new World(s, resources).run()));
       }
       List<RunResult> out = new ArrayList<>();
       for (Future<RunResult> f : futures) {

@@ -24,7 +24,7 @@ class ReportTest {
     String evil = "<script>alert('x')</script> & \"quotes\" | pipes";
     Scenario s = new Scenario("x", evil, 1, 600, 0,
         List.of(new NodeClass("<b>class</b>", 2, "abstract", 1, 1, 1.0, null)),
-        List.of(new Workload("w<i>", "synthetic", new Arrivals("poisson", 1.0, null),
+        List.of(Workload.synthetic("w<i>", Arrivals.poisson(1.0),
             DistSpec.constant(0.5), null)), new SchedulerConfig("random", 0),
         new Outputs(60, false));
     RunResult r = new World(s).run();
@@ -50,7 +50,7 @@ class ReportTest {
   void chartsAreSvg() {
     Scenario s = new Scenario("x", "", 1, 3600, 0,
         List.of(new NodeClass("a", 2, "abstract", 1, 1, 1.0, null)),
-        List.of(new Workload("w", "synthetic", new Arrivals("poisson", 1.0, null),
+        List.of(Workload.synthetic("w", Arrivals.poisson(1.0),
             DistSpec.constant(0.5), null)), new SchedulerConfig("random", 0),
         new Outputs(60, false));
     Map<String, String> charts = Charts.all(new World(s).run());

@@ -12,6 +12,7 @@ import dev.weft.scheduling.Scheduler;
 import dev.weft.scheduling.Schedulers;
 import dev.weft.stats.Tally;
 import dev.weft.stats.TimeAverage;
+import dev.weft.workload.ArrivalTrace;
 import dev.weft.workload.Job;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ public final class World implements Cluster {
       "onlineNodes", "utilization", "submitted", "completed", "failed", "expired", "throughput");
 
   private final Scenario scenario;
+  private final Resources resources;
   private final Simulator sim = new Simulator();
   private final RandomStreams streams;
   private final Node[] nodes;
@@ -61,7 +63,12 @@ public final class World implements Cluster {
   private boolean ran;
 
   public World(Scenario scenario) {
+    this(scenario, Resources.NONE);
+  }
+
+  public World(Scenario scenario, Resources resources) {
     this.scenario = scenario;
+    this.resources = resources;
     this.streams = new RandomStreams(scenario.seed());
     List<NodeClass> classes = scenario.nodes();
     nodes = new Node[scenario.nodeCount()];
@@ -452,24 +459,46 @@ public final class World implements Cluster {
     private final int index;
     private final Distribution.Sampler gap;
     private final Distribution.Sampler service;
+    private final ArrivalTrace trace;
+    private int traceRow;
+    private double lapStart;
 
     Stream(int index, Workload w) {
       this.index = index;
       String base = "workload/" + w.name();
+      trace = w.arrivals().process().equals("trace") ? resources.traces().get(w.name()) : null;
+      if (w.arrivals().process().equals("trace") && trace == null) {
+        throw new IllegalArgumentException("workload " + w.name() + " replays a trace that"
+            + " was not loaded");
+      }
       Distribution gapDist = switch (w.arrivals().process()) {
         case "poisson" -> dev.weft.random.Distributions.exponential(1.0 / w.arrivals().rate());
         case "renewal" -> w.arrivals().interarrival().toDistribution();
+        case "trace" -> null;
         default -> throw new IllegalArgumentException(
             "unknown arrival process " + w.arrivals().process());
       };
-      gap = gapDist.sampler(streams.stream(base + "/arrivals"));
-      service = w.service().toDistribution().sampler(streams.stream(base + "/service"));
+      gap = gapDist == null ? null : gapDist.sampler(streams.stream(base + "/arrivals"));
+      service = w.service() == null ? () -> 0.0
+          : w.service().toDistribution().sampler(streams.stream(base + "/service"));
     }
 
     void scheduleNext() {
-      double at = sim.now() + Math.max(0, gap.sample());
+      double at;
+      if (trace != null) {
+        if (traceRow == trace.size()) {
+          if (!scenario.workload().get(index).arrivals().loop()) {
+            return;
+          }
+          traceRow = 0;
+          lapStart += trace.period();
+        }
+        at = lapStart + trace.offsets()[traceRow];
+      } else {
+        at = sim.now() + Math.max(0, gap.sample());
+      }
       if (at < scenario.duration()) {
-        sim.scheduleAt(at, this::arrive);
+        sim.scheduleAt(Math.max(at, sim.now()), this::arrive);
       }
     }
 
@@ -477,6 +506,9 @@ public final class World implements Cluster {
       double now = sim.now();
       Job job = new Job(nextJobId++, index, now, Math.max(0, service.sample()),
           now >= sim.warmupTime());
+      if (trace != null) {
+        traceRow++;
+      }
       submit(job);
       scheduleNext();
     }

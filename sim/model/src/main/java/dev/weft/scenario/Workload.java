@@ -10,4 +10,17 @@ public record Workload(
     @Doc("Service time on a node of speed 1 (synthetic jobs).") @Unit(Quantity.DURATION)
         @Default(Default.NONE) DistSpec service,
     @Doc("A job not finished this long after submission expires.") @Unit(Quantity.DURATION)
-        @Default(Default.NONE) @Range(min = 0, minExclusive = true) Double deadline) {}
+        @Default(Default.NONE) @Range(min = 0, minExclusive = true) Double deadline,
+    @Doc("AI model id from models/ai/ (inference and training).") @OneOf(Vocabulary.AI_MODEL)
+        @Default(Default.NONE) String model,
+    @Doc("Prompt tokens per request (inference), unless a trace gives them.")
+        @Default(Default.NONE) DistSpec promptTokens,
+    @Doc("Output tokens per request (inference), unless a trace gives them.")
+        @Default(Default.NONE) DistSpec outputTokens) {
+
+  /** A synthetic stream: service times drawn directly. */
+  public static Workload synthetic(String name, Arrivals arrivals, DistSpec service,
+      Double deadline) {
+    return new Workload(name, "synthetic", arrivals, service, deadline, null, null, null);
+  }
+}

@@ -18,7 +18,7 @@ final class Scenarios {
       double duration, double warmup, long seed) {
     return new Scenario("test", "", seed, duration, warmup,
         List.of(new NodeClass("server", servers, "abstract", 1, 1, 1.0, null)),
-        List.of(new Workload("jobs", "synthetic", new Arrivals("poisson", rate, null), service,
+        List.of(Workload.synthetic("jobs", Arrivals.poisson(rate), service,
             null)),
         new SchedulerConfig(policy, 2), new Outputs(duration / 50, false));
   }
@@ -26,7 +26,8 @@ final class Scenarios {
   static Scenario withDeadline(Scenario s, double deadline) {
     Workload w = s.workload().get(0);
     return new Scenario(s.name(), "", s.seed(), s.duration(), s.warmup(), s.nodes(),
-        List.of(new Workload(w.name(), w.kind(), w.arrivals(), w.service(), deadline)),
+        List.of(new Workload(w.name(), w.kind(), w.arrivals(), w.service(), deadline, w.model(),
+            w.promptTokens(), w.outputTokens())),
         s.scheduler(), s.outputs());
   }
 

@@ -2,6 +2,7 @@ package dev.weft.scenario.yaml;
 
 import dev.weft.scenario.Default;
 import dev.weft.scenario.DistSpec;
+import dev.weft.scenario.FilePath;
 import dev.weft.scenario.OneOf;
 import dev.weft.scenario.Quantity;
 import dev.weft.scenario.Range;
@@ -186,6 +187,9 @@ public final class Binder {
     }
     String text = s.text();
     if (raw == String.class) {
+      if (c != null && c.getAnnotation(FilePath.class) != null) {
+        return resolveFile(text, node.where());
+      }
       OneOf oneOf = c == null ? null : c.getAnnotation(OneOf.class);
       if (oneOf != null) {
         List<String> known = vocabulary.apply(oneOf.value());
@@ -243,6 +247,18 @@ public final class Binder {
     throw new IllegalStateException("unsupported component type " + type);
   }
 
+  /** {@code text} relative to the folder of the file it was written in, made absolute. */
+  static String resolveFile(String text, Location where) {
+    java.nio.file.Path p = java.nio.file.Path.of(text);
+    if (!p.isAbsolute() && !where.file().startsWith("--set")) {
+      java.nio.file.Path base = java.nio.file.Path.of(where.file()).toAbsolutePath().getParent();
+      if (base != null) {
+        p = base.resolve(p);
+      }
+    }
+    return p.toAbsolutePath().normalize().toString();
+  }
+
   static boolean inRange(double v, Range r) {
     boolean lowOk = r.minExclusive() ? v > r.min() : v >= r.min();
     return lowOk && v <= r.max();
@@ -265,6 +281,7 @@ public final class Binder {
       case HARDWARE -> "hardware id";
       case ARRIVAL_PROCESS -> "arrival process";
       case WORKLOAD_KIND -> "workload kind";
+      case AI_MODEL -> "AI model";
     };
   }
 

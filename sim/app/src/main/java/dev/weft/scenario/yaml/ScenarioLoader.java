@@ -1,6 +1,10 @@
 package dev.weft.scenario.yaml;
 
 import dev.weft.hardware.HardwareIds;
+import dev.weft.run.Resources;
+import dev.weft.scenario.data.Catalog;
+import dev.weft.scenario.data.TraceReader;
+import dev.weft.workload.ArrivalTrace;
 import dev.weft.scenario.DistSpec;
 import dev.weft.scenario.NodeClass;
 import dev.weft.scenario.Scenario;
@@ -29,9 +33,13 @@ public final class ScenarioLoader {
   public static final Function<Vocabulary, List<String>> VOCABULARY = v -> switch (v) {
     case SCHEDULER_POLICY -> Schedulers.names();
     case HARDWARE -> HardwareIds.all();
-    case ARRIVAL_PROCESS -> List.of("poisson", "renewal");
+    case ARRIVAL_PROCESS -> List.of("poisson", "renewal", "trace");
     case WORKLOAD_KIND -> List.of("synthetic");
+    case AI_MODEL -> Catalog.ids("ai");
   };
+
+  /** A checked scenario and the data files it refers to, read. */
+  public record Loaded(Scenario scenario, Resources resources) {}
 
   private static final int MAX_INCLUDE_DEPTH = 16;
   private static final double MAX_SERIES_ROWS = 2_000_000;
@@ -39,7 +47,7 @@ public final class ScenarioLoader {
   private ScenarioLoader() {}
 
   /** Loads {@code file} and applies {@code overrides} ({@code PATH=VALUE}, in order). */
-  public static Scenario load(Path file, List<String> overrides) throws InputException {
+  public static Loaded load(Path file, List<String> overrides) throws InputException {
     YNode tree = readWithIncludes(file, shown(file), new LinkedHashSet<>(), 0);
     List<InputError> overrideErrors = new ArrayList<>();
     tree = applyOverrides(tree, overrides, overrideErrors);
@@ -47,19 +55,37 @@ public final class ScenarioLoader {
   }
 
   /** Binds an already merged tree and checks it, reporting {@code earlier} errors too. */
-  public static Scenario bind(YNode tree, List<InputError> earlier) throws InputException {
+  public static Loaded bind(YNode tree, List<InputError> earlier) throws InputException {
     Binder binder = new Binder(VOCABULARY);
     Scenario s = binder.bind(tree, Scenario.class);
     List<InputError> errors = new ArrayList<>(earlier);
     errors.addAll(binder.errors());
+    Map<String, ArrivalTrace> traces = new java.util.LinkedHashMap<>();
     if (s != null) {
       check(s, tree, binder, errors);
+      if (errors.isEmpty()) {
+        readTraces(s, tree, binder, errors, traces);
+      }
     }
     if (!errors.isEmpty()) {
       errors.sort(null); // files first by name, then line; --set sorts with the files
       throw new InputException(errors);
     }
-    return s;
+    return new Loaded(s, new Resources(traces));
+  }
+
+  private static void readTraces(Scenario s, YNode tree, Binder b, List<InputError> errors,
+      Map<String, ArrivalTrace> traces) {
+    for (Workload w : s.workload()) {
+      if (w.arrivals().process().equals("trace")) {
+        try {
+          traces.put(w.name(), TraceReader.read(w.arrivals(), at(b, w.arrivals(), tree,
+              "file")));
+        } catch (InputException e) {
+          errors.addAll(e.errors());
+        }
+      }
+    }
   }
 
   static String shown(Path p) {
@@ -257,6 +283,14 @@ public final class ScenarioLoader {
       if (a.interarrival() != null) {
         errors.add(new InputError(at(b, a, tree, "interarrival"),
             "poisson arrivals take 'rate', not 'interarrival' (use process: renewal)"));
+      }
+    } else if (a.process().equals("trace")) {
+      if (a.file() == null) {
+        errors.add(new InputError(at(b, a, tree, null), "trace arrivals need 'file'"));
+      }
+      if (a.rate() != null || a.interarrival() != null) {
+        errors.add(new InputError(at(b, a, tree, a.rate() != null ? "rate" : "interarrival"),
+            "trace arrivals take their times from the file, not 'rate' or 'interarrival'"));
       }
     } else if (a.process().equals("renewal")) {
       if (a.interarrival() == null) {

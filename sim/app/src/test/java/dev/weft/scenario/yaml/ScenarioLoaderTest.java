@@ -50,7 +50,7 @@ class ScenarioLoaderTest {
 
   @Test
   void loadsUnitsAndDefaults() throws Exception {
-    Scenario s = ScenarioLoader.load(write("ok.yaml", MINIMAL), List.of());
+    Scenario s = ScenarioLoader.load(write("ok.yaml", MINIMAL), List.of()).scenario();
     assertEquals(7200.0, s.duration());
     assertEquals(0.05, s.workload().get(0).arrivals().rate(), 1e-15);
     assertEquals(0.25, s.workload().get(0).service().params().get("value"));
@@ -64,7 +64,7 @@ class ScenarioLoaderTest {
   void overridesReachKeysListsAndMaps() throws Exception {
     Scenario s = ScenarioLoader.load(write("ok.yaml", MINIMAL), List.of(
         "scheduler.policy=random", "nodes[0].count=500", "workload[0].deadline=30s",
-        "workload[0].service={dist: exponential, mean: 2s}", "seed=7"));
+        "workload[0].service={dist: exponential, mean: 2s}", "seed=7")).scenario();
     assertEquals("random", s.scheduler().policy());
     assertEquals(500, s.nodes().get(0).count());
     assertEquals(30.0, s.workload().get(0).deadline());
@@ -80,7 +80,7 @@ class ScenarioLoaderTest {
         nodes: [{name: z, count: 1}]
         """);
     Path main = write("main.yaml", MINIMAL + "include: [base.yaml]\nscheduler: {retries: 1}\n");
-    Scenario s = ScenarioLoader.load(main, List.of());
+    Scenario s = ScenarioLoader.load(main, List.of()).scenario();
     assertEquals(7200.0, s.duration(), "the including file wins");
     assertEquals("fifo-central", s.scheduler().policy(), "maps merge key by key");
     assertEquals(1, s.scheduler().retries());
@@ -232,9 +232,9 @@ class ScenarioLoaderTest {
 
   @Test
   void resolvedYamlReloadsToTheSameScenario() throws Exception {
-    Scenario s = ScenarioLoader.load(Path.of("../../scenarios/quickstart.yaml"), List.of());
+    Scenario s = ScenarioLoader.load(Path.of("../../scenarios/quickstart.yaml"), List.of()).scenario();
     String yaml = RecordWriter.toYaml(s, "# resolved\n");
-    Scenario again = ScenarioLoader.load(write("resolved.yaml", yaml), List.of());
+    Scenario again = ScenarioLoader.load(write("resolved.yaml", yaml), List.of()).scenario();
     assertEquals(s, again);
   }
 
