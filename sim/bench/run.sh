@@ -9,8 +9,8 @@
 #
 # Builds sim/bench/target/benchmarks.jar (reactor build of sim/bench and what it needs, never
 # `mvn install`) when it is missing or older than the bench or engine sources, runs a one-second
-# cross-check that all variants do identical work, then JMH. Unless the arguments name -rf/-rff,
-# results also go to sim/bench/target/hold-model.json.
+# cross-check that all variants do identical work, then JMH. Results also go to a JSON file,
+# sim/bench/target/hold-model.json unless -rff names another (and JSON unless -rf names a format).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -35,9 +35,7 @@ if [[ $# -gt 0 && "$1" != -* ]]; then
   shift
 fi
 extra=()
-case " $* " in
-  *" -rf "* | *" -rff "*) ;;
-  *) extra=(-rf json -rff "$here/target/hold-model.json") ;;
-esac
+case " $* " in *" -rf "*) ;; *) extra+=(-rf json) ;; esac
+case " $* " in *" -rff "*) ;; *) extra+=(-rff "$here/target/hold-model.json") ;; esac
 
 exec java -jar "$jar" "$pattern" "${extra[@]}" "$@"
