@@ -41,7 +41,10 @@ final class Stakes {
     b.refresh(o);
   }
 
-  /** Releases matured unbonding entries: at most what slashing left of each. */
+  /**
+   * Releases matured unbonding entries, each capped by what is left in the operator's unbonding
+   * account, so a slash of unbonding stake falls on the entries that mature last.
+   */
   void mature(double now) {
     while (head < tail && due[head] <= now) {
       int o = op[head];
@@ -60,6 +63,7 @@ final class Stakes {
     }
     long back = Math.min(need, b.ledger.balance(Accounts.unbonding(o)));
     b.ledger.transfer(Accounts.unbonding(o), Accounts.bonded(o), back, Cause.REBOND, now);
+    cancel(o, back);
     need -= back;
     long buy = Math.min(Math.max(0, need - b.ledger.balance(Accounts.liquid(o))),
         b.ledger.balance(Accounts.MARKET));
@@ -70,6 +74,21 @@ final class Stakes {
     long bond = Math.min(need, b.ledger.balance(Accounts.liquid(o)));
     b.ledger.transfer(Accounts.liquid(o), Accounts.bonded(o), bond, Cause.BOND, now);
     b.refresh(o);
+  }
+
+  /**
+   * Removes {@code units} from {@code o}'s queued entries, newest first, so that what an entry
+   * releases at maturity never includes stake that started unbonding later (Σ entries stays at
+   * or above the unbonding balance). A scan of the queue: only on re-bonding, which is rare.
+   */
+  private void cancel(int o, long units) {
+    for (int i = tail - 1; i >= head && units > 0; i--) {
+      if (op[i] == o) {
+        long take = Math.min(amount[i], units);
+        amount[i] -= take;
+        units -= take;
+      }
+    }
   }
 
   /**

@@ -95,6 +95,36 @@ class StakingTest {
   }
 
   @Test
+  void rebondingCancelsUnbondingSoALaterExitWaitsItsFullPeriod() {
+    // crash, recovery, crash: operator 0 leaves, returns (re-bonding its unbonding stake) and
+    // leaves again; its second exit must wait 14 days from the second exit, not the first
+    EconomicsConfig c = Configs.economics("staking.unbonding=14d", "epoch=1d",
+        "emission.initialPerDay=10",
+        "rewards.split={compute:0,verifiers:0,treasury:0,availability:1}",
+        "rewards.availabilityWeighting=identity", "operators.window=2d",
+        "operators.sellShare=0", "token.price={model:trace,times:0 5d 7d 10d,"
+            + "prices:1 0.01 1 0.01,interpolation:step}");
+    List<OperatorSpec> ops = new ArrayList<>();
+    ops.add(new OperatorSpec("a", Behaviour.HONEST, 500, 1, Configs.fixedCostPerDay(4)));
+    ops.add(new OperatorSpec("a", Behaviour.HONEST, 500, 1, Configs.fixedCostPerDay(0.001)));
+    Economy e = Economy.create(c, ops, new RandomStreams(1));
+    List<Integer> exits = new ArrayList<>();
+    boolean wasActive = true;
+    for (int d = 1; d <= 40; d++) {
+      e.tick(d * DAY);
+      if (wasActive && !e.isActive(0)) {
+        exits.add(d);
+      }
+      wasActive = e.isActive(0);
+      if (exits.size() == 2 && d < exits.get(1) + 14) {
+        assertEquals(500, e.tokens(e.balance(Accounts.unbonding(0))), 1e-9, "day " + d);
+      }
+    }
+    assertEquals(List.of(5, 10), exits);
+    assertEquals(0, e.balance(Accounts.unbonding(0)), "released 14 days after the second exit");
+  }
+
+  @Test
   void delegatorsShareRewardsAfterCommissionAndShareSlashes() {
     EconomicsConfig c = Configs.economics("staking.delegation=3", "staking.commission=0.1",
         "emission.initialPerDay=2400", "rewards.split={compute:1,verifiers:0,treasury:0}",
