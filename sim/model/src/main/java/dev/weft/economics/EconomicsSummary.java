@@ -46,10 +46,14 @@ public record EconomicsSummary(
   /** Supply in tokens; {@code current} is the contract's {@code final}. */
   public record Supply(double initial, double minted, double burned, double current) {}
 
-  /** Job outcomes as the economy saw them. */
+  /**
+   * Job outcomes as the economy saw them; {@code unpaidFees} (tokens) is what submitters could
+   * not buy because the market had run dry.
+   */
   public record Jobs(long completed, long failed, long paid, long rejected, long junk,
       long junkAccepted, long junkCaught, long falseRejections, long checks, long refereeRuns,
-      double refereeGpuSeconds, long missedDeadlines, long pendingVerdicts, double feesFiat) {}
+      double refereeGpuSeconds, long missedDeadlines, long pendingVerdicts, double feesFiat,
+      double unpaidFees) {}
 
   /** Operators at the end of the run and movements during it. */
   public record OperatorCounts(int total, int active, int participating, int jailed, int joins,
@@ -82,7 +86,8 @@ public record EconomicsSummary(
         "junkCaught", jobs.junkCaught, "falseRejections", jobs.falseRejections, "checks",
         jobs.checks, "refereeRuns", jobs.refereeRuns, "refereeGpuSeconds",
         finite(jobs.refereeGpuSeconds), "missedDeadlines", jobs.missedDeadlines,
-        "pendingVerdicts", jobs.pendingVerdicts, "feesFiat", finite(jobs.feesFiat)));
+        "pendingVerdicts", jobs.pendingVerdicts, "feesFiat", finite(jobs.feesFiat),
+        "unpaidFees", jobs.unpaidFees));
     m.put("operators", ordered("total", operators.total, "active", operators.active,
         "participating", operators.participating, "jailed", operators.jailed, "joins",
         operators.joins, "leaves", operators.leaves, "jailings", operators.jailings,

@@ -215,7 +215,7 @@ public final class Economy {
     return ops.behaviour[operator];
   }
 
-  /** Read-only access to balances, for tests and reports. */
+  /** The balance of {@code account} (see {@link Accounts}) in base units. */
   public long balance(int account) {
     return ledger.balance(account);
   }
@@ -225,7 +225,7 @@ public final class Economy {
     return books.tokens(units);
   }
 
-  public Ledger ledger() {
+  Ledger ledger() {
     return ledger;
   }
 
@@ -246,7 +246,9 @@ public final class Economy {
   /**
    * {@code operator} delivered a result after {@code gpuSeconds} of GPU time and
    * {@code outputTokens} of model output (0 where not priced per token). Returns the extra
-   * executions the verification policy asked for, which a run may also schedule on real nodes.
+   * executions the verification policy asked for, which a run may also schedule on real nodes
+   * (their outcome is decided here either way). Work from an inactive operator is still priced
+   * and checked: a scheduler should consult {@link #isActive}.
    */
   public int onJobCompleted(int operator, double gpuSeconds, double outputTokens, double now) {
     advance(now);
@@ -267,8 +269,8 @@ public final class Economy {
     long paid = collect(charge + tip, now);
     if (paid < charge + tip) {
       c.unpaidUnits += charge + tip - paid;
-      tip = Math.min(tip, paid);
-      charge = paid - tip;
+      charge = Math.min(charge, paid);
+      tip = paid - charge;
     }
     c.feesFiat += books.fiat(paid);
     long burn = Math.min(charge, Math.round(charge * quote.burnShare));
@@ -433,9 +435,14 @@ public final class Economy {
       "staked", "stakingRatio", "treasury", "activeOperators", "jailedOperators", "baseFee",
       "inflation", "slashed", "feeEscrow", "pendingVerdicts");
 
-  /** One row of the economics time series at {@code now}, in {@link #seriesColumns} order. */
+  /**
+   * One row of the economics time series at {@code now}, in {@link #seriesColumns} order; also
+   * valid after {@link #close} (the final state).
+   */
   public double[] sample(double now) {
-    advance(now);
+    if (!closed) {
+      advance(now);
+    }
     long staked = totalStake();
     long supply = ledger.supply();
     int jailed = 0;

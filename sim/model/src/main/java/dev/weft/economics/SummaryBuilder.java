@@ -95,7 +95,8 @@ final class SummaryBuilder {
         Collections.unmodifiableMap(breakEven),
         new EconomicsSummary.Jobs(k.completed, k.failed, k.paid, k.rejected, k.junk,
             k.junkAccepted, k.junkCaught, k.falseRejections, k.checks, k.refereeRuns,
-            k.refereeGpuSeconds, k.missedDeadlines, e.pendingVerdicts(), k.feesFiat),
+            k.refereeGpuSeconds, k.missedDeadlines, e.pendingVerdicts(), k.feesFiat,
+            b.tokens(k.unpaidUnits)),
         new EconomicsSummary.OperatorCounts(ops.n, active, participating, jailed, members.joins,
             members.leaves, pen.jailings, Collections.unmodifiableMap(byBehaviour)));
   }

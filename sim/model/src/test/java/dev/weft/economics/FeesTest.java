@@ -143,4 +143,21 @@ class FeesTest {
     EconomicsSummary s = e.close(3600);
     assertEquals(100 - 16, s.supply().current() - s.supply().initial(), 1e-6);
   }
+
+  @Test
+  void whenTheMarketRunsDryFeesGoUnpaidAndTheBooksStillBalance() {
+    EconomicsConfig c = Configs.economics("token.initialSupply=20", "fees.pricePerGpuHour=2",
+        "fees.tip=1", "verification.policy=none", "operators.joinLeave=false");
+    Economy e = Economy.create(c, Configs.operators(2, "a", Behaviour.HONEST, 9,
+        Configs.fixedCostPerDay(1)), new RandomStreams(1));
+    // 2 tokens on the market; the job costs 2 + a tip of 1: the tip goes unpaid first
+    e.onJobCompleted(0, 3600, 0, 1);
+    assertEquals(0, e.balance(Accounts.MARKET));
+    assertEquals(2.0, e.tokens(e.balance(Accounts.REWARD_POOL)), 1e-9);
+    assertEquals(0, e.balance(Accounts.liquid(0)));
+    e.onJobCompleted(1, 3600, 0, 2);
+    EconomicsSummary s = e.close(3);
+    assertEquals(4.0, s.jobs().unpaidFees(), 1e-9);
+    assertEquals(20, s.supply().current(), 1e-9);
+  }
 }
