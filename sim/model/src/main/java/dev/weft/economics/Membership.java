@@ -69,13 +69,14 @@ final class Membership {
         members -= ops.gpus[o];
       }
     }
+    // only outsiders who would join were they first in line can join at all
+    double base = members;
     List<Integer> in = new ArrayList<>();
     for (int o = 0; o < ops.n; o++) {
-      if (!ops.participating[o] && !ops.jailed[o]) {
+      if (!ops.participating[o] && !ops.jailed[o] && expectedMargin(o, base + ops.gpus[o]) > h) {
         in.add(o);
       }
     }
-    double base = members;
     in.sort(Comparator.comparingDouble((Integer o) -> -expectedMargin(o, base + ops.gpus[o])));
     for (int o : in) {
       if (expectedMargin(o, members + ops.gpus[o]) > h) {

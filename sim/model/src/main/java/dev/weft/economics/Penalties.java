@@ -80,8 +80,12 @@ final class Penalties {
     slash(op, fraction(b.slashable(op), cfg.deadline().penalty()), Cause.SLASH_DEADLINE, -1, now);
   }
 
-  /** Applies correlation penalties due by {@code now}. */
+  /**
+   * Applies correlation penalties due by {@code now}. The total stake is taken once per call,
+   * as Ethereum takes the total active balance once per epoch for all of its slashings.
+   */
   void processDue(double now) {
+    long total = -1;
     while (penHead < penTail && penDue[penHead] <= now) {
       double t = penDue[penHead];
       while (recHead < recTail && recTime[recHead] < t - 2 * window) {
@@ -91,9 +95,11 @@ final class Penalties {
       for (int i = recHead; i < recTail && recTime[i] <= t; i++) {
         inWindow += recStake[i];
       }
-      long total = 0;
-      for (int o = 0; o < b.ops.n; o++) {
-        total += b.stake(o);
+      if (total < 0) {
+        total = 0;
+        for (int o = 0; o < b.ops.n; o++) {
+          total += b.stake(o);
+        }
       }
       long amount = CorrelationPenalty.amount(penStake[penHead], inWindow, total,
           cfg.fraud().correlationMultiplier());
