@@ -1,0 +1,94 @@
+package dev.weft.economics;
+
+/**
+ * The state every part of the economy shares: the ledger, the operators, the index of
+ * selectable operators, the token price, and conversions between tokens and base units.
+ */
+final class Books {
+  final Ledger ledger;
+  final Operators ops;
+  final WeightIndex selectable;
+  final double unitsPerToken;
+  final long minimumStake;
+  final FeePolicy fees;
+  private final boolean[] active;
+  double price;
+  int activeCount;
+
+  Books(Ledger ledger, Operators ops, double unitsPerToken, long minimumStake, FeePolicy fees,
+      double price) {
+    this.ledger = ledger;
+    this.ops = ops;
+    this.selectable = new WeightIndex(ops.n);
+    this.unitsPerToken = unitsPerToken;
+    this.minimumStake = minimumStake;
+    this.fees = fees;
+    this.active = new boolean[ops.n];
+    this.price = price;
+  }
+
+  long units(double tokens) {
+    return toUnits(tokens, unitsPerToken);
+  }
+
+  /** Tokens to base units, rounded; amounts past 2^62 units are refused (headroom for sums). */
+  static long toUnits(double tokens, double unitsPerToken) {
+    double u = Math.rint(tokens * unitsPerToken);
+    if (!(u >= 0) || u >= 0x1p62) {
+      throw new IllegalArgumentException(tokens + " tokens do not fit in base units; lower"
+          + " token.decimals");
+    }
+    return (long) u;
+  }
+
+  double tokens(long units) {
+    return units / unitsPerToken;
+  }
+
+  double fiat(long units) {
+    return units / unitsPerToken * price;
+  }
+
+  /** Bonded plus delegated stake of {@code op}: what selection and slashing weigh. */
+  long stake(int op) {
+    return ledger.balance(Accounts.bonded(op)) + ledger.balance(Accounts.delegated(op));
+  }
+
+  /** Everything a penalty can reach: bonded, delegated and still-unbonding stake. */
+  long slashable(int op) {
+    return stake(op) + ledger.balance(Accounts.unbonding(op));
+  }
+
+  /** In the network, not jailed, and bonded at least the minimum. */
+  boolean isActive(int op) {
+    return active[op];
+  }
+
+  /** Re-derives {@code op}'s activity and selection weight after any change to either. */
+  void refresh(int op) {
+    boolean a = ops.participating[op] && !ops.jailed[op]
+        && ledger.balance(Accounts.bonded(op)) >= minimumStake;
+    if (a != active[op]) {
+      active[op] = a;
+      activeCount += a ? 1 : -1;
+      fees.operatorsChanged();
+    }
+    // +1 unit so that operators without stake are still drawn, uniformly
+    selectable.set(op, a && ops.online[op] ? stake(op) + 1 : 0);
+  }
+
+  /** {@code units} of revenue to {@code op} from {@code from}, delegators taking their part. */
+  void payOperator(int from, int op, long units, Cause cause, double commission, double now) {
+    long del = ledger.balance(Accounts.delegated(op));
+    long toDelegators = 0;
+    if (del > 0) {
+      long self = ledger.balance(Accounts.bonded(op));
+      double share = (1 - commission) * del / (double) (self + del);
+      toDelegators = Math.min(units, (long) Math.floor(units * share));
+      ledger.transfer(from, Accounts.DELEGATORS, toDelegators, Cause.DELEGATOR_REWARD, now);
+    }
+    long own = units - toDelegators;
+    ledger.transfer(from, Accounts.liquid(op), own, cause, now);
+    ops.earn(op, own, fiat(own));
+  }
+}

@@ -1,0 +1,15 @@
+package dev.weft.economics;
+
+/**
+ * One operator as the run builds it (its index in the list is its id): node class name,
+ * behaviour, own stake in tokens at genesis, GPUs, and fiat costs.
+ */
+public record OperatorSpec(String nodeClass, Behaviour behaviour, double stake, int gpus,
+    OperatorCosts costs) {
+
+  public OperatorSpec {
+    if (gpus < 1 || !(stake >= 0)) {
+      throw new IllegalArgumentException("an operator needs gpus >= 1 and stake >= 0");
+    }
+  }
+}

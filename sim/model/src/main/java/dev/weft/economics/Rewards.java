@@ -1,0 +1,87 @@
+package dev.weft.economics;
+
+import dev.weft.scenario.RewardSplit;
+
+/**
+ * The epoch payout. Everything in the reward pool (emission plus unburned fees) is split by the
+ * governance shares into the treasury and the compute, verifier and availability pools; each
+ * pool then pays pro rata to its measure of the epoch (verified GPU-seconds, verification
+ * GPU-seconds, one per available identity or its stake). A pool with nobody to pay rolls over.
+ * Pro-rata amounts use cumulative floors, so the payouts sum to the pool exactly.
+ */
+final class Rewards {
+  private final Books b;
+  private final RewardSplit split;
+  private final double commission;
+  private final boolean perIdentity;
+  private final double[] weights;
+  /** Units allotted to the compute and availability roles in the last distribution. */
+  long operatorBudget;
+
+  Rewards(Books books, RewardSplit split, double commission, boolean perIdentity) {
+    this.b = books;
+    this.split = split;
+    this.commission = commission;
+    this.perIdentity = perIdentity;
+    this.weights = new double[books.ops.n];
+  }
+
+  /** Splits the pool and pays the roles; {@code availability} is each operator's epoch share. */
+  void distribute(double[] availability, double threshold, double now) {
+    Ledger l = b.ledger;
+    long inflow = l.balance(Accounts.REWARD_POOL);
+    long left = inflow;
+    long treasury = Math.min(left, Penalties.fraction(inflow, split.treasury()));
+    left -= treasury;
+    long verifiers = Math.min(left, Penalties.fraction(inflow, split.verifiers()));
+    left -= verifiers;
+    long available = Math.min(left, Penalties.fraction(inflow, split.availability()));
+    left -= available;
+    l.transfer(Accounts.REWARD_POOL, Accounts.TREASURY, treasury, Cause.TREASURY_SHARE, now);
+    l.transfer(Accounts.REWARD_POOL, Accounts.VERIFIER_POOL, verifiers, Cause.POOL_SPLIT, now);
+    l.transfer(Accounts.REWARD_POOL, Accounts.AVAILABILITY_POOL, available, Cause.POOL_SPLIT,
+        now);
+    l.transfer(Accounts.REWARD_POOL, Accounts.COMPUTE_POOL, left, Cause.POOL_SPLIT, now);
+    operatorBudget = left + available;
+
+    payProRata(Accounts.COMPUTE_POOL, b.ops.epochVerifiedWork, Cause.COMPUTE_REWARD, now);
+    payProRata(Accounts.VERIFIER_POOL, b.ops.epochCheckWork, Cause.VERIFIER_REWARD, now);
+    for (int o = 0; o < weights.length; o++) {
+      boolean ok = b.isActive(o) && availability[o] >= threshold;
+      weights[o] = !ok ? 0 : perIdentity ? 1 : b.stake(o);
+    }
+    payProRata(Accounts.AVAILABILITY_POOL, weights, Cause.AVAILABILITY_REWARD, now);
+  }
+
+  private void payProRata(int pool, double[] w, Cause cause, double now) {
+    long amount = b.ledger.balance(pool);
+    if (amount == 0) {
+      return;
+    }
+    double total = 0;
+    int last = -1;
+    for (int o = 0; o < w.length; o++) {
+      if (w[o] > 0) {
+        total += w[o];
+        last = o;
+      }
+    }
+    if (last < 0) {
+      return;
+    }
+    double cum = 0;
+    long paid = 0;
+    for (int o = 0; o <= last; o++) {
+      if (w[o] <= 0) {
+        continue;
+      }
+      cum += w[o];
+      long upTo = o == last ? amount : Math.min(amount, (long) Math.floor(amount * (cum / total)));
+      long pay = upTo - paid;
+      if (pay > 0) {
+        b.payOperator(pool, o, pay, cause, commission, now);
+        paid = upTo;
+      }
+    }
+  }
+}

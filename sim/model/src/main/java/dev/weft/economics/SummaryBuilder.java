@@ -1,0 +1,103 @@
+package dev.weft.economics;
+
+import dev.weft.scenario.EconomicsConfig;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Computes the {@link EconomicsSummary} from the economy's final state. */
+final class SummaryBuilder {
+
+  private SummaryBuilder() {}
+
+  static EconomicsSummary build(Economy e, Operators ops, Books b, Penalties pen, Stakes stakes,
+      Membership members, EconomicsConfig cfg, double now) {
+    Ledger l = b.ledger;
+    double years = now / EmissionPolicy.YEAR;
+    double initial = b.tokens(l.initial());
+    double current = b.tokens(l.supply());
+    long stakeUnits = e.totalStake();
+    double staked = b.tokens(stakeUnits);
+
+    Map<String, Double> slashedByCause = new LinkedHashMap<>();
+    long slashedUnits = 0;
+    for (Cause c : Cause.values()) {
+      if (c.isSlash()) {
+        slashedByCause.put(c.label(), b.tokens(pen.slashedByCause[c.ordinal()]));
+        slashedUnits += pen.slashedByCause[c.ordinal()];
+      }
+    }
+
+    int nb = Behaviour.values().length;
+    int nc = ops.classNames.size();
+    double[] profitB = new double[nb];
+    double[] costB = new double[nb];
+    double[] profitC = new double[nc];
+    double[] costC = new double[nc];
+    double[] netTokensC = new double[nc];
+    int[] countB = new int[nb];
+    double[] earned = new double[ops.n];
+    double[] stake = new double[ops.n];
+    int active = 0;
+    int participating = 0;
+    int jailed = 0;
+    for (int o = 0; o < ops.n; o++) {
+      double profit = ops.revenueFiat[o] - ops.costFiat[o] - ops.slashFiat[o];
+      int bi = ops.behaviour[o].ordinal();
+      int ci = ops.classIndex[o];
+      profitB[bi] += profit;
+      costB[bi] += ops.costFiat[o];
+      countB[bi]++;
+      profitC[ci] += profit;
+      costC[ci] += ops.costFiat[o];
+      netTokensC[ci] += b.tokens(ops.tokensEarned[o] - ops.tokensSlashed[o]);
+      earned[o] = b.tokens(ops.tokensEarned[o]);
+      stake[o] = b.tokens(b.stake(o));
+      active += b.isActive(o) ? 1 : 0;
+      participating += ops.participating[o] ? 1 : 0;
+      jailed += ops.jailed[o] ? 1 : 0;
+    }
+    Map<String, Double> roi = new LinkedHashMap<>();
+    Map<String, Integer> byBehaviour = new LinkedHashMap<>();
+    for (Behaviour bh : Behaviour.values()) {
+      int i = bh.ordinal();
+      roi.put(bh.label(), costB[i] > 0 ? profitB[i] / costB[i] : 0);
+      byBehaviour.put(bh.label(), countB[i]);
+    }
+    Map<String, Double> roiByClass = new LinkedHashMap<>();
+    Map<String, Double> breakEven = new LinkedHashMap<>();
+    for (int c = 0; c < nc; c++) {
+      String name = ops.classNames.get(c);
+      roiByClass.put(name, costC[c] > 0 ? profitC[c] / costC[c] : 0);
+      breakEven.put(name, netTokensC[c] > 0 ? costC[c] / netTokensC[c]
+          : costC[c] > 0 ? Double.POSITIVE_INFINITY : 0);
+    }
+    Economy.Counters k = e.counters;
+    return new EconomicsSummary(
+        cfg.token().symbol(),
+        new EconomicsSummary.Supply(initial, b.tokens(l.minted()), b.tokens(l.burned()),
+            current),
+        b.price,
+        years > 0 && initial > 0 ? Math.pow(current / initial, 1 / years) - 1 : 0,
+        years > 0 && initial > 0 ? b.tokens(l.minted()) / initial / years : 0,
+        l.supply() > 0 ? stakeUnits / (double) l.supply() : 0,
+        staked,
+        staked * b.price,
+        b.tokens(l.balance(Accounts.TREASURY)),
+        b.tokens(slashedUnits),
+        Collections.unmodifiableMap(slashedByCause),
+        pen.slashEvents > 0 ? pen.honestSlashEvents / (double) pen.slashEvents : 0,
+        EconomicsMetrics.gini(earned),
+        EconomicsMetrics.gini(stake),
+        EconomicsMetrics.nakamoto(stake, 1.0 / 3),
+        Collections.unmodifiableMap(roi),
+        Collections.unmodifiableMap(roiByClass),
+        Collections.unmodifiableMap(breakEven),
+        new EconomicsSummary.Jobs(k.completed, k.failed, k.paid, k.rejected, k.junk,
+            k.junkAccepted, k.junkCaught, k.falseRejections, k.checks, k.refereeRuns,
+            k.refereeGpuSeconds, k.missedDeadlines, e.pendingVerdicts(), k.feesFiat,
+            b.tokens(k.unpaidUnits)),
+        new EconomicsSummary.OperatorCounts(ops.n, active, participating, jailed, members.joins,
+            members.leaves, pen.jailings, Collections.unmodifiableMap(byBehaviour)));
+  }
+}

@@ -1,0 +1,11 @@
+package dev.weft.scenario;
+
+/** Slashing for availability below a threshold over an epoch. */
+@Doc("Downtime slashing.")
+public record DowntimeSlashing(
+    @Doc("Minimum fraction of the epoch an operator must be online.") @Default("0.9")
+        @Range(min = 0, max = 1) double threshold,
+    @Doc("Fraction of stake slashed when below it.") @Default("0.01") @Range(min = 0, max = 1)
+        double penalty,
+    @Doc("Time the operator is jailed (not selectable) after the slash.")
+        @Unit(Quantity.DURATION) @Default("0") @Range(min = 0) double jail) {}

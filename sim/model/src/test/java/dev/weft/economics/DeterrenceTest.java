@@ -1,0 +1,103 @@
+package dev.weft.economics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.random.RandomStreams;
+import dev.weft.scenario.EconomicsConfig;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Deterrence: when does laziness stop paying? A lazy operator skips every job, saving its
+ * compute, and collects the fee G unless a spot check (probability p) catches it; then the fee
+ * is refunded to the submitter and a fraction P of its stake S is slashed. With a fixed cost f
+ * per job its expected profit per job is
+ *
+ * <pre>  π(p) = (1 − p)·G − p·P·S − f,   which changes sign at   p* = (G − f) / (G + P·S).</pre>
+ *
+ * The test drives the economy with a synthetic job stream for one lazy operator (one honest
+ * operator serves as checker) at rates either side of p* and reads the sign of its ROI, the
+ * summary's {@code roi.lazy} = Σ profit / Σ cost.
+ */
+class DeterrenceTest {
+  private static final double G = 2.0;   // fee per job: 1 GPU-hour at 2 fiat, token price 1
+  private static final double P = 0.1;   // fraud penalty
+  private static final double S = 100;   // stake, topped up after each slash
+  private static final double F = 0.5;   // fixed cost per job (one job an hour)
+  private static final int JOBS = 4000;
+
+  static double predictedThreshold() {
+    return (G - F) / (G + P * S);
+  }
+
+  static double predictedRoi(double p) {
+    return ((1 - p) * G - p * P * S - F) / F;
+  }
+
+  private static double lazyRoi(double p, long seed) {
+    EconomicsConfig c = Configs.economics("emission.schedule=none",
+        "fees={model:fixed,pricePerGpuHour:2,burn:0,tip:0}",
+        "rewards.split={compute:1,verifiers:0,treasury:0}",
+        "slashing.fraud={penalty:0.1,correlationWindow:0,jail:0}",
+        "slashing.downtime.penalty=0", "verification={policy:spot-check,spotCheckRate:" + p + "}",
+        "behaviours.lazySkipRate=1", "operators={joinLeave:false,sellShare:0}", "epoch=1h");
+    List<OperatorSpec> ops = List.of(
+        new OperatorSpec("gpu", Behaviour.LAZY, S, 1, Configs.fixedCostPerDay(24 * F)),
+        new OperatorSpec("gpu", Behaviour.HONEST, 1000, 1, Configs.fixedCostPerDay(1)));
+    Economy e = Economy.create(c, ops, new RandomStreams(seed));
+    for (int h = 0; h < JOBS; h++) {
+      e.onJobCompleted(0, 3600, 0, h * 3600 + 1800);
+      e.tick((h + 1) * 3600);
+    }
+    EconomicsSummary s = e.close(JOBS * 3600.0);
+    assertEquals(JOBS, s.jobs().junk());
+    return s.roi().get("lazy");
+  }
+
+  @Test
+  void lazinessStopsPayingWhereTheExpectedSlashOutweighsTheFee() {
+    double pStar = predictedThreshold();
+    assertEquals(0.125, pStar, 1e-12);
+    double[] factors = {0.5, 0.8, 1.25, 2.0};
+    double[] roi = new double[factors.length];
+    for (int i = 0; i < factors.length; i++) {
+      double p = pStar * factors[i];
+      roi[i] = lazyRoi(p, 1);
+      // ROI per job is a Bernoulli mixture: sd (G + P*S) * sqrt(p (1 - p) / N) / f
+      double sd = (G + P * S) * Math.sqrt(p * (1 - p) / JOBS) / F;
+      assertEquals(predictedRoi(p), roi[i], 5 * sd, "p = " + p);
+    }
+    assertTrue(roi[0] > 0 && roi[1] > 0, "below p* laziness pays");
+    assertTrue(roi[2] < 0 && roi[3] < 0, "above p* it does not");
+    // the measured crossing, interpolated between 0.8 p* and 1.25 p*, lies near p*
+    double p1 = 0.8 * pStar;
+    double p2 = 1.25 * pStar;
+    double crossing = p1 + (p2 - p1) * roi[1] / (roi[1] - roi[2]);
+    assertEquals(pStar, crossing, 0.15 * pStar);
+  }
+
+  @Test
+  void anHonestOperatorEarnsTheFeeMinusItsCostAtAnyCheckRate() {
+    EconomicsConfig c = Configs.economics("emission.schedule=none",
+        "fees={model:fixed,pricePerGpuHour:2,burn:0,tip:0}",
+        "rewards.split={compute:1,verifiers:0,treasury:0}",
+        "verification={policy:spot-check,spotCheckRate:0.5}",
+        "operators={joinLeave:false,sellShare:0}", "epoch=1h");
+    Economy e = Economy.create(c, List.of(
+        new OperatorSpec("gpu", Behaviour.HONEST, S, 1, Configs.fixedCostPerDay(24 * F)),
+        new OperatorSpec("gpu", Behaviour.HONEST, 1000, 1, Configs.fixedCostPerDay(1))),
+        new RandomStreams(3));
+    for (int h = 0; h < 500; h++) {
+      e.onJobCompleted(0, 3600, 0, h * 3600 + 1800);
+      e.tick((h + 1) * 3600);
+    }
+    EconomicsSummary s = e.close(500 * 3600.0);
+    // operator 1 (the checker) also earns nothing and pays its cost; operator 0 earns G - f
+    assertEquals(0, s.slashed());
+    assertEquals(0, s.jobs().rejected());
+    double op0Profit = 500 * (G - F);
+    double op1Cost = 500 / 24.0;
+    assertEquals((op0Profit - op1Cost) / (500 * F + op1Cost), s.roi().get("honest"), 1e-9);
+  }
+}
