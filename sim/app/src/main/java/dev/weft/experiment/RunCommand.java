@@ -59,6 +59,9 @@ public final class RunCommand {
       folder.write("metrics/timeseries.csv", Csv.timeSeries(main.series()));
       folder.write("metrics/node-classes.csv", Csv.nodeClasses(main.nodeClasses()));
       folder.write("metrics/workloads.csv", Csv.workloads(main));
+      if (main.economySeries() != null) {
+        folder.write("metrics/economics.csv", Csv.timeSeries(main.economySeries()));
+      }
       if (all.size() > 1) {
         folder.write("metrics/replications.csv", replicationsCsv(all));
       }

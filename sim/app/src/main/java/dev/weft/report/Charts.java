@@ -44,6 +44,15 @@ public final class Charts {
         "jobs/s", hours, Map.of("throughput", s.column("throughput")),
         List.of("throughput"))));
     out.put("latency-by-workload", svg(latencyBars(r)));
+    if (r.economySeries() != null && !r.economySeries().rows().isEmpty()) {
+      TimeSeries e = r.economySeries();
+      double[] eh = scale(e.column("time"), 1 / 3600.0);
+      out.put("token-supply", svg(lines("Token supply", "simulated time (h)", "tokens", eh,
+          Map.of("supply", e.column("supply"), "staked", e.column("staked")),
+          List.of("supply", "staked"))));
+      out.put("token-price", svg(lines("Token price", "simulated time (h)", "fiat per token", eh,
+          Map.of("price", e.column("price")), List.of("price"))));
+    }
     return out;
   }
 

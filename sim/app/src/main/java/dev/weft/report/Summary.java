@@ -43,6 +43,9 @@ public final class Summary {
           "completed", c.completed(), "latencyMean", finite(c.latencyMean())));
     }
     root.put("nodeClasses", classes);
+    if (r.economics() != null) {
+      root.put("economics", r.economics().toMap());
+    }
     root.putAll(extra);
     return root;
   }

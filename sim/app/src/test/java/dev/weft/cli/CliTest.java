@@ -73,7 +73,17 @@ class CliTest {
     assertTrue(s.at("/nodes/count").asInt() >= 1000);
     assertTrue(s.at("/nodes/onlineMean").asDouble() > 0);
     assertTrue(s.at("/nodes/utilization").asDouble() > 0);
-    assertFalse(s.has("economics"), "no economics section in the scenario");
+    JsonNode e = s.get("economics");
+    JsonNode supply = e.get("supply");
+    assertEquals(supply.get("initial").asDouble() + supply.get("minted").asDouble()
+        - supply.get("burned").asDouble(), supply.get("final").asDouble(), 1e-3);
+    for (String k : List.of("slashed", "gini", "nakamoto")) {
+      assertTrue(e.has(k), k);
+    }
+    assertTrue(e.at("/roi/lazy").asDouble() < e.at("/roi/honest").asDouble(),
+        "lazy operators do worse than honest ones at 5% spot checks");
+    assertTrue(Files.readString(quickstartOut.resolve("metrics/economics.csv"))
+        .startsWith("time,price,supply"));
     String html = Files.readString(quickstartOut.resolve("report.html"));
     assertTrue(html.contains("<svg"), "charts are inline");
     assertFalse(html.contains("src=\"http"), "self-contained");

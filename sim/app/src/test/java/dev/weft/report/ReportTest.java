@@ -23,10 +23,10 @@ class ReportTest {
   void userTextIsEscapedEverywhere() {
     String evil = "<script>alert('x')</script> & \"quotes\" | pipes";
     Scenario s = new Scenario("x", evil, 1, 600, 0,
-        List.of(new NodeClass("<b>class</b>", 2, "abstract", 1, 1, 1.0, null)),
+        List.of(NodeClass.of("<b>class</b>", 2)),
         List.of(Workload.synthetic("w<i>", Arrivals.poisson(1.0),
             DistSpec.constant(0.5), null)), new SchedulerConfig("random", 0),
-        new Outputs(60, false));
+        new Outputs(60, false), null);
     RunResult r = new World(s).run();
     Report report = new Report(s, r, Map.of(), "evil: " + evil, "test");
     String html = report.html();
@@ -49,10 +49,10 @@ class ReportTest {
   @Test
   void chartsAreSvg() {
     Scenario s = new Scenario("x", "", 1, 3600, 0,
-        List.of(new NodeClass("a", 2, "abstract", 1, 1, 1.0, null)),
+        List.of(NodeClass.of("a", 2)),
         List.of(Workload.synthetic("w", Arrivals.poisson(1.0),
             DistSpec.constant(0.5), null)), new SchedulerConfig("random", 0),
-        new Outputs(60, false));
+        new Outputs(60, false), null);
     Map<String, String> charts = Charts.all(new World(s).run());
     assertEquals(5, charts.size());
     charts.values().forEach(svg -> assertTrue(svg.startsWith("<svg"), svg.substring(0, 40)));

@@ -1,9 +1,10 @@
 package dev.weft.run;
 
+import dev.weft.economics.EconomicsSummary;
 import java.util.List;
 import java.util.Map;
 
-/** Everything a run measured. Immutable. */
+/** Everything a run measured; {@code economics} and its series are null without economics. */
 public record RunResult(
     String scenario,
     long seed,
@@ -15,7 +16,9 @@ public record RunResult(
     NodeStats nodes,
     Map<String, JobStats> workloads,
     List<ClassStats> nodeClasses,
-    TimeSeries series) {
+    TimeSeries series,
+    EconomicsSummary economics,
+    TimeSeries economySeries) {
 
   public double eventsPerSecond() {
     return wallSeconds > 0 ? events / wallSeconds : 0;

@@ -1,5 +1,7 @@
 package dev.weft.run;
 
+import dev.weft.economics.Economy;
+import dev.weft.economics.EconomicsSummary;
 import dev.weft.engine.Simulator;
 import dev.weft.node.Node;
 import dev.weft.random.Distribution;
@@ -44,6 +46,9 @@ public final class World implements Cluster {
   private long nextJobId;
   private Trace trace = Trace.NONE;
 
+  private final Economy economy;
+  private final boolean[] churnDown;
+  private final boolean[] departed;
   private final Stream[] streamsByWorkload;
   private final ChurnModel[] churnByClass;
 
@@ -113,6 +118,34 @@ public final class World implements Cluster {
       byWorkload[w] = new JobAccount();
     }
     scheduler = Schedulers.create(scenario.scheduler().policy());
+    churnDown = new boolean[nodes.length];
+    departed = new boolean[nodes.length];
+    economy = scenario.economics() == null ? null
+        : Economy.create(scenario.economics(), Fleet.operators(scenario, streams), streams);
+    if (economy != null) {
+      economySeries = new TimeSeries.Builder(economyColumns());
+    } else {
+      economySeries = null;
+    }
+  }
+
+  private final TimeSeries.Builder economySeries;
+
+  private static List<String> economyColumns() {
+    List<String> c = new ArrayList<>();
+    c.add("time");
+    c.addAll(Economy.seriesColumns());
+    return c;
+  }
+
+  @Override
+  public double selectionWeight(Node n) {
+    return economy == null ? 1.0 : economy.selectionWeight(n.id());
+  }
+
+  @Override
+  public double bid(Node n) {
+    return economy == null ? 0.0 : economy.bid(n.id());
   }
 
   private final int[] onlinePos;
@@ -140,6 +173,15 @@ public final class World implements Cluster {
     sim.warmup(warmup, this::endWarmup);
     for (Stream s : streamsByWorkload) {
       s.scheduleNext();
+    }
+    if (economy != null) {
+      reconcileMembership(); // operators below the minimum stake never join
+      double epoch = economy.epochLength();
+      sim.every(epoch, epoch, () -> {
+        economy.tick(sim.now());
+        reconcileMembership();
+        scheduler.weightsChanged();
+      });
     }
     for (Node n : nodes) {
       ChurnModel churn = churnByClass[n.classIndex()];
@@ -261,7 +303,19 @@ public final class World implements Cluster {
   private void complete(Job job) {
     Node n = nodes[job.nodeId()];
     double now = sim.now();
+    double ran = now - job.attemptStarted();
     vacate(n, job);
+    if (economy != null) {
+      double gpuSeconds = ran * scenario.nodes().get(n.classIndex()).gpus();
+      if (economy.executionFails(n.id())) {
+        economy.onJobFailed(n.id(), gpuSeconds, now);
+        trace.record(now, "execution-failed", job, n.id());
+        interrupted(job, n, now);
+        fillSlots(n);
+        return;
+      }
+      economy.onJobCompleted(n.id(), gpuSeconds, 0, now);
+    }
     job.finish(Job.State.COMPLETED);
     if (job.deadlineHandle >= 0) {
       sim.cancel(job.deadlineHandle);
@@ -281,6 +335,26 @@ public final class World implements Cluster {
     fillSlots(n);
   }
 
+  /** A running attempt of {@code job} on {@code n} was lost: retry elsewhere or fail. */
+  private void interrupted(Job job, Node n, double now) {
+    job.requeue();
+    if (job.attempts() > scenario.scheduler().retries()) {
+      job.finish(Job.State.FAILED);
+      if (job.deadlineHandle >= 0) {
+        sim.cancel(job.deadlineHandle);
+      }
+      intervalCounts[2]++;
+      if (job.counted()) {
+        all.failed++;
+        byWorkload[job.workload()].failed++;
+      }
+      trace.record(now, "failed", job, n.id());
+    } else {
+      trace.record(now, "interrupted", job, n.id());
+      dispatch(job);
+    }
+  }
+
   private void expire(Job job) {
     double now = sim.now();
     job.deadlineHandle = -1;
@@ -289,6 +363,9 @@ public final class World implements Cluster {
       sim.cancel(job.completionHandle);
       vacate(n, job);
       job.finish(Job.State.EXPIRED);
+      if (economy != null) {
+        economy.onMissedDeadline(n.id(), now);
+      }
       fillSlots(n);
     } else {
       int at = job.nodeId();
@@ -340,7 +417,41 @@ public final class World implements Cluster {
 
   // ---- churn
 
-  private void nodeDown(Node n) {
+  /** Brings {@code n}'s online state in line with churn and membership. */
+  private void updateOnline(Node n) {
+    boolean want = !churnDown[n.id()] && !departed[n.id()];
+    if (want && !n.online()) {
+      goOnline(n);
+    } else if (!want && n.online()) {
+      goOffline(n);
+    }
+  }
+
+  private void churn(Node n, boolean down) {
+    churnDown[n.id()] = down;
+    if (economy != null && !departed[n.id()]) {
+      if (down) {
+        economy.onOffline(n.id(), sim.now());
+      } else {
+        economy.onOnline(n.id(), sim.now());
+      }
+    }
+    updateOnline(n);
+  }
+
+  /** Operators whose economics made them leave go offline; those who rejoin come back. */
+  private void reconcileMembership() {
+    for (Node n : nodes) {
+      boolean gone = !economy.isActive(n.id());
+      if (gone != departed[n.id()]) {
+        departed[n.id()] = gone;
+        trace.record(sim.now(), gone ? "operator-left" : "operator-joined", null, n.id());
+        updateOnline(n);
+      }
+    }
+  }
+
+  private void goOffline(Node n) {
     double now = sim.now();
     n.setOnline(false);
     removeOnline(n);
@@ -349,26 +460,10 @@ public final class World implements Cluster {
     classOnline[n.classIndex()].add(now, -n.slots());
     scheduler.availabilityChanged(n);
     trace.record(now, "node-down", null, n.id());
-    int retries = scenario.scheduler().retries();
     for (Job job : n.runningJobs()) {
       sim.cancel(job.completionHandle);
       vacate(n, job);
-      job.requeue();
-      if (job.attempts() > retries) {
-        job.finish(Job.State.FAILED);
-        if (job.deadlineHandle >= 0) {
-          sim.cancel(job.deadlineHandle);
-        }
-        intervalCounts[2]++;
-        if (job.counted()) {
-          all.failed++;
-          byWorkload[job.workload()].failed++;
-        }
-        trace.record(now, "failed", job, n.id());
-      } else {
-        trace.record(now, "interrupted", job, n.id());
-        dispatch(job);
-      }
+      interrupted(job, n, now);
     }
     List<Job> stranded = new ArrayList<>();
     n.drainQueue(stranded::add);
@@ -378,7 +473,7 @@ public final class World implements Cluster {
     }
   }
 
-  private void nodeUp(Node n) {
+  private void goOnline(Node n) {
     double now = sim.now();
     n.setOnline(true);
     addOnline(n);
@@ -426,6 +521,13 @@ public final class World implements Cluster {
         intervalCounts[3], intervalCounts[1] / interval);
     onlineSlots.resetInterval(now);
     busySlots.resetInterval(now);
+    if (economy != null) {
+      double[] e = economy.sample(now);
+      double[] row = new double[e.length + 1];
+      row[0] = now;
+      System.arraycopy(e, 0, row, 1, e.length);
+      economySeries.add(row);
+    }
     java.util.Arrays.fill(intervalCounts, 0);
   }
 
@@ -447,9 +549,14 @@ public final class World implements Cluster {
           slotAvg > 0 ? classBusy[c].average(now) / slotAvg : 0, classCompleted[c],
           classLatency[c].mean()));
     }
+    EconomicsSummary econ = null;
+    if (economy != null) {
+      econ = economy.close(now);
+      economy.checkInvariants(now);
+    }
     return new RunResult(scenario.name(), scenario.seed(), scenario.duration(), scenario.warmup(),
         sim.eventsFired(), wall, all.stats(measuredSpan), nodeStats, perWorkload, classes,
-        series.build());
+        series.build(), econ, economySeries == null ? null : economySeries.build());
   }
 
   // ---- sources of randomness bound to the run
@@ -532,9 +639,9 @@ public final class World implements Cluster {
       
       Runnable[] cycle = new Runnable[1];
       cycle[0] = () -> sim.schedule(Math.max(0, upS.sample()), () -> {
-        nodeDown(n);
+        churn(n, true);
         sim.schedule(Math.max(0, downS.sample()), () -> {
-          nodeUp(n);
+          churn(n, false);
           cycle[0].run();
         });
       });

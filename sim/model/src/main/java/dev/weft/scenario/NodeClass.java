@@ -1,5 +1,7 @@
 package dev.weft.scenario;
 
+import java.util.Map;
+
 /** A class of identical nodes: the same hardware, behaviour and availability. */
 @Doc("A class of identical nodes.")
 public record NodeClass(
@@ -12,4 +14,24 @@ public record NodeClass(
     @Doc("Relative speed for abstract hardware: service time is divided by it.") @Default("1")
         @Range(min = 0, minExclusive = true) double speed,
     @Doc("Churn: time online before a failure, time offline before return.")
-        @Default(Default.NONE) Availability availability) {}
+        @Default(Default.NONE) Availability availability,
+    @Doc("Tokens each node bonds at genesis (economics).") @Default("0") @Range(min = 0)
+        double stake,
+    @Doc("Behaviour of the operators: one name, or weights such as {honest: 0.95, lazy: 0.05};"
+        + " counts per behaviour are rounded to whole nodes.") @Default("honest")
+        Map<String, Double> behaviour) {
+
+  public NodeClass {
+    behaviour = behaviour == null ? Map.of("honest", 1.0)
+        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(behaviour));
+  }
+
+  /** {@code count} honest nodes of abstract hardware with one slot, speed 1, no churn. */
+  public static NodeClass of(String name, int count) {
+    return new NodeClass(name, count, "abstract", 1, 1, 1.0, null, 0, Map.of("honest", 1.0));
+  }
+
+  public NodeClass withAvailability(Availability a) {
+    return new NodeClass(name, count, hardware, gpus, slots, speed, a, stake, behaviour);
+  }
+}

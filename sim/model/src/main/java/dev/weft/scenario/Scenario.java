@@ -15,7 +15,9 @@ public record Scenario(
     @Doc("One entry per node class.") List<NodeClass> nodes,
     @Doc("One entry per job stream.") List<Workload> workload,
     @Doc("How jobs are placed on nodes.") @Default("{}") SchedulerConfig scheduler,
-    @Doc("What the run writes.") @Default("{}") Outputs outputs) {
+    @Doc("What the run writes.") @Default("{}") Outputs outputs,
+    @Doc("Token economics; without it no token accounting happens.") @Default(Default.NONE)
+        EconomicsConfig economics) {
 
   public Scenario {
     nodes = List.copyOf(nodes);
@@ -28,6 +30,6 @@ public record Scenario(
 
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, description, newSeed, duration, warmup, nodes, workload, scheduler,
-        outputs);
+        outputs, economics);
   }
 }

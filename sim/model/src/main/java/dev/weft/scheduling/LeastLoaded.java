@@ -6,15 +6,48 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * The online node with the fewest jobs per slot, ties to the lowest id. An indexed binary heap of
- * online nodes keyed by load keeps each placement and each load change at O(log n).
+ * online nodes keyed by load keeps each placement and each load change at O(log n). As {@code
+ * auction}, ties in load go to the lowest bid first: a job goes to the cheapest provider that
+ * has room, which is a reverse auction cleared job by job.
  */
 final class LeastLoaded implements Scheduler {
+  private final boolean byBid;
+  private Cluster cluster;
   private Node[] heap;
   private double[] keys;
+  private double[] bids;
   private int size;
+
+  LeastLoaded() {
+    this(false);
+  }
+
+  LeastLoaded(boolean byBid) {
+    this.byBid = byBid;
+  }
+
+  @Override
+  public void weightsChanged() {
+    if (!byBid) {
+      return;
+    }
+    for (int i = 0; i < cluster.size(); i++) {
+      bids[i] = cluster.bid(cluster.node(i));
+    }
+    for (int i = size / 2; i >= 0; i--) {
+      down(i);
+    }
+  }
 
   @Override
   public void attach(Cluster cluster, UniformRandomProvider rng) {
+    this.cluster = cluster;
+    bids = new double[cluster.size()];
+    if (byBid) {
+      for (int i = 0; i < cluster.size(); i++) {
+        bids[i] = cluster.bid(cluster.node(i));
+      }
+    }
     heap = new Node[cluster.size()];
     keys = new double[cluster.size()];
     for (int i = 0; i < cluster.size(); i++) {
@@ -77,7 +110,12 @@ final class LeastLoaded implements Scheduler {
   }
 
   private boolean less(int a, int b) {
-    return keys[a] < keys[b] || (keys[a] == keys[b] && heap[a].id() < heap[b].id());
+    if (keys[a] != keys[b]) {
+      return keys[a] < keys[b];
+    }
+    double ba = bids[heap[a].id()];
+    double bb = bids[heap[b].id()];
+    return ba < bb || (ba == bb && heap[a].id() < heap[b].id());
   }
 
   private void up(int i) {

@@ -32,4 +32,7 @@ public interface Scheduler {
 
   /** A node went offline or came back. */
   default void availabilityChanged(Node node) {}
+
+  /** Selection weights or bids may have changed (end of an economic epoch). */
+  default void weightsChanged() {}
 }

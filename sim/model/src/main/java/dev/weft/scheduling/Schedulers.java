@@ -16,6 +16,8 @@ public final class Schedulers {
     POLICIES.put("round-robin", RoundRobin::new);
     POLICIES.put("least-loaded", LeastLoaded::new);
     POLICIES.put("power-of-two", PowerOfTwoChoices::new);
+    POLICIES.put("stake-weighted", StakeWeighted::new);
+    POLICIES.put("auction", () -> new LeastLoaded(true));
   }
 
   private Schedulers() {}

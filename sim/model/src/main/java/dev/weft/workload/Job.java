@@ -20,6 +20,7 @@ public final class Job {
   private State state = State.QUEUED;
   private int attempts;
   private double started = Double.NaN;
+  private double attemptStarted = Double.NaN;
   private int nodeId = -1;
   /** Engine handles of the pending completion and deadline events; -1 when none. */
   public long completionHandle = -1;
@@ -71,6 +72,11 @@ public final class Job {
     return started;
   }
 
+  /** When the current (or last) attempt started. */
+  public double attemptStarted() {
+    return attemptStarted;
+  }
+
   public int nodeId() {
     return nodeId;
   }
@@ -82,6 +88,7 @@ public final class Job {
     state = State.RUNNING;
     nodeId = node;
     attempts++;
+    attemptStarted = now;
     if (Double.isNaN(started)) {
       started = now; // wait is measured to the first start
     }

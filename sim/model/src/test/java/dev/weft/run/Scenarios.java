@@ -17,10 +17,10 @@ final class Scenarios {
   static Scenario queue(String policy, int servers, double rate, DistSpec service,
       double duration, double warmup, long seed) {
     return new Scenario("test", "", seed, duration, warmup,
-        List.of(new NodeClass("server", servers, "abstract", 1, 1, 1.0, null)),
+        List.of(NodeClass.of("server", servers)),
         List.of(Workload.synthetic("jobs", Arrivals.poisson(rate), service,
             null)),
-        new SchedulerConfig(policy, 2), new Outputs(duration / 50, false));
+        new SchedulerConfig(policy, 2), new Outputs(duration / 50, false), null);
   }
 
   static Scenario withDeadline(Scenario s, double deadline) {
@@ -28,14 +28,13 @@ final class Scenarios {
     return new Scenario(s.name(), "", s.seed(), s.duration(), s.warmup(), s.nodes(),
         List.of(new Workload(w.name(), w.kind(), w.arrivals(), w.service(), deadline, w.model(),
             w.promptTokens(), w.outputTokens())),
-        s.scheduler(), s.outputs());
+        s.scheduler(), s.outputs(), s.economics());
   }
 
   static Scenario withChurn(Scenario s, DistSpec up, DistSpec down) {
     NodeClass c = s.nodes().get(0);
     return new Scenario(s.name(), "", s.seed(), s.duration(), s.warmup(),
-        List.of(new NodeClass(c.name(), c.count(), c.hardware(), c.gpus(), c.slots(), c.speed(),
-            new Availability(up, down))),
-        s.workload(), s.scheduler(), s.outputs());
+        List.of(c.withAvailability(new Availability(up, down))),
+        s.workload(), s.scheduler(), s.outputs(), s.economics());
   }
 }

@@ -140,8 +140,15 @@ public final class Binder {
       case "Outputs" -> "outputs";
       case "Arrivals" -> "arrivals";
       case "Availability" -> "availability";
-      default -> type.getSimpleName();
+      case "EconomicsConfig" -> "economics";
+      default -> labelOf(type);
     };
+  }
+
+  /** "RewardSplit" -> "reward split": readable names for the many small config records. */
+  private static String labelOf(Class<?> type) {
+    String n = type.getSimpleName().replaceAll("Config$", "");
+    return n.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
   }
 
   private Object bindValue(YNode node, Type type, RecordComponent c, String what) {

@@ -1,6 +1,11 @@
 package dev.weft.scenario.yaml;
 
+import dev.weft.economics.Behaviour;
+import dev.weft.economics.Economy;
+import dev.weft.economics.EconomicsVocabulary;
 import dev.weft.hardware.HardwareIds;
+import dev.weft.random.RandomStreams;
+import dev.weft.run.Fleet;
 import dev.weft.run.Resources;
 import dev.weft.scenario.data.Catalog;
 import dev.weft.scenario.data.TraceReader;
@@ -264,6 +269,30 @@ public final class ScenarioLoader {
             "downtime"), errors);
       }
     }
+    for (NodeClass nc : s.nodes()) {
+      YNode.Mapping m = b.originOf(nc) instanceof YNode.Mapping mm ? mm : null;
+      Location where = at(b, nc, tree, "behaviour");
+      double total = 0;
+      for (Map.Entry<String, Double> e : nc.behaviour().entrySet()) {
+        if (!Behaviour.names().contains(e.getKey())) {
+          errors.add(new InputError(where, "unknown behaviour '" + e.getKey() + "'"
+              + Suggest.didYouMean(e.getKey(), Behaviour.names()) + "; known: "
+              + String.join(", ", Behaviour.names())));
+        }
+        if (!(e.getValue() >= 0) || Double.isInfinite(e.getValue())) {
+          errors.add(new InputError(where, "behaviour weight of '" + e.getKey()
+              + "' must be a non-negative number"));
+        } else {
+          total += e.getValue();
+        }
+      }
+      if (!(total > 0) && m != null) {
+        errors.add(new InputError(where, "behaviour weights must add up to more than 0"));
+      }
+    }
+    if (s.economics() != null) {
+      checkEconomics(s, tree, b, errors);
+    }
     names.clear();
     for (Workload w : s.workload()) {
       if (!names.add(w.name())) {
@@ -272,6 +301,56 @@ public final class ScenarioLoader {
       }
       checkWorkload(w, tree, b, errors);
     }
+  }
+
+  /** Policy names of the economics section, each at its own line, then the genesis. */
+  private static void checkEconomics(Scenario s, YNode tree, Binder b, List<InputError> errors) {
+    int before = errors.size();
+    for (Map.Entry<String, List<String>> e : EconomicsVocabulary.byPath().entrySet()) {
+      if (!e.getKey().startsWith("economics.")) {
+        continue;
+      }
+      YNode n = nodeAt(tree, e.getKey());
+      if (n instanceof YNode.Scalar sc && !sc.isNull() && !e.getValue().contains(sc.text())) {
+        String what = e.getKey().substring(e.getKey().lastIndexOf('.') + 1);
+        errors.add(new InputError(sc.where(), "unknown " + what + " '" + sc.text() + "'"
+            + Suggest.didYouMean(sc.text(), e.getValue()) + "; known: "
+            + String.join(", ", e.getValue())));
+      }
+    }
+    if (errors.size() > before) {
+      return;
+    }
+    YNode econ = nodeAt(tree, "economics");
+    Location where = econ != null ? econ.where() : tree.where();
+    for (String problem : EconomicsVocabulary.problems(s.economics())) {
+      errors.add(new InputError(where, problem));
+    }
+    if (errors.size() > before) {
+      return;
+    }
+    try {
+      // the genesis must fit: stakes within the supply, and so on
+      Economy.create(s.economics(), Fleet.operators(s, new RandomStreams(s.seed())),
+          new RandomStreams(s.seed()));
+    } catch (IllegalArgumentException e) {
+      errors.add(new InputError(where, "economics: " + e.getMessage()));
+    }
+  }
+
+  /** The node at a dotted path of map keys, or null. */
+  static YNode nodeAt(YNode tree, String path) {
+    YNode n = tree;
+    for (String key : path.split("\\.")) {
+      if (!(n instanceof YNode.Mapping m)) {
+        return null;
+      }
+      n = m.get(key);
+      if (n == null) {
+        return null;
+      }
+    }
+    return n;
   }
 
   private static void checkWorkload(Workload w, YNode tree, Binder b, List<InputError> errors) {

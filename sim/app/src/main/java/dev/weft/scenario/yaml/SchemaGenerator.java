@@ -103,7 +103,13 @@ public final class SchemaGenerator {
     Class<?> raw = Binder.rawClass(type);
     Map<String, Object> s = new LinkedHashMap<>();
     Unit unit = c.getAnnotation(Unit.class);
-    if (raw == List.class) {
+    if (raw == Map.class) {
+      Map<String, Object> obj = new LinkedHashMap<>();
+      obj.put("type", "object");
+      obj.put("additionalProperties", Map.of("type", "number"));
+      s.put("anyOf", List.of(obj, Map.of("type", "string",
+          "description", "a single name, meaning weight 1")));
+    } else if (raw == List.class) {
       s.put("type", "array");
       s.put("items", typeSchema(c, ((ParameterizedType) type).getActualTypeArguments()[0]));
     } else if (raw == DistSpec.class) {

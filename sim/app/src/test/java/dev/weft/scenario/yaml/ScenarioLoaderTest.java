@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -206,6 +207,31 @@ class ScenarioLoaderTest {
     assertOne(errs, 3, 9, "warmup (10800.0 s) must be shorter than duration");
     assertTrue(errs.stream().anyMatch(e -> e.message().contains("workload name 'w' is used twice")));
     assertTrue(errs.stream().anyMatch(e -> e.message().contains("renewal arrivals need")));
+  }
+
+  @Test
+  void economicsNamesAreCheckedWhereTheyAreWritten() throws Exception {
+    var errs = errors(MINIMAL.replace("count: 3", "count: 3\n    behaviour: {honest: 0.9, lazzy: 0.1}")
+        + "economics:\n  fees: {model: eip-1559}\n  verification: {policy: spotcheck}\n");
+    assertOne(errs, 6, 16, "unknown behaviour 'lazzy' (did you mean 'lazy'?)");
+    assertOne(errs, 12, 17, "unknown model 'eip-1559' (did you mean 'eip1559'?)");
+    assertOne(errs, 13, 26, "unknown policy 'spotcheck' (did you mean 'spot-check'?)");
+  }
+
+  @Test
+  void economicsGenesisMustFit() throws Exception {
+    var errs = errors(MINIMAL.replace("count: 3", "count: 3\n    stake: 1e9")
+        + "economics: {token: {initialSupply: 1e6}}\n");
+    assertEquals(1, errs.size(), errs.toString());
+    assertTrue(errs.get(0).message().startsWith("economics: "), errs.toString());
+  }
+
+  @Test
+  void economicsDefaultsBindFromAnEmptyMap() throws Exception {
+    Scenario s = ScenarioLoader.load(write("e.yaml", MINIMAL + "economics: {}\n"), List.of())
+        .scenario();
+    assertEquals("fixed", s.economics().fees().model());
+    assertEquals(Map.of("honest", 1.0), s.nodes().get(0).behaviour());
   }
 
   @Test

@@ -1,0 +1,81 @@
+package dev.weft.run;
+
+import dev.weft.economics.Behaviour;
+import dev.weft.economics.OperatorCosts;
+import dev.weft.economics.OperatorSpec;
+import dev.weft.random.RandomStreams;
+import dev.weft.scenario.EconomicsConfig;
+import dev.weft.scenario.NodeClass;
+import dev.weft.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/** Who operates each node: behaviours per class, and the operators an economy is built from. */
+public final class Fleet {
+  private Fleet() {}
+
+  /**
+   * Behaviours of the {@code count} nodes of a class: each behaviour gets its weight's share
+   * rounded to whole nodes by largest remainder (so 5% of 200 is exactly 10), then the order
+   * is shuffled with the class's own stream, so which nodes misbehave is random but how many is
+   * not.
+   */
+  public static Behaviour[] behaviours(NodeClass c, RandomStreams streams) {
+    Map<String, Double> w = c.behaviour();
+    double total = w.values().stream().mapToDouble(Double::doubleValue).sum();
+    List<String> names = new ArrayList<>(w.keySet());
+    int n = c.count();
+    int[] counts = new int[names.size()];
+    double[] remainders = new double[names.size()];
+    int assigned = 0;
+    for (int i = 0; i < names.size(); i++) {
+      double exact = n * w.get(names.get(i)) / total;
+      counts[i] = (int) Math.floor(exact);
+      remainders[i] = exact - counts[i];
+      assigned += counts[i];
+    }
+    while (assigned < n) {
+      int best = 0;
+      for (int i = 1; i < names.size(); i++) {
+        if (remainders[i] > remainders[best]) {
+          best = i;
+        }
+      }
+      counts[best]++;
+      remainders[best] = -1;
+      assigned++;
+    }
+    Behaviour[] out = new Behaviour[n];
+    int k = 0;
+    for (int i = 0; i < names.size(); i++) {
+      Behaviour b = Behaviour.byName(names.get(i));
+      for (int j = 0; j < counts[i]; j++) {
+        out[k++] = b;
+      }
+    }
+    UniformRandomProvider rng = streams.stream("node/" + c.name() + "/behaviour");
+    for (int i = n - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      Behaviour t = out[i];
+      out[i] = out[j];
+      out[j] = t;
+    }
+    return out;
+  }
+
+  /** One operator per node, in node-id order (an operator's id is its node's id). */
+  public static List<OperatorSpec> operators(Scenario s, RandomStreams streams) {
+    EconomicsConfig e = s.economics();
+    List<OperatorSpec> out = new ArrayList<>(s.nodeCount());
+    for (NodeClass c : s.nodes()) {
+      Behaviour[] b = behaviours(c, streams);
+      OperatorCosts costs = OperatorCosts.of(e.costs(), null, c.gpus(), null, null);
+      for (int i = 0; i < c.count(); i++) {
+        out.add(new OperatorSpec(c.name(), b[i], c.stake(), c.gpus(), costs));
+      }
+    }
+    return out;
+  }
+}
