@@ -112,6 +112,29 @@ public final class Charts {
     s.setChartTitleBoxVisible(false);
   }
 
+  private static final java.util.regex.Pattern LONG_DECIMAL =
+      java.util.regex.Pattern.compile("(-?\\d+\\.\\d{2})\\d+");
+  private static final java.util.regex.Pattern CLIP_ID =
+      java.util.regex.Pattern.compile("clip\\d+");
+
+  /**
+   * XChart draws text as glyph outlines, so an SVG is mostly path coordinates: two decimals
+   * are exact to a hundredth of a pixel and halve the size. Clip ids come from identity hashes;
+   * renumbering them makes the output reproducible.
+   */
+  static String compact(String svg) {
+    String rounded = LONG_DECIMAL.matcher(svg).replaceAll("$1");
+    java.util.regex.Matcher m = CLIP_ID.matcher(rounded);
+    java.util.Map<String, String> ids = new java.util.HashMap<>();
+    StringBuilder sb = new StringBuilder(rounded.length());
+    while (m.find()) {
+      String id = ids.computeIfAbsent(m.group(), k -> "clip" + ids.size());
+      m.appendReplacement(sb, id);
+    }
+    m.appendTail(sb);
+    return sb.toString();
+  }
+
   static String svg(Chart<?, ?> chart) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -119,7 +142,8 @@ public final class Charts {
           VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
       String text = bytes.toString(StandardCharsets.UTF_8);
       int start = text.indexOf("<svg");
-      return start > 0 ? text.substring(start) : text; // drop the XML prolog for inlining
+      text = start > 0 ? text.substring(start) : text; // drop the XML prolog for inlining
+      return compact(text);
     } catch (IOException e) {
       throw new IllegalStateException("cannot draw chart", e);
     }

@@ -238,6 +238,49 @@ class CliTest {
   }
 
   @Test
+  void everyEconomicsScenarioRunsAndConservesSupply() throws IOException {
+    try (var files = Files.list(Path.of("../../scenarios"))) {
+      for (Path f : files.filter(x -> x.getFileName().toString().startsWith("economics-"))
+          .sorted().toList()) {
+        Path out = dir.resolve("econ-" + f.getFileName());
+        Result r = weft("run", f.toString(), "--out", out.toString(), "--set", "duration=4h",
+            "--set", "warmup=30m");
+        assertEquals(0, r.code(), f + ": " + r.err());
+        JsonNode supply = JSON.readTree(out.resolve("summary.json").toFile())
+            .at("/economics/supply");
+        assertEquals(supply.get("initial").asDouble() + supply.get("minted").asDouble()
+            - supply.get("burned").asDouble(), supply.get("final").asDouble(),
+            1e-9 * supply.get("initial").asDouble(), f.toString());
+      }
+    }
+  }
+
+  @Test
+  void sweepWritesRowsAsItGoesAndResumes() throws IOException {
+    Path out = dir.resolve("sweep");
+    String[] base = {"sweep", QUICKSTART, "--out", out.toString(), "--set", "duration=20m",
+        "--set", "warmup=5m", "--param", "scheduler.policy=random,least-loaded"};
+    Result first = weft(base);
+    assertEquals(0, first.code(), first.err());
+    List<String> rows = Files.readAllLines(out.resolve("results.csv"));
+    assertEquals(3, rows.size());
+    assertTrue(rows.get(0).startsWith("scheduler.policy,replication,seed,jobs.submitted"));
+    assertTrue(Files.readString(out.resolve("report.html")).contains("<svg"));
+    // a crash mid-write leaves half a line; the rerun drops it and adds only what is missing
+    Files.writeString(out.resolve("results.csv"), "random,1,12", java.nio.file.StandardOpenOption.APPEND);
+    List<String> more = new ArrayList<>(List.of(base));
+    more.addAll(List.of("--replications", "2"));
+    Result second = weft(more.toArray(String[]::new));
+    assertEquals(0, second.code(), second.err());
+    assertTrue(second.out().contains("resuming: 2 runs already"), second.out());
+    rows = Files.readAllLines(out.resolve("results.csv"));
+    assertEquals(5, rows.size(), rows.toString());
+    assertEquals(2, weft("sweep", QUICKSTART, "--param", "scheduler.policy=random,fastest",
+        "--out", dir.resolve("sweep-bad").toString()).code());
+    assertFalse(Files.exists(dir.resolve("sweep-bad")), "bad input writes nothing");
+  }
+
+  @Test
   void traceWritesOneRowPerLifecycleEvent() throws IOException {
     Path out = dir.resolve("trace");
     Result r = weft("run", QUICKSTART, "--out", out.toString(), "--set", "duration=2m",
