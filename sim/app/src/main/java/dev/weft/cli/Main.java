@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./weft}. */
 @Command(name = "weft", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Discrete-event testbed for decentralized AI-compute networks.",
-    subcommands = {RunCmd.class, ValidateCmd.class, SchemaCmd.class,
+    subcommands = {RunCmd.class, ValidateCmd.class, SchemaCmd.class, KernelsCmd.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
