@@ -9,9 +9,12 @@ import java.util.concurrent.Future;
  * reorder), cache blocking, and rows split across threads.
  *
  * <p>GEMM is {@code C[m x n] = A[m x k] . W^T} with W stored n x k as in the tables. Each
- * thread owns a band of C's rows; for each KC x NC block of W it packs W^T into a
- * contiguous panel (so the inner loop streams it), then updates four rows of C at a time,
- * which loads each panel element once per four rows.
+ * thread owns a band of C's rows; for each KC x NC block of W it packs W^T into KC rows of
+ * NC (so the inner loop streams one), then updates four rows of C at a time through four
+ * row accumulators, which loads each panel element once per four rows. Packing costs about
+ * as much as the multiply-adds of a single row, and a JVM has no vectorised float reduction
+ * for the dot-product form, so fewer than {@value #SKINNY} rows
+ * go to plain dot products instead, split over columns.
  */
 public final class CpuKernels {
   static final int KC = 256;
@@ -19,9 +22,16 @@ public final class CpuKernels {
 
   private CpuKernels() {}
 
+  /** Below this many rows, packing W costs more than it saves: use dot products. */
+  static final int SKINNY = 8;
+
   /** fp32 GEMM over {@code threads} row bands (pool may be null for one thread). */
   public static void gemm(float[] a, float[] w, float[] c, int m, int n, int k,
       ExecutorService pool, int threads) {
+    if (m < SKINNY) {
+      bands(n, pool, threads, (lo, hi) -> gemmDots(a, w, c, m, n, k, lo, hi));
+      return;
+    }
     java.util.Arrays.fill(c, 0, m * n, 0f);
     bands(m, pool, threads, (lo, hi) -> gemmRows(a, w, c, n, k, lo, hi));
   }
@@ -29,12 +39,81 @@ public final class CpuKernels {
   /** fp64 GEMM over {@code threads} row bands. */
   public static void gemm(double[] a, double[] w, double[] c, int m, int n, int k,
       ExecutorService pool, int threads) {
+    if (m < SKINNY) {
+      bands(n, pool, threads, (lo, hi) -> gemmDots(a, w, c, m, n, k, lo, hi));
+      return;
+    }
     java.util.Arrays.fill(c, 0, m * n, 0d);
     bands(m, pool, threads, (lo, hi) -> gemmRows(a, w, c, n, k, lo, hi));
   }
 
+  /**
+   * Skinny GEMM (a few rows, GEMV-like) as dot products of A's rows with W's rows, columns
+   * [lo, hi) of C; four partial sums keep four multiply-adds in flight (the JIT does not
+   * reorder a float reduction into vector lanes).
+   */
+  private static void gemmDots(float[] a, float[] w, float[] c, int m, int n, int k, int lo,
+      int hi) {
+    for (int j = lo; j < hi; j++) {
+      int wo = j * k;
+      for (int i = 0; i < m; i++) {
+        int ao = i * k;
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int p = 0;
+        for (; p + 3 < k; p += 4) {
+          s0 += a[ao + p] * w[wo + p];
+          s1 += a[ao + p + 1] * w[wo + p + 1];
+          s2 += a[ao + p + 2] * w[wo + p + 2];
+          s3 += a[ao + p + 3] * w[wo + p + 3];
+        }
+        for (; p < k; p++) {
+          s0 += a[ao + p] * w[wo + p];
+        }
+        c[i * n + j] = (s0 + s1) + (s2 + s3);
+      }
+    }
+  }
+
+  private static void gemmDots(double[] a, double[] w, double[] c, int m, int n, int k, int lo,
+      int hi) {
+    for (int j = lo; j < hi; j++) {
+      int wo = j * k;
+      for (int i = 0; i < m; i++) {
+        int ao = i * k;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int p = 0;
+        for (; p + 3 < k; p += 4) {
+          s0 += a[ao + p] * w[wo + p];
+          s1 += a[ao + p + 1] * w[wo + p + 1];
+          s2 += a[ao + p + 2] * w[wo + p + 2];
+          s3 += a[ao + p + 3] * w[wo + p + 3];
+        }
+        for (; p < k; p++) {
+          s0 += a[ao + p] * w[wo + p];
+        }
+        c[i * n + j] = (s0 + s1) + (s2 + s3);
+      }
+    }
+  }
+
+  /** Packed W^T block and four row accumulators, per thread, reused across calls. */
+  private static final ThreadLocal<float[][]> PANEL_F = ThreadLocal.withInitial(
+      () -> new float[KC + 4][NC]);
+  private static final ThreadLocal<double[][]> PANEL_D = ThreadLocal.withInitial(
+      () -> new double[KC + 4][NC]);
+
   private static void gemmRows(float[] a, float[] w, float[] c, int n, int k, int lo, int hi) {
-    float[] panel = new float[KC * NC];
+    float[][] buf = PANEL_F.get();
+    float[] c0 = buf[KC];
+    float[] c1 = buf[KC + 1];
+    float[] c2 = buf[KC + 2];
+    float[] c3 = buf[KC + 3];
     for (int kb = 0; kb < k; kb += KC) {
       int kc = Math.min(KC, k - kb);
       for (int jb = 0; jb < n; jb += NC) {
@@ -42,39 +121,46 @@ public final class CpuKernels {
         for (int j = 0; j < nc; j++) {
           int wRow = (jb + j) * k + kb;
           for (int p = 0; p < kc; p++) {
-            panel[p * nc + j] = w[wRow + p];
+            buf[p][j] = w[wRow + p];
           }
         }
         int i = lo;
         for (; i + 3 < hi; i += 4) {
-          int c0 = i * n + jb;
-          int c1 = c0 + n;
-          int c2 = c1 + n;
-          int c3 = c2 + n;
+          System.arraycopy(c, i * n + jb, c0, 0, nc);
+          System.arraycopy(c, (i + 1) * n + jb, c1, 0, nc);
+          System.arraycopy(c, (i + 2) * n + jb, c2, 0, nc);
+          System.arraycopy(c, (i + 3) * n + jb, c3, 0, nc);
           for (int p = 0; p < kc; p++) {
-            float a0 = a[i * k + kb + p];
-            float a1 = a[(i + 1) * k + kb + p];
-            float a2 = a[(i + 2) * k + kb + p];
-            float a3 = a[(i + 3) * k + kb + p];
-            int b = p * nc;
+            float x0 = a[i * k + kb + p];
+            float x1 = a[(i + 1) * k + kb + p];
+            float x2 = a[(i + 2) * k + kb + p];
+            float x3 = a[(i + 3) * k + kb + p];
+            float[] row = buf[p];
+            // same index into distinct arrays: the form C2 vectorises (offsets into one
+            // array defeat its alias analysis)
             for (int j = 0; j < nc; j++) {
-              float x = panel[b + j];
-              c[c0 + j] += a0 * x;
-              c[c1 + j] += a1 * x;
-              c[c2 + j] += a2 * x;
-              c[c3 + j] += a3 * x;
+              float v = row[j];
+              c0[j] += x0 * v;
+              c1[j] += x1 * v;
+              c2[j] += x2 * v;
+              c3[j] += x3 * v;
             }
           }
+          System.arraycopy(c0, 0, c, i * n + jb, nc);
+          System.arraycopy(c1, 0, c, (i + 1) * n + jb, nc);
+          System.arraycopy(c2, 0, c, (i + 2) * n + jb, nc);
+          System.arraycopy(c3, 0, c, (i + 3) * n + jb, nc);
         }
         for (; i < hi; i++) {
-          int c0 = i * n + jb;
+          System.arraycopy(c, i * n + jb, c0, 0, nc);
           for (int p = 0; p < kc; p++) {
-            float a0 = a[i * k + kb + p];
-            int b = p * nc;
+            float x0 = a[i * k + kb + p];
+            float[] row = buf[p];
             for (int j = 0; j < nc; j++) {
-              c[c0 + j] += a0 * panel[b + j];
+              c0[j] += x0 * row[j];
             }
           }
+          System.arraycopy(c0, 0, c, i * n + jb, nc);
         }
       }
     }
@@ -82,7 +168,11 @@ public final class CpuKernels {
 
   private static void gemmRows(double[] a, double[] w, double[] c, int n, int k, int lo,
       int hi) {
-    double[] panel = new double[KC * NC];
+    double[][] buf = PANEL_D.get();
+    double[] c0 = buf[KC];
+    double[] c1 = buf[KC + 1];
+    double[] c2 = buf[KC + 2];
+    double[] c3 = buf[KC + 3];
     for (int kb = 0; kb < k; kb += KC) {
       int kc = Math.min(KC, k - kb);
       for (int jb = 0; jb < n; jb += NC) {
@@ -90,39 +180,44 @@ public final class CpuKernels {
         for (int j = 0; j < nc; j++) {
           int wRow = (jb + j) * k + kb;
           for (int p = 0; p < kc; p++) {
-            panel[p * nc + j] = w[wRow + p];
+            buf[p][j] = w[wRow + p];
           }
         }
         int i = lo;
         for (; i + 3 < hi; i += 4) {
-          int c0 = i * n + jb;
-          int c1 = c0 + n;
-          int c2 = c1 + n;
-          int c3 = c2 + n;
+          System.arraycopy(c, i * n + jb, c0, 0, nc);
+          System.arraycopy(c, (i + 1) * n + jb, c1, 0, nc);
+          System.arraycopy(c, (i + 2) * n + jb, c2, 0, nc);
+          System.arraycopy(c, (i + 3) * n + jb, c3, 0, nc);
           for (int p = 0; p < kc; p++) {
-            double a0 = a[i * k + kb + p];
-            double a1 = a[(i + 1) * k + kb + p];
-            double a2 = a[(i + 2) * k + kb + p];
-            double a3 = a[(i + 3) * k + kb + p];
-            int b = p * nc;
+            double x0 = a[i * k + kb + p];
+            double x1 = a[(i + 1) * k + kb + p];
+            double x2 = a[(i + 2) * k + kb + p];
+            double x3 = a[(i + 3) * k + kb + p];
+            double[] row = buf[p];
             for (int j = 0; j < nc; j++) {
-              double x = panel[b + j];
-              c[c0 + j] += a0 * x;
-              c[c1 + j] += a1 * x;
-              c[c2 + j] += a2 * x;
-              c[c3 + j] += a3 * x;
+              double v = row[j];
+              c0[j] += x0 * v;
+              c1[j] += x1 * v;
+              c2[j] += x2 * v;
+              c3[j] += x3 * v;
             }
           }
+          System.arraycopy(c0, 0, c, i * n + jb, nc);
+          System.arraycopy(c1, 0, c, (i + 1) * n + jb, nc);
+          System.arraycopy(c2, 0, c, (i + 2) * n + jb, nc);
+          System.arraycopy(c3, 0, c, (i + 3) * n + jb, nc);
         }
         for (; i < hi; i++) {
-          int c0 = i * n + jb;
+          System.arraycopy(c, i * n + jb, c0, 0, nc);
           for (int p = 0; p < kc; p++) {
-            double a0 = a[i * k + kb + p];
-            int b = p * nc;
+            double x0 = a[i * k + kb + p];
+            double[] row = buf[p];
             for (int j = 0; j < nc; j++) {
-              c[c0 + j] += a0 * panel[b + j];
+              c0[j] += x0 * row[j];
             }
           }
+          System.arraycopy(c0, 0, c, i * n + jb, nc);
         }
       }
     }

@@ -68,6 +68,7 @@ public final class CpuProfiler {
       PrintWriter log) throws RunnerException {
     String cpu = cpuName();
     String date = LocalDate.now(ZoneOffset.UTC).toString();
+    String loadBefore = loadAverage();
     String tags = "weft profile-cpu " + JMH + " java-" + System.getProperty("java.version")
         + " " + cpu.replace(',', ' ') + " " + date + " threads=" + threads;
     List<KernelRow> rows = new ArrayList<>();
@@ -116,7 +117,10 @@ public final class CpuProfiler {
     env.add("harness: " + JMH + " SampleTime, warmup " + (quick ? "1x100ms" : "3x600ms")
         + ", measurement " + (quick ? "2x100ms" : "5x600ms") + ", forks " + forks);
     env.add("gemm: blocked KC=" + CpuKernels.KC + " NC=" + CpuKernels.NC
-        + ", W^T packed per block, 4-row axpy kernel, rows split over threads");
+        + ", W^T packed per block, 4-row axpy kernel, rows split over threads; fewer than "
+        + CpuKernels.SKINNY + " rows as dot products split over columns");
+    env.add("loadavg_start: " + loadBefore);
+    env.add("loadavg_end: " + loadAverage());
     env.add("rows: " + rows.size());
     return new Result(rows, env);
   }
@@ -130,6 +134,15 @@ public final class CpuProfiler {
       case COPY -> KernelQuery.copy(hw, a);
       default -> KernelQuery.rows(hw, p.op(), p.dtype(), a, Long.parseLong(s[1]));
     };
+  }
+
+  /** /proc/loadavg, to show whether other work shared the machine during the run. */
+  static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).strip();
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   static String cpuName() {
