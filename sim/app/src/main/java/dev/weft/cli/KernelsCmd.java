@@ -160,6 +160,11 @@ public final class KernelsCmd implements Runnable {
             + Dtype.known());
       }
       int[] attn = attention(kernels, aiModel, heads, kvHeads, headDim);
+      if (attnOp(o) && aiModel == null && heads == null) {
+        spec.commandLine().getErr().println("weft: note: attention shape of llama-3-8b (32 "
+            + "heads, 8 KV heads of 128); --model ID or --heads/--kv-heads/--head-dim to "
+            + "change");
+      }
       long none = KernelQuery.NONE;
       KernelQuery q = new KernelQuery(hardware, o, o == Op.COPY || o.collective() ? null : d,
           v(m), v(n), v(k), attnOp(o) ? (seqs == null ? 1 : seqs) : none,

@@ -12,7 +12,6 @@ import dev.weft.hardware.Roofline;
 import dev.weft.scenario.yaml.InputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -176,12 +175,5 @@ public final class Accuracy {
     int lo = (int) Math.floor(pos);
     int hi = Math.min(lo + 1, sorted.length - 1);
     return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
-  }
-
-  /** Sorted copy. */
-  static double[] sorted(List<Double> v) {
-    double[] a = v.stream().mapToDouble(Double::doubleValue).toArray();
-    Arrays.sort(a);
-    return a;
   }
 }

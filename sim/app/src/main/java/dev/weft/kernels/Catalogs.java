@@ -285,9 +285,4 @@ public final class Catalogs {
       return t.equals("true");
     }
   }
-
-  /** Hardware ids of {@code catalog} whose kind is not abstract. */
-  public static List<String> timedHardware(Map<String, Hardware> catalog) {
-    return catalog.values().stream().filter(Hardware::hasFigures).map(Hardware::id).toList();
-  }
 }

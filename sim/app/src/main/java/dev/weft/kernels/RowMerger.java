@@ -44,10 +44,6 @@ final class RowMerger {
     a.samples += samples;
   }
 
-  int size() {
-    return byKey.size();
-  }
-
   /** The merged rows, sorted by hardware, op and shape (deterministic output). */
   List<KernelRow> rows() {
     List<KernelRow> out = new ArrayList<>(byKey.size());
