@@ -123,7 +123,19 @@ def build_grid(quick=False):
         g += [gemm("fp16", m, n, k) for m in GEMM_M]
     g += [gemm("fp16", s, s, s) for s in SQUARE_LOWP]
     g += [gemm("fp32", s, s, s) for s in SQUARE_FP32]
-    return g
+    return unique(g)
+
+
+def unique(grid):
+    """The grid without repeated shapes (a square can also be a model layer): a table key
+    appears once per file."""
+    seen, out = set(), []
+    for s in grid:
+        key = tuple(sorted((k, v) for k, v in s.items() if v is not None))
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out
 
 
 # ---- per-shape sizes and a roofline estimate (shared by --dry-run and the real run) -------

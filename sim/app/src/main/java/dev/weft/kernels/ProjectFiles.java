@@ -1,0 +1,27 @@
+package dev.weft.kernels;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where the project's models/ folder is: the launcher's weft.home, else above the cwd. */
+public final class ProjectFiles {
+  private ProjectFiles() {}
+
+  /** The models/ folder, or null when none is found. */
+  public static Path models() {
+    String home = System.getProperty("weft.home");
+    if (home != null && !home.isBlank()) {
+      Path p = Path.of(home, "models");
+      if (Files.isDirectory(p.resolve("hardware"))) {
+        return p;
+      }
+    }
+    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+      Path p = d.resolve("models");
+      if (Files.isDirectory(p.resolve("hardware")) && Files.isDirectory(p.resolve("kernels"))) {
+        return p;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,74 @@
+package dev.weft.hardware;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One hardware type of the catalog (models/hardware/ID.yaml), figures in the catalog's units.
+ * Numbers the file leaves out are 0 ({@code abstract} has none at all).
+ *
+ * @param peakTflops dense peak rate per dtype id ({@code bf16}, {@code fp16}, {@code tf32},
+ *     {@code fp32}, ...), TFLOP/s
+ * @param interconnectGBps per-GPU link bandwidth in each direction, GB/s (0: none)
+ * @param sources where each figure comes from, keyed as in the file
+ */
+public record Hardware(String id, String name, String vendor, String kind, double memoryGB,
+    double memoryBandwidthGBps, Map<String, Double> peakTflops, double tdpWatts,
+    double idleWatts, String interconnectType, double interconnectGBps, double purchaseUsd,
+    double rentalUsdPerHour, double l2CacheMB, int smCount, int cores,
+    Map<String, String> sources) {
+
+  public static final String GPU = "gpu";
+  public static final String CPU = "cpu";
+  public static final String ABSTRACT = "abstract";
+
+  public Hardware {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(kind, "kind");
+    peakTflops = Map.copyOf(peakTflops == null ? Map.of() : peakTflops);
+    sources = Map.copyOf(sources == null ? Map.of() : sources);
+    name = name == null ? id : name;
+    vendor = vendor == null ? "" : vendor;
+    interconnectType = interconnectType == null ? "none" : interconnectType;
+  }
+
+  /** True when the catalog gives this hardware figures a roofline can use. */
+  public boolean hasFigures() {
+    return !kind.equals(ABSTRACT) && memoryBandwidthGBps > 0 && !peakTflops.isEmpty();
+  }
+
+  /**
+   * Peak FLOP/s for a dtype: its own entry, else the next wider type the hardware lists (an
+   * fp16 kernel on a part that lists only fp32 runs at the fp32 rate).
+   */
+  public double peakFlops(Dtype dtype) {
+    Dtype d = dtype == null ? Dtype.BF16 : dtype;
+    Double t = peakTflops.get(d.id());
+    if (t == null && (d == Dtype.BF16 || d == Dtype.FP16)) {
+      t = peakTflops.get(d == Dtype.BF16 ? "fp16" : "bf16");
+    }
+    if (t == null && d == Dtype.FP64) {
+      Double f32 = peakTflops.get("fp32");
+      t = f32 == null ? null : f32 / 2;  // two fp64 lanes per fp32 pair on CPUs
+    }
+    if (t == null) {
+      t = peakTflops.get("fp32");
+    }
+    return t == null ? 0 : t * 1e12;
+  }
+
+  /** Peak memory bandwidth, bytes/s. */
+  public double memoryBandwidth() {
+    return memoryBandwidthGBps * 1e9;
+  }
+
+  /** Device memory (GPU) or installed RAM (CPU), bytes. */
+  public double memoryBytes() {
+    return memoryGB * 1e9;
+  }
+
+  /** Link bandwidth between devices of one node, each direction, bytes/s (0: none). */
+  public double linkBandwidth() {
+    return interconnectGBps * 1e9;
+  }
+}

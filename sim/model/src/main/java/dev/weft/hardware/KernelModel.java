@@ -1,0 +1,194 @@
+package dev.weft.hardware;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Kernel times for any shape on any catalog hardware, each with its provenance. The chain,
+ * first answer wins:
+ * <ol>
+ *   <li>{@code measured}: a table row with exactly this shape;</li>
+ *   <li>{@code interpolated}: between measured rows of the same series along the op's axis
+ *       (see {@link Series} for the staircase-safe rule);</li>
+ *   <li>{@code calibrated-roofline}: outside a measured series, the roofline scaled from its
+ *       nearest end; else the roofline fitted to this hardware's measurements of the op
+ *       ({@link RooflineFit}, or a given {@link Calibration}), or of a stand-in op
+ *       ({@link Op#standIns()});</li>
+ *   <li>{@code spec-roofline}: the roofline from the catalog's datasheet figures.</li>
+ * </ol>
+ * Predictions are memoised per query, so a shape seen before costs one hash lookup and
+ * allocates nothing. Thread-safe; reads no files (loading lives in the app module).
+ */
+public final class KernelModel {
+  private static final int MEMO_LIMIT = 4_000_000;
+
+  private final Map<String, Hardware> hardware;
+  private final KernelTable table;
+  private final Map<String, EnumMap<Op, Calibration>> calibrations;
+  private final ConcurrentHashMap<KernelQuery, Prediction> memo = new ConcurrentHashMap<>();
+
+  private KernelModel(Map<String, Hardware> hardware, KernelTable table,
+      Map<String, EnumMap<Op, Calibration>> calibrations) {
+    this.hardware = hardware;
+    this.table = table;
+    this.calibrations = calibrations;
+  }
+
+  /**
+   * A model over {@code hardware} (catalog by id) and {@code table}. {@code given}
+   * calibrations are used as they are; for every hardware and op that has measured rows in
+   * the table but no given calibration, one is fitted now.
+   */
+  public static KernelModel of(Map<String, Hardware> hardware, KernelTable table,
+      Collection<Calibration> given) {
+    Map<String, EnumMap<Op, Calibration>> cal = new HashMap<>();
+    for (Calibration c : given) {
+      cal.computeIfAbsent(c.hardware(), x -> new EnumMap<>(Op.class)).put(c.op(), c);
+    }
+    for (Map.Entry<String, Map<Op, Integer>> e : table.measuredCounts().entrySet()) {
+      Hardware hw = hardware.get(e.getKey());
+      if (hw == null) {
+        continue;
+      }
+      List<KernelRow> rows = null;
+      for (Op op : e.getValue().keySet()) {
+        EnumMap<Op, Calibration> have = cal.get(hw.id());
+        if (have != null && have.containsKey(op)) {
+          continue;
+        }
+        rows = rows != null ? rows : table.rows(hw.id());
+        Calibration c = RooflineFit.fit(hw, op, rows, "fitted at load to " + hw.id()
+            + " table rows");
+        if (c != null) {
+          cal.computeIfAbsent(hw.id(), x -> new EnumMap<>(Op.class)).put(op, c);
+        }
+      }
+    }
+    return new KernelModel(Map.copyOf(hardware), table, cal);
+  }
+
+  /** Kernel time of {@code q} with its label and source. */
+  public Prediction predict(KernelQuery q) {
+    Prediction p = memo.get(q);
+    if (p != null) {
+      return p;
+    }
+    p = compute(q);
+    if (memo.size() >= MEMO_LIMIT) {
+      memo.clear();
+    }
+    memo.put(q, p);
+    return p;
+  }
+
+  /** Seconds of {@code q}. */
+  public double seconds(KernelQuery q) {
+    return predict(q).seconds();
+  }
+
+  /** The catalog entry, or an exception naming the known ids. */
+  public Hardware hardware(String id) {
+    Hardware hw = hardware.get(id);
+    if (hw == null) {
+      throw new IllegalArgumentException("unknown hardware '" + id + "'; known: "
+          + String.join(", ", new java.util.TreeSet<>(hardware.keySet())));
+    }
+    return hw;
+  }
+
+  public Map<String, Hardware> catalog() {
+    return hardware;
+  }
+
+  public KernelTable table() {
+    return table;
+  }
+
+  /** The calibration fitted for {@code op} on {@code hw}, or null. */
+  public Calibration calibration(String hw, Op op) {
+    EnumMap<Op, Calibration> m = calibrations.get(hw);
+    return m == null ? null : m.get(op);
+  }
+
+  /** Every calibration in use, by hardware then class. */
+  public List<Calibration> calibrations() {
+    List<Calibration> out = new ArrayList<>();
+    calibrations.keySet().stream().sorted().forEach(h -> out.addAll(calibrations.get(h)
+        .values()));
+    return out;
+  }
+
+  private Prediction compute(KernelQuery raw) {
+    Hardware hw = hardware(raw.hardware());
+    if (!hw.hasFigures()) {
+      throw new IllegalArgumentException(hw.id() + " is " + hw.kind()
+          + " hardware: it has no kernel times (service times come from the workload)");
+    }
+    String problem = raw.problem();
+    if (problem != null) {
+      throw new IllegalArgumentException(raw.op().id() + ": " + problem);
+    }
+    KernelQuery q = raw.withDerivedBytes();
+    if (q.op() == Op.ALL_REDUCE && q.workers() == 1) {
+      return new Prediction(0, Label.SPEC_ROOFLINE, "no-op: one worker");
+    }
+    KernelRow row = table.exact(q);
+    if (row != null) {
+      return new Prediction(row.seconds(), row.label(), row.source());
+    }
+    Series s = table.series(q);
+    long x = q.axisValue();
+    if (s != null && x > s.min() && x < s.max()) {
+      return new Prediction(s.interpolate(q), Label.INTERPOLATED, s.method(x,
+          axisName(q.op())) + " (measured " + q.hardware() + " rows)");
+    }
+    Calibration cal = calibrationFor(hw.id(), q.op());
+    if (s != null) {
+      KernelRow edge = x <= s.min() ? s.first() : s.last();
+      double ratio = roof(hw, q, cal) / roof(hw, edge.query().withDerivedBytes(), cal);
+      double t = edge.seconds() * ratio;
+      t = x <= s.min() ? Math.min(t, edge.seconds()) : Math.max(t, edge.seconds());
+      return new Prediction(t, Label.CALIBRATED_ROOFLINE, (cal != null ? "calibrated"
+          : "spec") + " roofline scaled from measured " + axisName(q.op()) + "="
+          + edge.query().axisValue());
+    }
+    if (cal != null) {
+      return new Prediction(Roofline.calibrated(hw, q, cal), Label.CALIBRATED_ROOFLINE,
+          String.format(Locale.ROOT, "%s %s roofline fit to %d rows (median error %.1f%%)",
+              hw.id(), cal.op().id(), cal.rows(), 100 * cal.medianAbsError()));
+    }
+    return new Prediction(Roofline.spec(hw, q), Label.SPEC_ROOFLINE, "datasheet figures of "
+        + hw.id());
+  }
+
+  /** The op's own calibration on {@code hw}, else its nearest stand-in's, else null. */
+  private Calibration calibrationFor(String hw, Op op) {
+    Calibration c = calibration(hw, op);
+    for (Op o : op.standIns()) {
+      if (c != null) {
+        break;
+      }
+      c = calibration(hw, o);
+    }
+    return c;
+  }
+
+  private static double roof(Hardware hw, KernelQuery q, Calibration cal) {
+    return cal != null ? Roofline.calibrated(hw, q, cal) : Roofline.spec(hw, q);
+  }
+
+  private static String axisName(Op op) {
+    return switch (op.axis()) {
+      case M -> "m";
+      case TOKENS -> "tokens";
+      case CONTEXT -> "context";
+      case BYTES -> "bytes";
+    };
+  }
+}
