@@ -55,6 +55,12 @@ public final class Report {
                 + secs(j.latency().p50()) + " / " + secs(j.latency().p95()) + " / "
                 + secs(j.latency().p99())),
             List.of("deadline miss rate", pct(j.deadlineMissRate())),
+            List.of("time to first token mean / p50 / p95 / p99",
+                result.timeToFirstToken() == null ? "(no inference)"
+                    : secs(result.timeToFirstToken().mean()) + " / "
+                    + secs(result.timeToFirstToken().p50()) + " / "
+                    + secs(result.timeToFirstToken().p95()) + " / "
+                    + secs(result.timeToFirstToken().p99())),
             List.of("events", result.events() + " (" + Math.round(result.eventsPerSecond())
                 + " per second of wall time)"))));
     List<List<String>> wl = new ArrayList<>();
@@ -109,9 +115,24 @@ public final class Report {
   private List<List<String>> provenance() {
     List<List<String>> rows = new ArrayList<>();
     for (NodeClass c : scenario.nodes()) {
-      String from = "workload service distribution"
-          + (c.speed() != 1.0 ? " divided by speed " + f(c.speed()) : "")
-          + " (synthetic; no kernel timings involved)";
+      Map<String, Double> byLabel = result.computeSecondsByLabel().get(c.name());
+      double total = byLabel == null ? 0 : byLabel.values().stream()
+          .mapToDouble(Double::doubleValue).sum();
+      String from;
+      if (total > 0) {
+        StringBuilder sb = new StringBuilder("kernel timings: ");
+        byLabel.forEach((l, v) -> {
+          if (v > 0) {
+            sb.append(l).append(' ').append(pct(v / total)).append(", ");
+          }
+        });
+        sb.setLength(sb.length() - 2);
+        from = sb + String.format(Locale.ROOT, " of %.3g GPU-node-seconds", total);
+      } else {
+        from = "workload service distribution"
+            + (c.speed() != 1.0 ? " divided by speed " + f(c.speed()) : "")
+            + " (no kernel timings involved)";
+      }
       rows.add(List.of(c.name(), c.hardware(), from));
     }
     return rows;

@@ -30,11 +30,21 @@ public final class Summary {
     root.put("simulated", ordered("duration", r.duration(), "warmup", r.warmup()));
     root.put("run", ordered("wallSeconds", round(r.wallSeconds(), 3), "events", r.events(),
         "eventsPerSecond", Math.round(r.eventsPerSecond()), "weftVersion", weftVersion));
-    root.put("jobs", jobs(r.jobs()));
+    Map<String, Object> jobs = jobs(r.jobs());
+    if (r.timeToFirstToken() != null) {
+      jobs.put("timeToFirstToken", pct(r.timeToFirstToken()));
+    }
+    root.put("jobs", jobs);
     root.put("nodes", ordered("count", r.nodes().count(), "onlineMean",
         finite(r.nodes().onlineMean()), "utilization", finite(r.nodes().utilization())));
     Map<String, Object> workloads = new LinkedHashMap<>();
-    r.workloads().forEach((name, stats) -> workloads.put(name, jobs(stats)));
+    r.workloads().forEach((name, stats) -> {
+      Map<String, Object> w = jobs(stats);
+      if (r.timeToFirstTokenByWorkload().containsKey(name)) {
+        w.put("timeToFirstToken", pct(r.timeToFirstTokenByWorkload().get(name)));
+      }
+      workloads.put(name, w);
+    });
     root.put("workloads", workloads);
     List<Object> classes = new ArrayList<>();
     for (ClassStats c : r.nodeClasses()) {
@@ -43,6 +53,21 @@ public final class Summary {
           "completed", c.completed(), "latencyMean", finite(c.latencyMean())));
     }
     root.put("nodeClasses", classes);
+    Map<String, Double> shares = r.provenanceShares();
+    if (shares.values().stream().anyMatch(v -> v > 0)) {
+      Map<String, Object> k = new LinkedHashMap<>();
+      Map<String, Object> share = new LinkedHashMap<>();
+      shares.forEach((l, v) -> share.put(l, finite(v)));
+      k.put("provenance", share);
+      Map<String, Object> seconds = new LinkedHashMap<>();
+      r.computeSecondsByLabel().forEach((c, m) -> {
+        Map<String, Object> x = new LinkedHashMap<>();
+        m.forEach((l, v) -> x.put(l, finite(v)));
+        seconds.put(c, x);
+      });
+      k.put("computeSecondsByClass", seconds);
+      root.put("kernelTimings", k);
+    }
     if (r.economics() != null) {
       root.put("economics", r.economics().toMap());
     }

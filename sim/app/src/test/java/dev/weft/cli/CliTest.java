@@ -56,8 +56,8 @@ class CliTest {
     JsonNode s = JSON.readTree(quickstartOut.resolve("summary.json").toFile());
     assertEquals("quickstart", s.get("scenario").asText());
     assertEquals(42, s.get("seed").asLong());
-    assertEquals(21600.0, s.at("/simulated/duration").asDouble());
-    assertEquals(1800.0, s.at("/simulated/warmup").asDouble());
+    assertEquals(7200.0, s.at("/simulated/duration").asDouble());
+    assertEquals(900.0, s.at("/simulated/warmup").asDouble());
     for (String k : List.of("wallSeconds", "events", "eventsPerSecond", "weftVersion")) {
       assertTrue(s.get("run").has(k), k);
     }

@@ -17,8 +17,7 @@ public final class Node {
   private int busy;
   private int queued; // live jobs in queue (expired ones may still sit in the deque)
   private boolean online = true;
-  /** Free for schedulers to keep an index (position in a heap or list); -1 when unused. */
-  public int schedulerIndex = -1;
+  private double servingLoad;
 
   public Node(int id, int classIndex, int slots, double speed) {
     this.id = id;
@@ -61,7 +60,12 @@ public final class Node {
 
   /** Jobs held (running and waiting) per slot; what load-based schedulers compare. */
   public double load() {
-    return (busy + queued) / (double) slots;
+    return (busy + queued) / (double) slots + servingLoad;
+  }
+
+  /** Requests in this node's serving engines per batch place (set by the run). */
+  public void setServingLoad(double load) {
+    this.servingLoad = load;
   }
 
   public void setOnline(boolean online) {

@@ -3,6 +3,7 @@ package dev.weft.run;
 import dev.weft.economics.Behaviour;
 import dev.weft.economics.OperatorCosts;
 import dev.weft.economics.OperatorSpec;
+import dev.weft.hardware.Hardware;
 import dev.weft.random.RandomStreams;
 import dev.weft.scenario.EconomicsConfig;
 import dev.weft.scenario.NodeClass;
@@ -66,12 +67,17 @@ public final class Fleet {
   }
 
   /** One operator per node, in node-id order (an operator's id is its node's id). */
-  public static List<OperatorSpec> operators(Scenario s, RandomStreams streams) {
+  public static List<OperatorSpec> operators(Scenario s, RandomStreams streams,
+      Resources resources) {
     EconomicsConfig e = s.economics();
     List<OperatorSpec> out = new ArrayList<>(s.nodeCount());
     for (NodeClass c : s.nodes()) {
       Behaviour[] b = behaviours(c, streams);
-      OperatorCosts costs = OperatorCosts.of(e.costs(), null, c.gpus(), null, null);
+      Hardware hw = resources.hardware().get(c.hardware());
+      // the catalog's purchase price and power where it has them; the config's otherwise
+      Double price = hw != null && hw.purchaseUsd() > 0 ? hw.purchaseUsd() : null;
+      Double watts = hw != null && hw.tdpWatts() > 0 ? hw.tdpWatts() : null;
+      OperatorCosts costs = OperatorCosts.of(e.costs(), null, c.gpus(), price, watts);
       for (int i = 0; i < c.count(); i++) {
         out.add(new OperatorSpec(c.name(), b[i], c.stake(), c.gpus(), costs));
       }

@@ -1,16 +1,27 @@
 package dev.weft.run;
 
+import dev.weft.ai.AiModel;
+import dev.weft.hardware.Hardware;
+import dev.weft.hardware.KernelModel;
 import dev.weft.workload.ArrivalTrace;
 import java.util.Map;
 
 /**
  * Data a run needs beyond the scenario records, read from files by the app before the run:
- * request traces by workload name.
+ * request traces by workload name, and for real hardware the catalog, the AI model shapes and
+ * the kernel-time model (null when every node is abstract and every job synthetic).
  */
-public record Resources(Map<String, ArrivalTrace> traces) {
-  public static final Resources NONE = new Resources(Map.of());
+public record Resources(Map<String, ArrivalTrace> traces, Map<String, Hardware> hardware,
+    Map<String, AiModel> aiModels, KernelModel kernels) {
+  public static final Resources NONE = new Resources(Map.of(), Map.of(), Map.of(), null);
 
   public Resources {
     traces = Map.copyOf(traces);
+    hardware = hardware == null ? Map.of() : Map.copyOf(hardware);
+    aiModels = aiModels == null ? Map.of() : Map.copyOf(aiModels);
+  }
+
+  public Resources(Map<String, ArrivalTrace> traces) {
+    this(traces, Map.of(), Map.of(), null);
   }
 }

@@ -18,7 +18,28 @@ public record RunResult(
     List<ClassStats> nodeClasses,
     TimeSeries series,
     EconomicsSummary economics,
-    TimeSeries economySeries) {
+    TimeSeries economySeries,
+    Percentiles timeToFirstToken,
+    Map<String, Percentiles> timeToFirstTokenByWorkload,
+    Map<String, Map<String, Double>> computeSecondsByLabel) {
+
+  /** Share of simulated compute time per kernel-timing label, over all node classes. */
+  public Map<String, Double> provenanceShares() {
+    Map<String, Double> sums = new java.util.LinkedHashMap<>();
+    double total = 0;
+    for (Map<String, Double> byLabel : computeSecondsByLabel.values()) {
+      for (Map.Entry<String, Double> e : byLabel.entrySet()) {
+        sums.merge(e.getKey(), e.getValue(), Double::sum);
+        total += e.getValue();
+      }
+    }
+    if (total > 0) {
+      for (Map.Entry<String, Double> e : sums.entrySet()) {
+        e.setValue(e.getValue() / total);
+      }
+    }
+    return sums;
+  }
 
   public double eventsPerSecond() {
     return wallSeconds > 0 ? events / wallSeconds : 0;

@@ -1,17 +1,27 @@
 package dev.weft.run;
 
-import dev.weft.economics.Economy;
+import dev.weft.ai.AiModel;
+import dev.weft.ai.InferenceCost;
+import dev.weft.ai.Memory;
+import dev.weft.ai.Timing;
+import dev.weft.ai.TrainingCost;
 import dev.weft.economics.EconomicsSummary;
+import dev.weft.economics.Economy;
 import dev.weft.engine.Simulator;
+import dev.weft.hardware.Hardware;
+import dev.weft.hardware.Label;
 import dev.weft.node.Node;
 import dev.weft.random.Distribution;
+import dev.weft.random.Distributions;
 import dev.weft.random.RandomStreams;
 import dev.weft.scenario.NodeClass;
 import dev.weft.scenario.Scenario;
 import dev.weft.scenario.Workload;
-import dev.weft.scheduling.Cluster;
 import dev.weft.scheduling.Scheduler;
 import dev.weft.scheduling.Schedulers;
+import dev.weft.serving.InferenceEngine;
+import dev.weft.serving.Request;
+import dev.weft.serving.ServingLimits;
 import dev.weft.stats.Tally;
 import dev.weft.stats.TimeAverage;
 import dev.weft.workload.ArrivalTrace;
@@ -25,24 +35,31 @@ import java.util.function.DoubleConsumer;
 
 /**
  * The mutable state of one run and the job flow through it: arrival, placement, queueing,
- * service, and the outcomes completed, failed (node churn beyond the retries) or expired
- * (deadline). Build one per run; {@link #run} may be called once.
+ * service (a slot for synthetic and training jobs, a continuous-batching engine for inference
+ * requests), and the outcomes completed, failed (node churn or faulty execution beyond the
+ * retries) or expired (deadline). Build one per run; {@link #run} may be called once.
+ *
+ * <p>Workloads are grouped by the node classes able to run them (an AI model must fit the
+ * node's GPUs); each group has its own scheduler over its own {@link SubCluster}, so placement
+ * never picks a node that cannot take the job.
  */
-public final class World implements Cluster {
+public final class World {
 
   private static final List<String> SERIES_COLUMNS = List.of("time", "queued", "running",
       "onlineNodes", "utilization", "submitted", "completed", "failed", "expired", "throughput");
+  private static final int KINDS_SYNTHETIC = 0;
+  private static final int KIND_INFERENCE = 1;
+  private static final int KIND_TRAINING = 2;
 
   private final Scenario scenario;
   private final Resources resources;
   private final Simulator sim = new Simulator();
   private final RandomStreams streams;
   private final Node[] nodes;
-  private final Node[] onlineList;
-  private int onlineCount;
-  private final Scheduler scheduler;
-  private final ArrayDeque<Job> central = new ArrayDeque<>();
-  private int centralLive;
+  private final List<Group> groups = new ArrayList<>();
+  private final int[] groupOfWorkload;
+  private final int[][] groupsOfNode;
+  private final int[] kindOfWorkload;
   private long nextJobId;
   private Trace trace = Trace.NONE;
 
@@ -52,9 +69,21 @@ public final class World implements Cluster {
   private final Stream[] streamsByWorkload;
   private final ChurnModel[] churnByClass;
 
+  // serving and training on real hardware
+  private final String[] inferenceModels; // distinct models of inference workloads
+  private final int[] modelOfWorkload;    // index into inferenceModels, -1 otherwise
+  private final InferenceEngine[][] engines; // [node][model], created on first use
+  private final InferenceCost[][] costByClass; // [class][model]
+  private final double[][] labelSeconds; // [class][Label.ordinal()]
+  private final double[][] trainingStep; // [class][workload] seconds per step, NaN unknown
+  private final boolean[] servingBusy; // [node] whether any engine of the node has work
+  private final Timing[][] trainingTiming;
+
   // statistics
   private final JobAccount all = new JobAccount();
   private final JobAccount[] byWorkload;
+  private final Tally ttftAll = new Tally();
+  private final Tally[] ttftByWorkload;
   private final TimeAverage busySlots = new TimeAverage(0, 0);
   private final TimeAverage onlineSlots;
   private final TimeAverage onlineNodes;
@@ -64,8 +93,29 @@ public final class World implements Cluster {
   private final Tally[] classLatency;
   private int queuedLive;
   private final TimeSeries.Builder series = new TimeSeries.Builder(SERIES_COLUMNS);
+  private final TimeSeries.Builder economySeries;
   private final double[] intervalCounts = new double[4]; // submitted, completed, failed, expired
   private boolean ran;
+
+  /** Weights and bids the schedulers read; the economy's when there is one. */
+  interface Weights {
+    double selectionWeight(Node n);
+
+    double bid(Node n);
+  }
+
+  /** Workloads that may run on the same node classes, placed by one scheduler. */
+  private static final class Group {
+    final SubCluster cluster;
+    final Scheduler scheduler;
+    final ArrayDeque<Job> central = new ArrayDeque<>();
+    int centralLive;
+
+    Group(SubCluster cluster, Scheduler scheduler) {
+      this.cluster = cluster;
+      this.scheduler = scheduler;
+    }
+  }
 
   public World(Scenario scenario) {
     this(scenario, Resources.NONE);
@@ -77,7 +127,6 @@ public final class World implements Cluster {
     this.streams = new RandomStreams(scenario.seed());
     List<NodeClass> classes = scenario.nodes();
     nodes = new Node[scenario.nodeCount()];
-    onlineList = new Node[nodes.length];
     churnByClass = new ChurnModel[classes.size()];
     classBusy = new TimeAverage[classes.size()];
     classOnline = new TimeAverage[classes.size()];
@@ -88,10 +137,7 @@ public final class World implements Cluster {
     for (int c = 0; c < classes.size(); c++) {
       NodeClass nc = classes.get(c);
       for (int i = 0; i < nc.count(); i++) {
-        Node n = new Node(id, c, nc.slots(), nc.speed());
-        nodes[id] = n;
-        n.schedulerIndex = -1;
-        onlineList[id] = n;
+        nodes[id] = new Node(id, c, nc.slots(), nc.speed());
         id++;
       }
       totalSlots += (long) nc.count() * nc.slots();
@@ -103,33 +149,118 @@ public final class World implements Cluster {
             nc.availability().downtime().toDistribution());
       }
     }
-    onlineCount = nodes.length;
-    onlinePos = new int[nodes.length];
-    for (int i = 0; i < nodes.length; i++) {
-      onlinePos[i] = i;
-    }
     onlineSlots = new TimeAverage(0, totalSlots);
     onlineNodes = new TimeAverage(0, nodes.length);
 
-    streamsByWorkload = new Stream[scenario.workload().size()];
-    byWorkload = new JobAccount[scenario.workload().size()];
-    for (int w = 0; w < streamsByWorkload.length; w++) {
+    int nw = scenario.workload().size();
+    kindOfWorkload = new int[nw];
+    modelOfWorkload = new int[nw];
+    List<String> models = new ArrayList<>();
+    for (int w = 0; w < nw; w++) {
+      Workload wl = scenario.workload().get(w);
+      kindOfWorkload[w] = switch (wl.kind()) {
+        case "inference" -> KIND_INFERENCE;
+        case "training" -> KIND_TRAINING;
+        default -> KINDS_SYNTHETIC;
+      };
+      modelOfWorkload[w] = -1;
+      if (kindOfWorkload[w] == KIND_INFERENCE) {
+        if (!models.contains(wl.model())) {
+          models.add(wl.model());
+        }
+        modelOfWorkload[w] = models.indexOf(wl.model());
+      }
+    }
+    inferenceModels = models.toArray(String[]::new);
+    engines = new InferenceEngine[nodes.length][];
+    costByClass = new InferenceCost[classes.size()][inferenceModels.length];
+    labelSeconds = new double[classes.size()][Label.values().length];
+    trainingStep = new double[classes.size()][nw];
+    trainingTiming = new Timing[classes.size()][nw];
+
+    streamsByWorkload = new Stream[nw];
+    byWorkload = new JobAccount[nw];
+    ttftByWorkload = new Tally[nw];
+    for (int w = 0; w < nw; w++) {
       streamsByWorkload[w] = new Stream(w, scenario.workload().get(w));
       byWorkload[w] = new JobAccount();
+      ttftByWorkload[w] = new Tally();
     }
-    scheduler = Schedulers.create(scenario.scheduler().policy());
     churnDown = new boolean[nodes.length];
     departed = new boolean[nodes.length];
+    servingBusy = new boolean[nodes.length];
     economy = scenario.economics() == null ? null
-        : Economy.create(scenario.economics(), Fleet.operators(scenario, streams), streams);
-    if (economy != null) {
-      economySeries = new TimeSeries.Builder(economyColumns());
-    } else {
-      economySeries = null;
-    }
+        : Economy.create(scenario.economics(), Fleet.operators(scenario, streams, resources),
+            streams);
+    economySeries = economy == null ? null : new TimeSeries.Builder(economyColumns());
+
+    groupOfWorkload = new int[nw];
+    groupsOfNode = new int[nodes.length][];
+    buildGroups();
   }
 
-  private final TimeSeries.Builder economySeries;
+  /** Node classes able to run workload {@code w}: all for synthetic jobs, else where it fits. */
+  public static List<Integer> eligibleClasses(Scenario s, Resources r, int w) {
+    Workload wl = s.workload().get(w);
+    List<Integer> out = new ArrayList<>();
+    for (int c = 0; c < s.nodes().size(); c++) {
+      NodeClass nc = s.nodes().get(c);
+      if (wl.kind().equals("synthetic")) {
+        out.add(c);
+        continue;
+      }
+      Hardware hw = r.hardware().get(nc.hardware());
+      AiModel m = r.aiModels().get(wl.model());
+      if (hw != null && m != null && hw.hasFigures() && Memory.fits(m, hw, nc.gpus())) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  private void buildGroups() {
+    Map<List<Integer>, Integer> bySignature = new LinkedHashMap<>();
+    List<List<Integer>> nodeGroupLists = new ArrayList<>();
+    for (int i = 0; i < nodes.length; i++) {
+      nodeGroupLists.add(new ArrayList<>());
+    }
+    Weights weights = new Weights() {
+      @Override
+      public double selectionWeight(Node n) {
+        return economy == null ? 1.0 : economy.selectionWeight(n.id());
+      }
+
+      @Override
+      public double bid(Node n) {
+        return economy == null ? 0.0 : economy.bid(n.id());
+      }
+    };
+    for (int w = 0; w < scenario.workload().size(); w++) {
+      List<Integer> classes = eligibleClasses(scenario, resources, w);
+      if (classes.isEmpty()) {
+        throw new IllegalArgumentException("no node class can run workload "
+            + scenario.workload().get(w).name());
+      }
+      Integer g = bySignature.get(classes);
+      if (g == null) {
+        g = groups.size();
+        bySignature.put(classes, g);
+        List<Node> members = new ArrayList<>();
+        for (Node n : nodes) {
+          if (classes.contains(n.classIndex())) {
+            members.add(n);
+            nodeGroupLists.get(n.id()).add(g);
+          }
+        }
+        groups.add(new Group(new SubCluster(members, nodes.length, weights),
+            Schedulers.create(scenario.scheduler().policy())));
+      }
+      groupOfWorkload[w] = g;
+    }
+    for (int i = 0; i < nodes.length; i++) {
+      groupsOfNode[i] = nodeGroupLists.get(i).stream().mapToInt(Integer::intValue).toArray();
+    }
+  }
 
   private static List<String> economyColumns() {
     List<String> c = new ArrayList<>();
@@ -137,18 +268,6 @@ public final class World implements Cluster {
     c.addAll(Economy.seriesColumns());
     return c;
   }
-
-  @Override
-  public double selectionWeight(Node n) {
-    return economy == null ? 1.0 : economy.selectionWeight(n.id());
-  }
-
-  @Override
-  public double bid(Node n) {
-    return economy == null ? 0.0 : economy.bid(n.id());
-  }
-
-  private final int[] onlinePos;
 
   /** Sends every job lifecycle event to {@code trace}. */
   public World trace(Trace t) {
@@ -167,21 +286,26 @@ public final class World implements Cluster {
     }
     ran = true;
     long wallStart = System.nanoTime();
-    scheduler.attach(this, streams.stream("scheduler/" + scenario.scheduler().policy()));
+    for (int g = 0; g < groups.size(); g++) {
+      String name = "scheduler/" + scenario.scheduler().policy() + (g == 0 ? "" : "/" + g);
+      groups.get(g).scheduler.attach(groups.get(g).cluster, streams.stream(name));
+    }
     double duration = scenario.duration();
     double warmup = Math.min(scenario.warmup(), duration);
     sim.warmup(warmup, this::endWarmup);
-    for (Stream s : streamsByWorkload) {
-      s.scheduleNext();
-    }
     if (economy != null) {
       reconcileMembership(); // operators below the minimum stake never join
       double epoch = economy.epochLength();
       sim.every(epoch, epoch, () -> {
         economy.tick(sim.now());
         reconcileMembership();
-        scheduler.weightsChanged();
+        for (Group g : groups) {
+          g.scheduler.weightsChanged();
+        }
       });
+    }
+    for (Stream s : streamsByWorkload) {
+      s.scheduleNext();
     }
     for (Node n : nodes) {
       ChurnModel churn = churnByClass[n.classIndex()];
@@ -195,8 +319,8 @@ public final class World implements Cluster {
       progress.accept(Math.min(1.0, sim.now() / duration));
     });
     sim.runUntil(duration);
-    if (series.build().rows().isEmpty()
-        || series.build().rows().get(series.build().rows().size() - 1)[0] < duration) {
+    List<double[]> rows = series.build().rows();
+    if (rows.isEmpty() || rows.get(rows.size() - 1)[0] < duration) {
       sample();
     }
     progress.accept(1.0);
@@ -212,29 +336,24 @@ public final class World implements Cluster {
     for (int c = 0; c < classBusy.length; c++) {
       classBusy[c].restart(now);
       classOnline[c].restart(now);
+      java.util.Arrays.fill(labelSeconds[c], 0);
     }
   }
 
-  // ---- Cluster, for schedulers
+  // ---- notifications to the schedulers of a node's groups
 
-  @Override
-  public int size() {
-    return nodes.length;
+  private void loadChanged(Node n) {
+    for (int g : groupsOfNode[n.id()]) {
+      groups.get(g).scheduler.loadChanged(n);
+    }
   }
 
-  @Override
-  public Node node(int id) {
-    return nodes[id];
-  }
-
-  @Override
-  public int onlineCount() {
-    return onlineCount;
-  }
-
-  @Override
-  public Node online(int i) {
-    return onlineList[i];
+  private void availabilityChanged(Node n) {
+    for (int g : groupsOfNode[n.id()]) {
+      Group group = groups.get(g);
+      group.cluster.availabilityChanged(n);
+      group.scheduler.availabilityChanged(n);
+    }
   }
 
   // ---- job flow
@@ -254,20 +373,23 @@ public final class World implements Cluster {
   }
 
   private void dispatch(Job job) {
-    Node n = scheduler.place(job);
+    Group g = groups.get(groupOfWorkload[job.workload()]);
+    Node n = g.scheduler.place(job);
     if (n == null) {
       job.queueAt(-1);
-      central.addLast(job);
-      centralLive++;
+      g.central.addLast(job);
+      g.centralLive++;
       queuedLive++;
       trace.record(sim.now(), "queued", job, -1);
       return;
     }
-    if (!n.online()) {
-      throw new IllegalStateException(
-          "scheduler " + scenario.scheduler().policy() + " placed job on offline node " + n.id());
+    if (!n.online() || !g.cluster.contains(n)) {
+      throw new IllegalStateException("scheduler " + scenario.scheduler().policy()
+          + " placed job on node " + n.id() + " that cannot take it");
     }
-    if (n.hasFreeSlot() && n.queued() == 0) {
+    if (kindOfWorkload[job.workload()] == KIND_INFERENCE) {
+      serve(n, job);
+    } else if (n.hasFreeSlot() && n.queued() == 0) {
       start(n, job);
     } else {
       job.queueAt(n.id());
@@ -275,7 +397,25 @@ public final class World implements Cluster {
       queuedLive++;
       trace.record(sim.now(), "queued", job, n.id());
     }
-    scheduler.loadChanged(n);
+    loadChanged(n);
+  }
+
+  /** Seconds {@code job} occupies a slot of {@code n}. */
+  private double serviceTime(Node n, Job job) {
+    if (kindOfWorkload[job.workload()] != KIND_TRAINING) {
+      return job.demand() / n.speed();
+    }
+    int c = n.classIndex();
+    int w = job.workload();
+    if (trainingTiming[c][w] == null) {
+      NodeClass nc = scenario.nodes().get(c);
+      Workload wl = scenario.workload().get(w);
+      TrainingCost tc = new TrainingCost(resources.kernels(), resources.aiModels().get(
+          wl.model()), nc.hardware(), nc.gpus());
+      trainingTiming[c][w] = tc.step(wl.batchSequences(), wl.sequenceLength(), 1, 0, 0);
+      trainingStep[c][w] = trainingTiming[c][w].seconds();
+    }
+    return job.demand() * trainingStep[c][w]; // demand holds the number of steps
   }
 
   private void start(Node n, Job job) {
@@ -284,12 +424,23 @@ public final class World implements Cluster {
     n.occupySlot(job);
     busySlots.add(now, 1);
     classBusy[n.classIndex()].add(now, 1);
+    recordWait(job, now);
+    trace.record(now, "started", job, n.id());
+    double service = serviceTime(n, job);
+    if (kindOfWorkload[job.workload()] == KIND_TRAINING) {
+      Timing t = trainingTiming[n.classIndex()][job.workload()];
+      for (Label l : Label.values()) {
+        labelSeconds[n.classIndex()][l.ordinal()] += service * t.share(l);
+      }
+    }
+    job.completionHandle = sim.schedule(service, () -> complete(job));
+  }
+
+  private void recordWait(Job job, double now) {
     if (job.counted() && job.attempts() == 1) {
       all.wait.add(now - job.submitted());
       byWorkload[job.workload()].wait.add(now - job.submitted());
     }
-    trace.record(now, "started", job, n.id());
-    job.completionHandle = sim.schedule(job.demand() / n.speed(), () -> complete(job));
   }
 
   private void vacate(Node n, Job job) {
@@ -305,17 +456,30 @@ public final class World implements Cluster {
     double now = sim.now();
     double ran = now - job.attemptStarted();
     vacate(n, job);
-    if (economy != null) {
-      double gpuSeconds = ran * scenario.nodes().get(n.classIndex()).gpus();
-      if (economy.executionFails(n.id())) {
-        economy.onJobFailed(n.id(), gpuSeconds, now);
-        trace.record(now, "execution-failed", job, n.id());
-        interrupted(job, n, now);
-        fillSlots(n);
-        return;
-      }
-      economy.onJobCompleted(n.id(), gpuSeconds, 0, now);
+    if (!settle(job, n, ran * scenario.nodes().get(n.classIndex()).gpus(), now)) {
+      fillSlots(n);
+      return;
     }
+    finishCompleted(job, n, now);
+    fillSlots(n);
+  }
+
+  /** Tells the economy; false when the execution failed (the job was retried or failed). */
+  private boolean settle(Job job, Node n, double gpuSeconds, double now) {
+    if (economy == null) {
+      return true;
+    }
+    if (economy.executionFails(n.id())) {
+      economy.onJobFailed(n.id(), gpuSeconds, now);
+      trace.record(now, "execution-failed", job, n.id());
+      interrupted(job, n, now);
+      return false;
+    }
+    economy.onJobCompleted(n.id(), gpuSeconds, job.outputTokens(), now);
+    return true;
+  }
+
+  private void finishCompleted(Job job, Node n, double now) {
     job.finish(Job.State.COMPLETED);
     if (job.deadlineHandle >= 0) {
       sim.cancel(job.deadlineHandle);
@@ -332,27 +496,30 @@ public final class World implements Cluster {
       classLatency[n.classIndex()].add(latency);
     }
     trace.record(now, "completed", job, n.id());
-    fillSlots(n);
   }
 
   /** A running attempt of {@code job} on {@code n} was lost: retry elsewhere or fail. */
   private void interrupted(Job job, Node n, double now) {
     job.requeue();
     if (job.attempts() > scenario.scheduler().retries()) {
-      job.finish(Job.State.FAILED);
-      if (job.deadlineHandle >= 0) {
-        sim.cancel(job.deadlineHandle);
-      }
-      intervalCounts[2]++;
-      if (job.counted()) {
-        all.failed++;
-        byWorkload[job.workload()].failed++;
-      }
-      trace.record(now, "failed", job, n.id());
+      fail(job, n, now);
     } else {
       trace.record(now, "interrupted", job, n.id());
       dispatch(job);
     }
+  }
+
+  private void fail(Job job, Node n, double now) {
+    job.finish(Job.State.FAILED);
+    if (job.deadlineHandle >= 0) {
+      sim.cancel(job.deadlineHandle);
+    }
+    intervalCounts[2]++;
+    if (job.counted()) {
+      all.failed++;
+      byWorkload[job.workload()].failed++;
+    }
+    trace.record(now, "failed", job, n == null ? -1 : n.id());
   }
 
   private void expire(Job job) {
@@ -360,9 +527,16 @@ public final class World implements Cluster {
     job.deadlineHandle = -1;
     if (job.state() == Job.State.RUNNING) {
       Node n = nodes[job.nodeId()];
-      sim.cancel(job.completionHandle);
-      vacate(n, job);
-      job.finish(Job.State.EXPIRED);
+      if (job.servingHandle != null) {
+        engineOf(n, job).remove((Request) job.servingHandle);
+        job.servingHandle = null;
+        job.finish(Job.State.EXPIRED);
+        updateServingLoad(n);
+      } else {
+        sim.cancel(job.completionHandle);
+        vacate(n, job);
+        job.finish(Job.State.EXPIRED);
+      }
       if (economy != null) {
         economy.onMissedDeadline(n.id(), now);
       }
@@ -372,10 +546,10 @@ public final class World implements Cluster {
       job.finish(Job.State.EXPIRED); // left in its deque, skipped when reached
       queuedLive--;
       if (at < 0) {
-        centralLive--;
+        groups.get(groupOfWorkload[job.workload()]).centralLive--;
       } else {
         nodes[at].forgetQueued();
-        scheduler.loadChanged(nodes[at]);
+        loadChanged(nodes[at]);
       }
     }
     intervalCounts[3]++;
@@ -386,28 +560,49 @@ public final class World implements Cluster {
     trace.record(now, "expired", job, -1);
   }
 
-  /** Starts waiting work on {@code n} while it has free slots: its own queue first. */
+  /** Starts waiting work on {@code n} while it has room: its own queue first. */
   private void fillSlots(Node n) {
+    if (!n.online()) {
+      return;
+    }
     while (n.hasFreeSlot()) {
       Job next = n.pollQueue();
       if (next != null) {
         queuedLive--;
-      } else {
-        next = pollCentral();
-        if (next == null) {
-          break;
-        }
+        start(n, next);
+        continue;
       }
-      start(n, next);
+      next = pollCentral(n);
+      if (next == null) {
+        break;
+      }
+      if (kindOfWorkload[next.workload()] == KIND_INFERENCE) {
+        serve(n, next);
+      } else {
+        start(n, next);
+      }
     }
-    scheduler.loadChanged(n);
+    loadChanged(n);
   }
 
-  private Job pollCentral() {
-    Job j;
-    while ((j = central.pollFirst()) != null) {
-      if (j.isWaiting()) {
-        centralLive--;
+  /** The oldest live job waiting centrally in one of {@code n}'s groups, if {@code n} can take it. */
+  private Job pollCentral(Node n) {
+    for (int gi : groupsOfNode[n.id()]) {
+      Group g = groups.get(gi);
+      Job j;
+      while ((j = g.central.peekFirst()) != null) {
+        if (!j.isWaiting()) {
+          g.central.pollFirst();
+          continue;
+        }
+        if (kindOfWorkload[j.workload()] == KIND_INFERENCE) {
+          InferenceEngine e = engineOf(n, j);
+          if (e.load() >= e.limits().maxSeqs()) {
+            break; // this node's engine is full: leave the head for another node
+          }
+        }
+        g.central.pollFirst();
+        g.centralLive--;
         queuedLive--;
         return j;
       }
@@ -415,7 +610,116 @@ public final class World implements Cluster {
     return null;
   }
 
-  // ---- churn
+  // ---- inference serving
+
+  private InferenceEngine engineOf(Node n, Job job) {
+    int m = modelOfWorkload[job.workload()];
+    InferenceEngine[] es = engines[n.id()];
+    if (es == null) {
+      es = new InferenceEngine[inferenceModels.length];
+      engines[n.id()] = es;
+    }
+    if (es[m] == null) {
+      int c = n.classIndex();
+      NodeClass nc = scenario.nodes().get(c);
+      AiModel model = resources.aiModels().get(inferenceModels[m]);
+      Hardware hw = resources.hardware().get(nc.hardware());
+      if (costByClass[c][m] == null) {
+        costByClass[c][m] = new InferenceCost(resources.kernels(), model, nc.hardware(),
+            nc.gpus());
+      }
+      long kv = Memory.maxKvTokens(model, hw, nc.gpus());
+      ServingLimits limits = new ServingLimits(Memory.SEQUENCES, Memory.BATCHED_TOKENS,
+          Math.max(1, kv));
+      es[m] = new InferenceEngine(sim, limits, new KernelIterationCost(costByClass[c][m],
+          labelSeconds[c]), new Listener(n));
+    }
+    return es[m];
+  }
+
+  /** Hands an inference request to its node's engine for that model. */
+  private void serve(Node n, Job job) {
+    double now = sim.now();
+    InferenceEngine e = engineOf(n, job);
+    if (!e.canEverServe(job.promptTokens(), job.outputTokens())) {
+      trace.record(now, "too-large", job, n.id());
+      job.start(n.id(), now);
+      job.requeue();
+      fail(job, n, now);
+      return;
+    }
+    boolean wasIdle = e.idle();
+    job.start(n.id(), now);
+    recordWait(job, now);
+    Request r = new Request(job, job.promptTokens(), job.outputTokens());
+    job.servingHandle = r;
+    trace.record(now, "started", job, n.id());
+    if (wasIdle) {
+      busySlots.add(now, 1);
+      classBusy[n.classIndex()].add(now, 1);
+    }
+    e.submit(r);
+    updateServingLoad(n);
+  }
+
+  private void updateServingLoad(Node n) {
+    InferenceEngine[] es = engines[n.id()];
+    double load = 0;
+    boolean busy = false;
+    if (es != null) {
+      for (InferenceEngine e : es) {
+        if (e != null) {
+          load += e.load() / (double) e.limits().maxSeqs();
+          busy |= !e.idle();
+        }
+      }
+    }
+    n.setServingLoad(load);
+    loadChanged(n);
+    if (!busy && servingBusy[n.id()]) {
+      servingBusy[n.id()] = false;
+      busySlots.add(sim.now(), -1);
+      classBusy[n.classIndex()].add(sim.now(), -1);
+    } else if (busy) {
+      servingBusy[n.id()] = true;
+    }
+  }
+
+
+  /** Engine callbacks for one node. */
+  private final class Listener implements InferenceEngine.Listener {
+    private final Node node;
+
+    Listener(Node node) {
+      this.node = node;
+    }
+
+    @Override
+    public void firstToken(Request r, double time) {
+      Job job = (Job) r.owner();
+      job.firstTokenAt(time);
+      if (job.counted() && job.attempts() == 1) {
+        ttftAll.add(time - job.submitted());
+        ttftByWorkload[job.workload()].add(time - job.submitted());
+      }
+    }
+
+    @Override
+    public void finished(Request r, double time) {
+      Job job = (Job) r.owner();
+      job.servingHandle = null;
+      InferenceEngine e = engineOf(node, job);
+      double gpuSeconds = (time - job.attemptStarted())
+          * scenario.nodes().get(node.classIndex()).gpus() / Math.max(1, e.running() + 1);
+      if (settle(job, node, gpuSeconds, time)) {
+        finishCompleted(job, node, time);
+      }
+      updateServingLoad(node);
+      fillSlots(node);
+    }
+  }
+
+  // ---- churn and membership
 
   /** Brings {@code n}'s online state in line with churn and membership. */
   private void updateOnline(Node n) {
@@ -454,16 +758,30 @@ public final class World implements Cluster {
   private void goOffline(Node n) {
     double now = sim.now();
     n.setOnline(false);
-    removeOnline(n);
     onlineNodes.add(now, -1);
     onlineSlots.add(now, -n.slots());
     classOnline[n.classIndex()].add(now, -n.slots());
-    scheduler.availabilityChanged(n);
+    availabilityChanged(n);
     trace.record(now, "node-down", null, n.id());
     for (Job job : n.runningJobs()) {
       sim.cancel(job.completionHandle);
       vacate(n, job);
       interrupted(job, n, now);
+    }
+    InferenceEngine[] es = engines[n.id()];
+    if (es != null) {
+      for (InferenceEngine e : es) {
+        if (e == null) {
+          continue;
+        }
+        List<Request> lost = e.clear();
+        updateServingLoad(n);
+        for (Request r : lost) {
+          Job job = (Job) r.owner();
+          job.servingHandle = null;
+          interrupted(job, n, now);
+        }
+      }
     }
     List<Job> stranded = new ArrayList<>();
     n.drainQueue(stranded::add);
@@ -476,37 +794,29 @@ public final class World implements Cluster {
   private void goOnline(Node n) {
     double now = sim.now();
     n.setOnline(true);
-    addOnline(n);
     onlineNodes.add(now, 1);
     onlineSlots.add(now, n.slots());
     classOnline[n.classIndex()].add(now, n.slots());
-    scheduler.availabilityChanged(n);
+    availabilityChanged(n);
     trace.record(now, "node-up", null, n.id());
     fillSlots(n);
-    if (!scheduler.queuesCentrally() && centralLive > 0) {
-      List<Job> waiting = new ArrayList<>();
-      Job j;
-      while ((j = pollCentral()) != null) {
-        waiting.add(j);
-      }
-      for (Job job : waiting) {
-        dispatch(job);
+    for (int gi : groupsOfNode[n.id()]) {
+      Group g = groups.get(gi);
+      if (!g.scheduler.queuesCentrally() && g.centralLive > 0) {
+        List<Job> waiting = new ArrayList<>();
+        Job j;
+        while ((j = g.central.pollFirst()) != null) {
+          if (j.isWaiting()) {
+            waiting.add(j);
+          }
+        }
+        g.centralLive = 0;
+        queuedLive -= waiting.size();
+        for (Job job : waiting) {
+          dispatch(job);
+        }
       }
     }
-  }
-
-  private void removeOnline(Node n) {
-    int pos = onlinePos[n.id()];
-    Node last = onlineList[--onlineCount];
-    onlineList[pos] = last;
-    onlinePos[last.id()] = pos;
-    onlineList[onlineCount] = null;
-    onlinePos[n.id()] = -1;
-  }
-
-  private void addOnline(Node n) {
-    onlineList[onlineCount] = n;
-    onlinePos[n.id()] = onlineCount++;
   }
 
   // ---- metrics
@@ -517,8 +827,8 @@ public final class World implements Cluster {
     double busy = busySlots.intervalAverage(now);
     double interval = scenario.outputs().metricsInterval();
     series.add(now, queuedLive, busySlots.value(), onlineNodes.value(),
-        online > 0 ? busy / online : 0, intervalCounts[0], intervalCounts[1], intervalCounts[2],
-        intervalCounts[3], intervalCounts[1] / interval);
+        online > 0 ? Math.min(1, busy / online) : 0, intervalCounts[0], intervalCounts[1],
+        intervalCounts[2], intervalCounts[3], intervalCounts[1] / interval);
     onlineSlots.resetInterval(now);
     busySlots.resetInterval(now);
     if (economy != null) {
@@ -535,19 +845,29 @@ public final class World implements Cluster {
     double now = sim.now();
     double onlineSlotAvg = onlineSlots.average(now);
     NodeStats nodeStats = new NodeStats(nodes.length, onlineNodes.average(now),
-        onlineSlotAvg > 0 ? busySlots.average(now) / onlineSlotAvg : 0);
+        onlineSlotAvg > 0 ? Math.min(1, busySlots.average(now) / onlineSlotAvg) : 0);
     Map<String, JobStats> perWorkload = new LinkedHashMap<>();
+    Map<String, Percentiles> ttft = new LinkedHashMap<>();
     for (int w = 0; w < byWorkload.length; w++) {
       perWorkload.put(scenario.workload().get(w).name(), byWorkload[w].stats(measuredSpan));
+      if (kindOfWorkload[w] == KIND_INFERENCE) {
+        ttft.put(scenario.workload().get(w).name(), Percentiles.of(ttftByWorkload[w]));
+      }
     }
     List<ClassStats> classes = new ArrayList<>();
+    Map<String, Map<String, Double>> provenance = new LinkedHashMap<>();
     for (int c = 0; c < classBusy.length; c++) {
       NodeClass nc = scenario.nodes().get(c);
       double slotAvg = classOnline[c].average(now);
       classes.add(new ClassStats(nc.name(), nc.hardware(), nc.count(),
           nc.slots() > 0 ? slotAvg / nc.slots() : 0,
-          slotAvg > 0 ? classBusy[c].average(now) / slotAvg : 0, classCompleted[c],
-          classLatency[c].mean()));
+          slotAvg > 0 ? Math.min(1, classBusy[c].average(now) / slotAvg) : 0,
+          classCompleted[c], classLatency[c].mean()));
+      Map<String, Double> labels = new LinkedHashMap<>();
+      for (Label l : Label.values()) {
+        labels.put(l.id(), labelSeconds[c][l.ordinal()]);
+      }
+      provenance.put(nc.name(), labels);
     }
     EconomicsSummary econ = null;
     if (economy != null) {
@@ -556,16 +876,19 @@ public final class World implements Cluster {
     }
     return new RunResult(scenario.name(), scenario.seed(), scenario.duration(), scenario.warmup(),
         sim.eventsFired(), wall, all.stats(measuredSpan), nodeStats, perWorkload, classes,
-        series.build(), econ, economySeries == null ? null : economySeries.build());
+        series.build(), econ, economySeries == null ? null : economySeries.build(),
+        ttftAll.count() > 0 ? Percentiles.of(ttftAll) : null, ttft, provenance);
   }
 
   // ---- sources of randomness bound to the run
 
-  /** One workload's arrival and service streams. */
+  /** One workload's arrival stream and its per-job draws (service, tokens, steps). */
   private final class Stream {
     private final int index;
     private final Distribution.Sampler gap;
     private final Distribution.Sampler service;
+    private final Distribution.Sampler prompt;
+    private final Distribution.Sampler output;
     private final ArrivalTrace trace;
     private int traceRow;
     private double lapStart;
@@ -579,15 +902,20 @@ public final class World implements Cluster {
             + " was not loaded");
       }
       Distribution gapDist = switch (w.arrivals().process()) {
-        case "poisson" -> dev.weft.random.Distributions.exponential(1.0 / w.arrivals().rate());
+        case "poisson" -> Distributions.exponential(1.0 / w.arrivals().rate());
         case "renewal" -> w.arrivals().interarrival().toDistribution();
         case "trace" -> null;
         default -> throw new IllegalArgumentException(
             "unknown arrival process " + w.arrivals().process());
       };
       gap = gapDist == null ? null : gapDist.sampler(streams.stream(base + "/arrivals"));
-      service = w.service() == null ? () -> 0.0
-          : w.service().toDistribution().sampler(streams.stream(base + "/service"));
+      var demand = w.kind().equals("training") ? w.steps() : w.service();
+      service = demand == null ? () -> 0.0
+          : demand.toDistribution().sampler(streams.stream(base + "/service"));
+      prompt = w.promptTokens() == null ? () -> 1.0
+          : w.promptTokens().toDistribution().sampler(streams.stream(base + "/prompt"));
+      output = w.outputTokens() == null ? () -> 1.0
+          : w.outputTokens().toDistribution().sampler(streams.stream(base + "/output"));
     }
 
     void scheduleNext() {
@@ -611,8 +939,23 @@ public final class World implements Cluster {
 
     private void arrive() {
       double now = sim.now();
-      Job job = new Job(nextJobId++, index, now, Math.max(0, service.sample()),
-          now >= sim.warmupTime());
+      double demand = Math.max(0, service.sample());
+      if (kindOfWorkload[index] == KIND_TRAINING) {
+        demand = Math.max(1, Math.round(demand));
+      }
+      Job job = new Job(nextJobId++, index, now, demand, now >= sim.warmupTime());
+      if (kindOfWorkload[index] == KIND_INFERENCE) {
+        int p;
+        int o;
+        if (trace != null) {
+          p = trace.promptTokens()[traceRow];
+          o = trace.outputTokens()[traceRow];
+        } else {
+          p = (int) Math.round(prompt.sample());
+          o = (int) Math.round(output.sample());
+        }
+        job.tokens(Math.max(1, p), Math.max(1, o));
+      }
       if (trace != null) {
         traceRow++;
       }
@@ -636,7 +979,6 @@ public final class World implements Cluster {
       var rng = streams.stream("node/" + nc.name() + "/churn", n.id());
       Distribution.Sampler upS = up.sampler(rng);
       Distribution.Sampler downS = down.sampler(rng);
-      
       Runnable[] cycle = new Runnable[1];
       cycle[0] = () -> sim.schedule(Math.max(0, upS.sample()), () -> {
         churn(n, true);

@@ -4,7 +4,8 @@ package dev.weft.scenario;
 @Doc("A stream of jobs.")
 public record Workload(
     @Doc("Name of the stream, unique in the scenario.") String name,
-    @Doc("synthetic: service time given directly.") @Default("synthetic")
+    @Doc("synthetic (service time given), inference (an AI model serving requests) or"
+        + " training (optimizer steps of an AI model).") @Default("synthetic")
         @OneOf(Vocabulary.WORKLOAD_KIND) String kind,
     @Doc("When jobs arrive.") Arrivals arrivals,
     @Doc("Service time on a node of speed 1 (synthetic jobs).") @Unit(Quantity.DURATION)
@@ -16,11 +17,16 @@ public record Workload(
     @Doc("Prompt tokens per request (inference), unless a trace gives them.")
         @Default(Default.NONE) DistSpec promptTokens,
     @Doc("Output tokens per request (inference), unless a trace gives them.")
-        @Default(Default.NONE) DistSpec outputTokens) {
+        @Default(Default.NONE) DistSpec outputTokens,
+    @Doc("Optimizer steps per job (training).") @Default(Default.NONE) DistSpec steps,
+    @Doc("Sequences per step (training).") @Default("8") @Range(min = 1) int batchSequences,
+    @Doc("Tokens per sequence (training).") @Default("2048") @Range(min = 1)
+        int sequenceLength) {
 
   /** A synthetic stream: service times drawn directly. */
   public static Workload synthetic(String name, Arrivals arrivals, DistSpec service,
       Double deadline) {
-    return new Workload(name, "synthetic", arrivals, service, deadline, null, null, null);
+    return new Workload(name, "synthetic", arrivals, service, deadline, null, null, null, null,
+        8, 2048);
   }
 }

@@ -2,12 +2,20 @@ package dev.weft.scheduling;
 
 import dev.weft.node.Node;
 
-/** The nodes of a run as a scheduler sees them. */
+/**
+ * The nodes a scheduler may place on, with local indexes 0..size()-1: all nodes of a run, or
+ * the subset able to run a group of workloads (those whose AI model fits).
+ */
 public interface Cluster {
 
+  /** Number of nodes this scheduler may use. */
   int size();
 
-  Node node(int id);
+  /** The node at local index {@code i}, 0 <= i < size(). */
+  Node node(int i);
+
+  /** The local index of {@code n} (its position among this cluster's nodes). */
+  int indexOf(Node n);
 
   /** Number of nodes online now. */
   int onlineCount();

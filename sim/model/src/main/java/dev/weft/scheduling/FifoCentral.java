@@ -12,10 +12,12 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 final class FifoCentral implements Scheduler {
   private final ArrayDeque<Node> idle = new ArrayDeque<>();
+  private Cluster cluster;
   private boolean[] listed;
 
   @Override
   public void attach(Cluster cluster, UniformRandomProvider rng) {
+    this.cluster = cluster;
     listed = new boolean[cluster.size()];
     for (int i = 0; i < cluster.size(); i++) {
       loadChanged(cluster.node(i));
@@ -31,7 +33,7 @@ final class FifoCentral implements Scheduler {
   public Node place(Job job) {
     Node n;
     while ((n = idle.pollFirst()) != null) {
-      listed[n.id()] = false;
+      listed[cluster.indexOf(n)] = false;
       if (n.hasFreeSlot() && n.queued() == 0) {
         return n;
       }
@@ -41,8 +43,9 @@ final class FifoCentral implements Scheduler {
 
   @Override
   public void loadChanged(Node node) {
-    if (!listed[node.id()] && node.hasFreeSlot() && node.queued() == 0) {
-      listed[node.id()] = true;
+    int i = cluster.indexOf(node);
+    if (!listed[i] && node.hasFreeSlot() && node.queued() == 0) {
+      listed[i] = true;
       idle.addLast(node);
     }
   }

@@ -14,6 +14,7 @@ final class LeastLoaded implements Scheduler {
   private final boolean byBid;
   private Cluster cluster;
   private Node[] heap;
+  private int[] pos; // heap position by local node index, -1 when not in the heap
   private double[] keys;
   private double[] bids;
   private int size;
@@ -50,9 +51,10 @@ final class LeastLoaded implements Scheduler {
     }
     heap = new Node[cluster.size()];
     keys = new double[cluster.size()];
+    pos = new int[cluster.size()];
+    java.util.Arrays.fill(pos, -1);
     for (int i = 0; i < cluster.size(); i++) {
       Node n = cluster.node(i);
-      n.schedulerIndex = -1;
       if (n.online()) {
         insert(n);
       }
@@ -66,7 +68,7 @@ final class LeastLoaded implements Scheduler {
 
   @Override
   public void loadChanged(Node node) {
-    int i = node.schedulerIndex;
+    int i = pos[cluster.indexOf(node)];
     if (i < 0) {
       return;
     }
@@ -81,9 +83,10 @@ final class LeastLoaded implements Scheduler {
 
   @Override
   public void availabilityChanged(Node node) {
-    if (node.online() && node.schedulerIndex < 0) {
+    int p = pos[cluster.indexOf(node)];
+    if (node.online() && p < 0) {
       insert(node);
-    } else if (!node.online() && node.schedulerIndex >= 0) {
+    } else if (!node.online() && p >= 0) {
       remove(node);
     }
   }
@@ -91,19 +94,20 @@ final class LeastLoaded implements Scheduler {
   private void insert(Node n) {
     heap[size] = n;
     keys[size] = n.load();
-    n.schedulerIndex = size;
+    pos[cluster.indexOf(n)] = size;
     up(size++);
   }
 
   private void remove(Node n) {
-    int i = n.schedulerIndex;
-    n.schedulerIndex = -1;
+    int i = pos[cluster.indexOf(n)];
+    pos[cluster.indexOf(n)] = -1;
     int last = --size;
     if (i != last) {
+      Node moved = heap[last];
       move(last, i);
       heap[last] = null;
       up(i);
-      down(heap[i].schedulerIndex);
+      down(pos[cluster.indexOf(moved)]);
     } else {
       heap[last] = null;
     }
@@ -113,8 +117,8 @@ final class LeastLoaded implements Scheduler {
     if (keys[a] != keys[b]) {
       return keys[a] < keys[b];
     }
-    double ba = bids[heap[a].id()];
-    double bb = bids[heap[b].id()];
+    double ba = bids[cluster.indexOf(heap[a])];
+    double bb = bids[cluster.indexOf(heap[b])];
     return ba < bb || (ba == bb && heap[a].id() < heap[b].id());
   }
 
@@ -147,7 +151,7 @@ final class LeastLoaded implements Scheduler {
   private void move(int from, int to) {
     heap[to] = heap[from];
     keys[to] = keys[from];
-    heap[to].schedulerIndex = to;
+    pos[cluster.indexOf(heap[to])] = to;
   }
 
   private void swap(int a, int b) {
@@ -157,7 +161,7 @@ final class LeastLoaded implements Scheduler {
     keys[a] = keys[b];
     heap[b] = na;
     keys[b] = ka;
-    heap[a].schedulerIndex = a;
-    heap[b].schedulerIndex = b;
+    pos[cluster.indexOf(heap[a])] = a;
+    pos[cluster.indexOf(heap[b])] = b;
   }
 }

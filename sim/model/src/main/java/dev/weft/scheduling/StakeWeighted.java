@@ -53,7 +53,7 @@ final class StakeWeighted implements Scheduler {
 
   @Override
   public void availabilityChanged(Node node) {
-    set(node.id(), node.online() ? Math.max(0, cluster.selectionWeight(node)) : 0);
+    set(cluster.indexOf(node), node.online() ? Math.max(0, cluster.selectionWeight(node)) : 0);
   }
 
   @Override

@@ -254,7 +254,9 @@ public final class InferenceEngine {
   private void endPhase() {
     inPhase = false;
     applyIterations(phaseIterations, null);
-    startPhase();
+    if (!inPhase) { // a callback may already have started the next phase by submitting
+      startPhase();
+    }
   }
 
   /** Advances every running request by {@code n} iterations of the current phase. */

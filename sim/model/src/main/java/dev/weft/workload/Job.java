@@ -22,6 +22,11 @@ public final class Job {
   private double started = Double.NaN;
   private double attemptStarted = Double.NaN;
   private int nodeId = -1;
+  private int promptTokens;
+  private int outputTokens;
+  private double firstToken = Double.NaN;
+  /** The run's handle on this job inside a node's serving engine, when it is in one. */
+  public Object servingHandle;
   /** Engine handles of the pending completion and deadline events; -1 when none. */
   public long completionHandle = -1;
   public long deadlineHandle = -1;
@@ -32,6 +37,32 @@ public final class Job {
     this.submitted = submitted;
     this.demand = demand;
     this.counted = counted;
+  }
+
+  /** An inference request of {@code prompt} and {@code output} tokens. */
+  public Job tokens(int prompt, int output) {
+    this.promptTokens = prompt;
+    this.outputTokens = output;
+    return this;
+  }
+
+  public int promptTokens() {
+    return promptTokens;
+  }
+
+  public int outputTokens() {
+    return outputTokens;
+  }
+
+  /** When the first output token was ready (NaN before, or for non-inference jobs). */
+  public double firstToken() {
+    return firstToken;
+  }
+
+  public void firstTokenAt(double t) {
+    if (Double.isNaN(firstToken)) {
+      firstToken = t;
+    }
   }
 
   public long id() {

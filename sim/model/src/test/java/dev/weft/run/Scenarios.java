@@ -27,7 +27,8 @@ final class Scenarios {
     Workload w = s.workload().get(0);
     return new Scenario(s.name(), "", s.seed(), s.duration(), s.warmup(), s.nodes(),
         List.of(new Workload(w.name(), w.kind(), w.arrivals(), w.service(), deadline, w.model(),
-            w.promptTokens(), w.outputTokens())),
+            w.promptTokens(), w.outputTokens(), w.steps(), w.batchSequences(),
+            w.sequenceLength())),
         s.scheduler(), s.outputs(), s.economics());
   }
 

@@ -3,7 +3,14 @@ package dev.weft.scenario.yaml;
 import dev.weft.economics.Behaviour;
 import dev.weft.economics.Economy;
 import dev.weft.economics.EconomicsVocabulary;
+import dev.weft.ai.AiModel;
+import dev.weft.ai.Memory;
+import dev.weft.ai.MemoryPlan;
+import dev.weft.hardware.Hardware;
 import dev.weft.hardware.HardwareIds;
+import dev.weft.kernels.Kernels;
+import dev.weft.run.World;
+import dev.weft.scenario.data.Home;
 import dev.weft.random.RandomStreams;
 import dev.weft.run.Fleet;
 import dev.weft.run.Resources;
@@ -37,11 +44,24 @@ public final class ScenarioLoader {
   /** Names a scenario may draw on, answered by the registries that own them. */
   public static final Function<Vocabulary, List<String>> VOCABULARY = v -> switch (v) {
     case SCHEDULER_POLICY -> Schedulers.names();
-    case HARDWARE -> HardwareIds.all();
+    case HARDWARE -> hardwareIds();
     case ARRIVAL_PROCESS -> List.of("poisson", "renewal", "trace");
-    case WORKLOAD_KIND -> List.of("synthetic");
+    case WORKLOAD_KIND -> List.of("synthetic", "inference", "training");
     case AI_MODEL -> Catalog.ids("ai");
   };
+
+  /** Hardware ids: {@code abstract} and the catalog's files (the contract's list without one). */
+  static List<String> hardwareIds() {
+    List<String> catalog = Catalog.ids("hardware");
+    if (catalog.isEmpty()) {
+      return HardwareIds.all();
+    }
+    List<String> ids = new ArrayList<>(catalog);
+    if (!ids.contains(HardwareIds.ABSTRACT)) {
+      ids.add(0, HardwareIds.ABSTRACT);
+    }
+    return ids;
+  }
 
   /** A checked scenario and the data files it refers to, read. */
   public record Loaded(Scenario scenario, Resources resources) {}
@@ -66,17 +86,64 @@ public final class ScenarioLoader {
     List<InputError> errors = new ArrayList<>(earlier);
     errors.addAll(binder.errors());
     Map<String, ArrivalTrace> traces = new java.util.LinkedHashMap<>();
+    Resources resources = null;
     if (s != null) {
       check(s, tree, binder, errors);
       if (errors.isEmpty()) {
         readTraces(s, tree, binder, errors, traces);
+      }
+      if (errors.isEmpty()) {
+        resources = withKernels(s, new Resources(traces), tree, binder, errors);
       }
     }
     if (!errors.isEmpty()) {
       errors.sort(null); // files first by name, then line; --set sorts with the files
       throw new InputException(errors);
     }
-    return new Loaded(s, new Resources(traces));
+    return new Loaded(s, resources);
+  }
+
+  private static boolean needsKernels(Scenario s) {
+    return s.nodes().stream().anyMatch(n -> !n.hardware().equals(HardwareIds.ABSTRACT))
+        || s.workload().stream().anyMatch(w -> !w.kind().equals("synthetic"));
+  }
+
+  /** Loads the catalogs and kernel model when the scenario uses real hardware or AI models. */
+  private static Resources withKernels(Scenario s, Resources base, YNode tree, Binder b,
+      List<InputError> errors) {
+    if (!needsKernels(s)) {
+      return base;
+    }
+    Kernels k;
+    try {
+      k = Kernels.load(Home.models());
+    } catch (InputException e) {
+      errors.addAll(e.errors());
+      return base;
+    }
+    Resources r = new Resources(base.traces(), k.hardware(), k.aiModels(), k.model());
+    for (int w = 0; w < s.workload().size(); w++) {
+      Workload wl = s.workload().get(w);
+      if (!wl.kind().equals("synthetic") && World.eligibleClasses(s, r, w).isEmpty()) {
+        AiModel m = k.aiModels().get(wl.model());
+        StringBuilder why = new StringBuilder();
+        for (NodeClass nc : s.nodes()) {
+          Hardware hw = k.hardware().get(nc.hardware());
+          why.append(why.length() == 0 ? "" : "; ").append(nc.name()).append(": ");
+          if (hw == null || !hw.hasFigures()) {
+            why.append("hardware ").append(nc.hardware()).append(" has no kernel timings");
+          } else {
+            MemoryPlan p = Memory.plan(m, hw, nc.gpus());
+            why.append(String.format(java.util.Locale.ROOT, "%d x %s holds %.0f GB, weights"
+                + " need %.0f GB", nc.gpus(), hw.id(), p.usableBytes() / 1e9,
+                p.weightBytes() / 1e9));
+          }
+        }
+        errors.add(new InputError(at(b, wl, tree, "model"), "no node class can run "
+            + wl.model() + " for workload '" + wl.name() + "' (" + why + ")"));
+      }
+    }
+    return r;
   }
 
   private static void readTraces(Scenario s, YNode tree, Binder b, List<InputError> errors,
@@ -331,7 +398,8 @@ public final class ScenarioLoader {
     }
     try {
       // the genesis must fit: stakes within the supply, and so on
-      Economy.create(s.economics(), Fleet.operators(s, new RandomStreams(s.seed())),
+      Economy.create(s.economics(), Fleet.operators(s, new RandomStreams(s.seed()),
+          Resources.NONE),
           new RandomStreams(s.seed()));
     } catch (IllegalArgumentException e) {
       errors.add(new InputError(where, "economics: " + e.getMessage()));
@@ -380,6 +448,22 @@ public final class ScenarioLoader {
             "renewal arrivals take 'interarrival', not 'rate' (use process: poisson)"));
       }
     }
+    if (!w.kind().equals("synthetic") && w.model() == null) {
+      errors.add(new InputError(at(b, w, tree, null), w.kind() + " workload '" + w.name()
+          + "' needs 'model' (an id from models/ai/)"));
+    }
+    if (w.kind().equals("inference") && !a.process().equals("trace")
+        && (w.promptTokens() == null || w.outputTokens() == null)) {
+      errors.add(new InputError(at(b, w, tree, null), "inference workload '" + w.name()
+          + "' needs 'promptTokens' and 'outputTokens' (or a trace that gives them)"));
+    }
+    if (w.kind().equals("training") && w.steps() == null) {
+      errors.add(new InputError(at(b, w, tree, null), "training workload '" + w.name()
+          + "' needs 'steps' (optimizer steps per job)"));
+    }
+    checkNonNegative(w.promptTokens(), "promptTokens", at(b, w, tree, "promptTokens"), errors);
+    checkNonNegative(w.outputTokens(), "outputTokens", at(b, w, tree, "outputTokens"), errors);
+    checkNonNegative(w.steps(), "steps", at(b, w, tree, "steps"), errors);
     if (w.kind().equals("synthetic")) {
       if (w.service() == null) {
         errors.add(new InputError(at(b, w, tree, null), "synthetic workload '" + w.name()
