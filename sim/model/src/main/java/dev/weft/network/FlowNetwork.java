@@ -22,7 +22,9 @@ import java.util.Arrays;
  * which no flow is faster. A border link that fails the check becomes dirty and the step repeats.
  * Flows whose rate did not change are never touched, so the work follows the part of the network
  * the change actually reaches rather than its whole connected component (SimGrid's selective
- * update recomputes the whole component); at worst it is the component. The result is the same
+ * update recomputes the whole component). Once a change has reached an eighth of the active
+ * flows, one full solve replaces further rounds. Heap keys of links are lazy (a link's share only
+ * rises while flows are fixed elsewhere), refreshed when they reach the top. The result is the
  * allocation a full recomputation gives, which the tests check on random instances.
  *
  * <p>Completion times sit in one indexed heap inside the network, and the engine holds a single
@@ -34,6 +36,8 @@ import java.util.Arrays;
 public final class FlowNetwork {
   private static final double REL_TOL = 1e-9;
   private static final double ABS_TOL = 1e-6; // bits per second
+  /** A re-solve that frees more than 1/this of the active flows switches to a full solve. */
+  private static final int FULL_SOLVE_FRACTION = 8;
   private static final byte NO_ACTION = 0;
   private static final byte LATENCY_DONE = 1;
   private static final byte DELIVER_FAILURE = 2;
@@ -63,6 +67,7 @@ public final class FlowNetwork {
   private Gate gate;
   private boolean incremental = true;
   private long nextFlowId;
+  private int attached; // active flows
 
   // links
   private int linkCount;
@@ -70,6 +75,7 @@ public final class FlowNetwork {
   private double[] load = new double[16];
   private int[][] linkFlows = new int[16][];
   private int[][] linkHops = new int[16][]; // which hop of that flow this link is
+  private double[][] linkWeights = new double[16][]; // that flow's weight here, beside it
   private int[] degree = new int[16];
 
   // flows, by slot; slots are recycled so the arrays stop growing at peak concurrency
@@ -150,6 +156,7 @@ public final class FlowNetwork {
     this.capacity[l] = capacity;
     linkFlows[l] = new int[4];
     linkHops[l] = new int[4];
+    linkWeights[l] = new double[4];
     return l;
   }
 
@@ -220,6 +227,15 @@ public final class FlowNetwork {
    */
   public Flow start(int[] links, double[] weights, double bytes, double latency, double rateCap,
       FlowListener listener) {
+    if (weights.length != links.length) {
+      throw new IllegalArgumentException("one weight per link");
+    }
+    return startTagged(links, weights, links.length, bytes, latency, rateCap, listener, -1, -1);
+  }
+
+  /** As {@link #start}, over the first {@code n} links, for a transfer between two nodes. */
+  Flow startTagged(int[] links, double[] weights, int n, double bytes, double latency,
+      double rateCap, FlowListener listener, int source, int destination) {
     if (!(bytes >= 0) || Double.isInfinite(bytes)) {
       throw new IllegalArgumentException("bytes must be finite and >= 0, was " + bytes);
     }
@@ -229,10 +245,7 @@ public final class FlowNetwork {
     if (!(rateCap > 0)) {
       throw new IllegalArgumentException("rate cap must be > 0, was " + rateCap);
     }
-    if (weights.length != links.length) {
-      throw new IllegalArgumentException("one weight per link");
-    }
-    for (int i = 0; i < links.length; i++) {
+    for (int i = 0; i < n; i++) {
       if (links[i] < 0 || links[i] >= linkCount) {
         throw new IllegalArgumentException("no link " + links[i]);
       }
@@ -245,13 +258,15 @@ public final class FlowNetwork {
         }
       }
     }
-    int s = allocateSlot(links.length);
+    int s = allocateSlot(n);
     Flow f = new Flow(this, nextFlowId++, bytes, sim.now(), listener);
     f.slot = s;
+    f.source = source;
+    f.destination = destination;
     flows[s] = f;
-    System.arraycopy(links, 0, paths[s], 0, links.length);
-    System.arraycopy(weights, 0, this.weights[s], 0, links.length);
-    hops[s] = links.length;
+    System.arraycopy(links, 0, paths[s], 0, n);
+    System.arraycopy(weights, 0, this.weights[s], 0, n);
+    hops[s] = n;
     remaining[s] = bytes * 8;
     rate[s] = 0;
     lastUpdate[s] = sim.now();
@@ -385,6 +400,7 @@ public final class FlowNetwork {
   private void attach(int s) {
     Flow f = flows[s];
     f.status = Flow.Status.ACTIVE;
+    attached++;
     lastUpdate[s] = sim.now();
     rate[s] = 0;
     int n = hops[s];
@@ -395,9 +411,11 @@ public final class FlowNetwork {
       if (p == linkFlows[l].length) {
         linkFlows[l] = Arrays.copyOf(linkFlows[l], p * 2);
         linkHops[l] = Arrays.copyOf(linkHops[l], p * 2);
+        linkWeights[l] = Arrays.copyOf(linkWeights[l], p * 2);
       }
       linkFlows[l][p] = s;
       linkHops[l][p] = h;
+      linkWeights[l][p] = weights[s][h];
       positions[s][h] = p;
       markDirty(l);
     }
@@ -410,6 +428,7 @@ public final class FlowNetwork {
 
   /** Takes an active flow off its links, remaining amount brought up to now. */
   private void detach(int s) {
+    attached--;
     advance(s);
     int n = hops[s];
     int[] path = paths[s];
@@ -423,6 +442,7 @@ public final class FlowNetwork {
         int movedHop = linkHops[l][last];
         linkFlows[l][p] = moved;
         linkHops[l][p] = movedHop;
+        linkWeights[l][p] = linkWeights[l][last];
         positions[moved][movedHop] = p;
       }
       double delta = -weights[s][h] * r;
@@ -585,6 +605,13 @@ public final class FlowNetwork {
       if (!growDirty(round, d)) {
         break;
       }
+      if (free.size > attached / FULL_SOLVE_FRACTION) {
+        // the change reaches much of the network: one full solve beats more rounds with
+        // border scans
+        for (int l = 0; l < linkCount; l++) {
+          markDirty(l);
+        }
+      }
     }
     commit();
     solvedFlows += free.size;
@@ -626,10 +653,10 @@ public final class FlowNetwork {
       double w = 0;
       int count = 0;
       int[] on = linkFlows[l];
-      int[] hop = linkHops[l];
+      double[] lw = linkWeights[l];
       for (int p = 0, n = degree[l]; p < n; p++) {
         int s = on[p];
-        double ws = weights[s][hop[p]];
+        double ws = lw[p];
         if (flowRound[s] == round) {
           w += ws;
           count++;
@@ -668,8 +695,16 @@ public final class FlowNetwork {
         left--;
         continue;
       }
-      double share = linkHeap.peekKey();
-      int l = linkHeap.poll();
+      double key = linkHeap.peekKey();
+      int l = linkHeap.peek();
+      // keys are lazy: fixing flows elsewhere only raises a link's share, so a key is a lower
+      // bound; refresh a stale one and look again rather than sift on every fix
+      double share = residual[l] / Math.max(unfixedWeight[l], 1e-300);
+      if (share > key) {
+        linkHeap.set(l, share, l);
+        continue;
+      }
+      linkHeap.poll();
       int[] on = linkFlows[l];
       for (int p = 0, n = degree[l]; p < n; p++) {
         int s = on[p];
@@ -700,8 +735,6 @@ public final class FlowNetwork {
       unfixedWeight[l] -= w[h];
       if (--unfixedCount[l] == 0) {
         linkHeap.remove(l);
-      } else if (linkHeap.contains(l)) {
-        linkHeap.set(l, residual[l] / Math.max(unfixedWeight[l], 1e-12), l);
       }
     }
   }
@@ -730,7 +763,7 @@ public final class FlowNetwork {
     double fixedLimited = Double.POSITIVE_INFINITY; // slowest kept flow limited here
     double sum = 0;
     int[] on = linkFlows[l];
-    int[] hop = linkHops[l];
+    double[] lw = linkWeights[l];
     for (int p = 0, n = degree[l]; p < n; p++) {
       int s = on[p];
       double r;
@@ -747,7 +780,7 @@ public final class FlowNetwork {
           fixedLimited = Math.min(fixedLimited, r);
         }
       }
-      sum += weights[s][hop[p]] * r;
+      sum += lw[p] * r;
     }
     // a re-solved flow limited here must be at least as fast as every kept flow here
     if (freeLimited < maxFixed - tol(maxFixed)) {
@@ -851,6 +884,7 @@ public final class FlowNetwork {
     load = Arrays.copyOf(load, c);
     linkFlows = Arrays.copyOf(linkFlows, c);
     linkHops = Arrays.copyOf(linkHops, c);
+    linkWeights = Arrays.copyOf(linkWeights, c);
     degree = Arrays.copyOf(degree, c);
     dirtyMark = Arrays.copyOf(dirtyMark, c);
     linkRound = Arrays.copyOf(linkRound, c);
