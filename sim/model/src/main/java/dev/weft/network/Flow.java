@@ -12,7 +12,10 @@ public final class Flow {
     LATENCY,
     /** Sharing bandwidth on its links. */
     ACTIVE,
-    /** Held back by a fault under the stall policy; resumes when the fault heals. */
+    /**
+     * Held off its links by a partition under the stall policy; resumes when it heals. (On a
+     * link that is down a transfer stays ACTIVE at rate zero.)
+     */
     STALLED,
     COMPLETED,
     FAILED,

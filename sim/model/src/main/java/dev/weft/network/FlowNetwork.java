@@ -4,6 +4,7 @@ import dev.weft.engine.Event;
 import dev.weft.engine.Simulator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * Transfers sharing capacitated links max-min fairly, advanced by a {@link Simulator}.
@@ -369,7 +370,7 @@ public final class FlowNetwork {
   }
 
   /** Live flows, for fault handling (rare, so a scan is fine). */
-  void forEachLive(java.util.function.Consumer<Flow> action) {
+  void forEachLive(Consumer<Flow> action) {
     for (int s = 0; s < slotCount; s++) {
       Flow f = flows[s];
       if (f != null && !f.isDone()) {

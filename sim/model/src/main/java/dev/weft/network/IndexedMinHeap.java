@@ -43,10 +43,6 @@ final class IndexedMinHeap {
     return keys[0];
   }
 
-  double key(int id) {
-    return keys[pos[id]];
-  }
-
   /** Inserts {@code id} or moves it to its new key. */
   void set(int id, double key, long tie) {
     if (id >= pos.length) {
