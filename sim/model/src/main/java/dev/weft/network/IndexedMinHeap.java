@@ -1,0 +1,152 @@
+package dev.weft.network;
+
+import java.util.Arrays;
+
+/**
+ * A binary min-heap of int ids keyed by a double, ties broken by a long, with the position of
+ * every id remembered so a key can be changed or an id removed in O(log n). Primitive arrays
+ * only: changing a key allocates nothing.
+ */
+final class IndexedMinHeap {
+  private int[] heap;
+  private double[] keys;
+  private long[] ties;
+  private int[] pos; // by id; -1 when absent
+  private int size;
+
+  IndexedMinHeap(int idCapacity) {
+    int c = Math.max(16, idCapacity);
+    heap = new int[c];
+    keys = new double[c];
+    ties = new long[c];
+    pos = new int[c];
+    Arrays.fill(pos, -1);
+  }
+
+  int size() {
+    return size;
+  }
+
+  boolean isEmpty() {
+    return size == 0;
+  }
+
+  boolean contains(int id) {
+    return id < pos.length && pos[id] >= 0;
+  }
+
+  int peek() {
+    return heap[0];
+  }
+
+  double peekKey() {
+    return keys[0];
+  }
+
+  /** Inserts {@code id} or moves it to its new key. */
+  void set(int id, double key, long tie) {
+    if (id >= pos.length) {
+      int old = pos.length;
+      pos = Arrays.copyOf(pos, Math.max(id + 1, old * 2));
+      Arrays.fill(pos, old, pos.length, -1);
+    }
+    int p = pos[id];
+    if (p < 0) {
+      if (size == heap.length) {
+        int c = size * 2;
+        heap = Arrays.copyOf(heap, c);
+        keys = Arrays.copyOf(keys, c);
+        ties = Arrays.copyOf(ties, c);
+      }
+      siftUp(size++, id, key, tie);
+      return;
+    }
+    if (less(key, tie, keys[p], ties[p])) {
+      siftUp(p, id, key, tie);
+    } else {
+      siftDown(p, id, key, tie);
+    }
+  }
+
+  int poll() {
+    int top = heap[0];
+    removeAt(0);
+    return top;
+  }
+
+  void remove(int id) {
+    if (contains(id)) {
+      removeAt(pos[id]);
+    }
+  }
+
+  void clear() {
+    for (int i = 0; i < size; i++) {
+      pos[heap[i]] = -1;
+    }
+    size = 0;
+  }
+
+  private void removeAt(int p) {
+    pos[heap[p]] = -1;
+    int last = --size;
+    if (p == last) {
+      return;
+    }
+    int id = heap[last];
+    double key = keys[last];
+    long tie = ties[last];
+    if (p > 0 && less(key, tie, keys[(p - 1) >>> 1], ties[(p - 1) >>> 1])) {
+      siftUp(p, id, key, tie);
+    } else {
+      siftDown(p, id, key, tie);
+    }
+  }
+
+  private static boolean less(double k1, long t1, double k2, long t2) {
+    return k1 < k2 || (k1 == k2 && t1 < t2);
+  }
+
+  private void siftUp(int hole, int id, double key, long tie) {
+    while (hole > 0) {
+      int parent = (hole - 1) >>> 1;
+      if (!less(key, tie, keys[parent], ties[parent])) {
+        break;
+      }
+      move(parent, hole);
+      hole = parent;
+    }
+    place(hole, id, key, tie);
+  }
+
+  private void siftDown(int hole, int id, double key, long tie) {
+    int half = size >>> 1;
+    while (hole < half) {
+      int child = 2 * hole + 1;
+      int right = child + 1;
+      if (right < size && less(keys[right], ties[right], keys[child], ties[child])) {
+        child = right;
+      }
+      if (!less(keys[child], ties[child], key, tie)) {
+        break;
+      }
+      move(child, hole);
+      hole = child;
+    }
+    place(hole, id, key, tie);
+  }
+
+  private void move(int from, int to) {
+    heap[to] = heap[from];
+    keys[to] = keys[from];
+    ties[to] = ties[from];
+    pos[heap[to]] = to;
+  }
+
+  private void place(int at, int id, double key, long tie) {
+    heap[at] = id;
+    keys[at] = key;
+    ties[at] = tie;
+    pos[id] = at;
+  }
+}
