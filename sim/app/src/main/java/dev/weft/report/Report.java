@@ -81,6 +81,21 @@ public final class Report {
         "utilization", "jobs completed", "latency mean"), nc));
     t.add(new Table("Provenance of service times", List.of("node class", "hardware",
         "service time from"), provenance()));
+    if (result.network() != null) {
+      var n = result.network().stats();
+      t.add(new Table("Network", List.of("metric", "value"), List.of(
+          List.of("share of job latency spent on the network",
+              pct(result.network().latencyShare())),
+          List.of("transfers started / completed / failed", n.started() + " / "
+              + n.completed() + " / " + n.failed()),
+          List.of("bytes moved", f(n.bytesMoved() / 1e9) + " GB"),
+          List.of("transfer time mean / p95 / p99", secs(n.transferTime().mean()) + " / "
+              + secs(n.transferTime().p95()) + " / " + secs(n.transferTime().p99())),
+          List.of("cold starts (model weights downloaded)",
+              Long.toString(result.network().coldStarts())),
+          List.of("utilization of uplinks / downlinks / backbone", pct(n.uplinkUtilization())
+              + " / " + pct(n.downlinkUtilization()) + " / " + pct(n.backboneUtilization())))));
+    }
     if (result.economics() != null) {
       t.add(economics(result.economics()));
     }

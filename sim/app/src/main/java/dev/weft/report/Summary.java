@@ -68,6 +68,21 @@ public final class Summary {
       k.put("computeSecondsByClass", seconds);
       root.put("kernelTimings", k);
     }
+    if (r.network() != null) {
+      var n = r.network().stats();
+      Map<String, Object> net = new LinkedHashMap<>();
+      net.put("transfers", ordered("started", n.started(), "completed", n.completed(),
+          "failed", n.failed(), "cancelled", n.cancelled(), "inFlight", n.inFlight()));
+      net.put("bytesMoved", n.bytesMoved());
+      net.put("transferTime", ordered("mean", finite(n.transferTime().mean()), "p50",
+          finite(n.transferTime().p50()), "p95", finite(n.transferTime().p95()), "p99",
+          finite(n.transferTime().p99())));
+      net.put("linkUtilization", ordered("uplink", finite(n.uplinkUtilization()), "downlink",
+          finite(n.downlinkUtilization()), "backbone", finite(n.backboneUtilization())));
+      net.put("coldStarts", r.network().coldStarts());
+      net.put("latencyShare", finite(r.network().latencyShare()));
+      root.put("network", net);
+    }
     if (r.economics() != null) {
       root.put("economics", r.economics().toMap());
     }

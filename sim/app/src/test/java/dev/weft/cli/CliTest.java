@@ -57,7 +57,10 @@ class CliTest {
     assertEquals("quickstart", s.get("scenario").asText());
     assertEquals(42, s.get("seed").asLong());
     assertEquals(7200.0, s.at("/simulated/duration").asDouble());
-    assertEquals(900.0, s.at("/simulated/warmup").asDouble());
+    assertEquals(1200.0, s.at("/simulated/warmup").asDouble());
+    assertTrue(s.at("/network/coldStarts").asLong() > 0, "nodes download the model weights");
+    assertTrue(s.at("/network/latencyShare").asDouble() > 0);
+    assertTrue(s.at("/kernelTimings/provenance/measured").asDouble() > 0);
     for (String k : List.of("wallSeconds", "events", "eventsPerSecond", "weftVersion")) {
       assertTrue(s.get("run").has(k), k);
     }

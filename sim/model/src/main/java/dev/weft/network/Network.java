@@ -72,12 +72,20 @@ public final class Network {
     int[] kind = new int[links];
     for (int i = 0; i < n; i++) {
       nodeRegion[i] = b.nodeRegion.get(i);
-      upLink[i] = flows.addLink(b.up.get(i));
-      downLink[i] = flows.addLink(b.down.get(i));
-      nominal[upLink[i]] = b.up.get(i);
-      nominal[downLink[i]] = b.down.get(i);
-      kind[upLink[i]] = StatsCollector.UP;
-      kind[downLink[i]] = StatsCollector.DOWN;
+      // an infinite access capacity means no access link at all (a submitters' gateway or a
+      // CDN): flows through it are not coupled by a link that can never bind
+      double u = b.up.get(i);
+      double d = b.down.get(i);
+      upLink[i] = Double.isInfinite(u) ? -1 : flows.addLink(u);
+      downLink[i] = Double.isInfinite(d) ? -1 : flows.addLink(d);
+      if (upLink[i] >= 0) {
+        nominal[upLink[i]] = u;
+        kind[upLink[i]] = StatsCollector.UP;
+      }
+      if (downLink[i] >= 0) {
+        nominal[downLink[i]] = d;
+        kind[downLink[i]] = StatsCollector.DOWN;
+      }
     }
     groups = new LinkedHashMap<>();
     b.groups.forEach((name, ids) -> groups.put(name, ids.stream().mapToInt(x -> x).toArray()));
@@ -195,8 +203,10 @@ public final class Network {
       int[] route = graph.routeView(ra, rb);
       ensurePath(2 * (route.length + 1));
       double fw = tcp.forwardWeight();
-      path[n] = upLink[from];
-      weight[n++] = fw;
+      if (upLink[from] >= 0) {
+        path[n] = upLink[from];
+        weight[n++] = fw;
+      }
       for (int k = 1; k < route.length; k++) {
         int l = hopLink[route[k - 1]][route[k]];
         if (l >= 0) {
@@ -204,13 +214,17 @@ public final class Network {
           weight[n++] = fw;
         }
       }
-      path[n] = downLink[to];
-      weight[n++] = fw;
+      if (downLink[to] >= 0) {
+        path[n] = downLink[to];
+        weight[n++] = fw;
+      }
       double rw = tcp.reverseWeight();
       if (rw > 0) {
         // ACKs travel back from the receiver: its uplink, the reverse hops, our downlink
-        path[n] = upLink[to];
-        weight[n++] = rw;
+        if (upLink[to] >= 0) {
+          path[n] = upLink[to];
+          weight[n++] = rw;
+        }
         for (int k = route.length - 1; k > 0; k--) {
           int l = hopLink[route[k]][route[k - 1]];
           if (l >= 0) {
@@ -218,8 +232,10 @@ public final class Network {
             weight[n++] = rw;
           }
         }
-        path[n] = downLink[from];
-        weight[n++] = rw;
+        if (downLink[from] >= 0) {
+          path[n] = downLink[from];
+          weight[n++] = rw;
+        }
       }
       oneWay = graph.oneWayLatency(ra, rb);
     }
@@ -302,8 +318,12 @@ public final class Network {
   /** The node loses its access link (both directions). */
   public void disconnect(int node) {
     disconnects[node]++;
-    linkDown(upLink[node], Flow.Failure.NODE_DISCONNECTED);
-    linkDown(downLink[node], Flow.Failure.NODE_DISCONNECTED);
+    if (upLink[node] >= 0) {
+      linkDown(upLink[node], Flow.Failure.NODE_DISCONNECTED);
+    }
+    if (downLink[node] >= 0) {
+      linkDown(downLink[node], Flow.Failure.NODE_DISCONNECTED);
+    }
     flows.settle();
   }
 
@@ -312,8 +332,12 @@ public final class Network {
       throw new IllegalStateException("node " + node + " is not disconnected");
     }
     disconnects[node]--;
-    linkUp(upLink[node]);
-    linkUp(downLink[node]);
+    if (upLink[node] >= 0) {
+      linkUp(upLink[node]);
+    }
+    if (downLink[node] >= 0) {
+      linkUp(downLink[node]);
+    }
     flows.settle();
   }
 
@@ -323,8 +347,12 @@ public final class Network {
 
   /** New capacities of a node's access link, bits per second (held back while it is down). */
   public void setAccessCapacity(int node, double up, double down) {
-    setNominal(upLink[node], up);
-    setNominal(downLink[node], down);
+    if (upLink[node] >= 0) {
+      setNominal(upLink[node], up);
+    }
+    if (downLink[node] >= 0) {
+      setNominal(downLink[node], down);
+    }
     flows.settle();
   }
 
@@ -559,8 +587,9 @@ public final class Network {
         throw new IllegalArgumentException("no region " + region);
       }
       for (double c : new double[] {upBps, downBps}) {
-        if (!(c > 0) || Double.isInfinite(c)) {
-          throw new IllegalArgumentException("access capacity must be finite and > 0, was " + c);
+        if (!(c > 0)) {
+          throw new IllegalArgumentException("access capacity must be > 0 (infinite: no link),"
+              + " was " + c);
         }
       }
       int id = nodeRegion.size();

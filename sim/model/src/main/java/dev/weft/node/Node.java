@@ -60,7 +60,14 @@ public final class Node {
 
   /** Jobs held (running and waiting) per slot; what load-based schedulers compare. */
   public double load() {
-    return (busy + queued) / (double) slots + servingLoad;
+    return (busy + queued + inbound) / (double) slots + servingLoad;
+  }
+
+  private int inbound;
+
+  /** A job placed here is on its way (input transfer or weight download): +1, or -1 when done. */
+  public void inbound(int delta) {
+    inbound += delta;
   }
 
   /** Requests in this node's serving engines per batch place (set by the run). */

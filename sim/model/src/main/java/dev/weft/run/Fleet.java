@@ -66,6 +66,50 @@ public final class Fleet {
     return out;
   }
 
+  /**
+   * Labels for {@code n} nodes in proportion to {@code weights}, rounded to whole nodes by
+   * largest remainder, in an order shuffled by {@code rng}.
+   */
+  public static String[] apportion(Map<String, Double> weights, int n,
+      UniformRandomProvider rng) {
+    List<String> names = new ArrayList<>(weights.keySet());
+    double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+    int[] counts = new int[names.size()];
+    double[] rem = new double[names.size()];
+    int assigned = 0;
+    for (int i = 0; i < names.size(); i++) {
+      double exact = n * weights.get(names.get(i)) / total;
+      counts[i] = (int) Math.floor(exact);
+      rem[i] = exact - counts[i];
+      assigned += counts[i];
+    }
+    while (assigned < n) {
+      int best = 0;
+      for (int i = 1; i < rem.length; i++) {
+        if (rem[i] > rem[best]) {
+          best = i;
+        }
+      }
+      counts[best]++;
+      rem[best] = -1;
+      assigned++;
+    }
+    String[] out = new String[n];
+    int k = 0;
+    for (int i = 0; i < names.size(); i++) {
+      for (int j = 0; j < counts[i]; j++) {
+        out[k++] = names.get(i);
+      }
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      String t = out[i];
+      out[i] = out[j];
+      out[j] = t;
+    }
+    return out;
+  }
+
   /** One operator per node, in node-id order (an operator's id is its node's id). */
   public static List<OperatorSpec> operators(Scenario s, RandomStreams streams,
       Resources resources) {

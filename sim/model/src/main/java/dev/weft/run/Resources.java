@@ -3,6 +3,7 @@ package dev.weft.run;
 import dev.weft.ai.AiModel;
 import dev.weft.hardware.Hardware;
 import dev.weft.hardware.KernelModel;
+import dev.weft.network.RegionTable;
 import dev.weft.workload.ArrivalTrace;
 import java.util.Map;
 
@@ -12,8 +13,18 @@ import java.util.Map;
  * the kernel-time model (null when every node is abstract and every job synthetic).
  */
 public record Resources(Map<String, ArrivalTrace> traces, Map<String, Hardware> hardware,
-    Map<String, AiModel> aiModels, KernelModel kernels) {
-  public static final Resources NONE = new Resources(Map.of(), Map.of(), Map.of(), null);
+    Map<String, AiModel> aiModels, KernelModel kernels, RegionTable regions) {
+  public static final Resources NONE = new Resources(Map.of(), Map.of(), Map.of(), null, null);
+
+  public Resources(Map<String, ArrivalTrace> traces, Map<String, Hardware> hardware,
+      Map<String, AiModel> aiModels, KernelModel kernels) {
+    this(traces, hardware, aiModels, kernels, null);
+  }
+
+  /** The same resources with {@code regions} for the network. */
+  public Resources withRegions(RegionTable r) {
+    return new Resources(traces, hardware, aiModels, kernels, r);
+  }
 
   public Resources {
     traces = Map.copyOf(traces);
@@ -22,6 +33,6 @@ public record Resources(Map<String, ArrivalTrace> traces, Map<String, Hardware> 
   }
 
   public Resources(Map<String, ArrivalTrace> traces) {
-    this(traces, Map.of(), Map.of(), null);
+    this(traces, Map.of(), Map.of(), null, null);
   }
 }

@@ -21,7 +21,8 @@ public record RunResult(
     TimeSeries economySeries,
     Percentiles timeToFirstToken,
     Map<String, Percentiles> timeToFirstTokenByWorkload,
-    Map<String, Map<String, Double>> computeSecondsByLabel) {
+    Map<String, Map<String, Double>> computeSecondsByLabel,
+    NetworkResult network) {
 
   /** Share of simulated compute time per kernel-timing label, over all node classes. */
   public Map<String, Double> provenanceShares() {

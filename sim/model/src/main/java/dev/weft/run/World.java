@@ -10,6 +10,11 @@ import dev.weft.economics.Economy;
 import dev.weft.engine.Simulator;
 import dev.weft.hardware.Hardware;
 import dev.weft.hardware.Label;
+import dev.weft.network.Flow;
+import dev.weft.network.FlowListener;
+import dev.weft.network.ModelCache;
+import dev.weft.network.Network;
+import dev.weft.network.RegionTable;
 import dev.weft.node.Node;
 import dev.weft.random.Distribution;
 import dev.weft.random.Distributions;
@@ -78,6 +83,19 @@ public final class World {
   private final double[][] trainingStep; // [class][workload] seconds per step, NaN unknown
   private final boolean[] servingBusy; // [node] whether any engine of the node has work
   private final Timing[][] trainingTiming;
+
+  // network
+  private final Network net;
+  private final int[] gatewayOfRegion; // network node id of the submitters' gateway per region
+  private final ModelCache[] caches;
+  private final Map<String, List<Job>> awaitingWeights = new java.util.HashMap<>();
+  private final Distribution.Sampler[] originOf;
+  private final Distribution.Sampler[] inputOf;
+  private final Distribution.Sampler[] outputOf;
+  private final String[][] originRegions;
+  private long coldStarts;
+  private double networkSecondsCounted;
+  private double latencySecondsCounted;
 
   // statistics
   private final JobAccount all = new JobAccount();
@@ -197,6 +215,68 @@ public final class World {
     groupOfWorkload = new int[nw];
     groupsOfNode = new int[nodes.length][];
     buildGroups();
+
+    originOf = new Distribution.Sampler[nw];
+    inputOf = new Distribution.Sampler[nw];
+    outputOf = new Distribution.Sampler[nw];
+    originRegions = new String[nw][];
+    if (scenario.network() == null) {
+      net = null;
+      gatewayOfRegion = null;
+      caches = null;
+    } else {
+      RegionTable regions = resources.regions();
+      Network.Builder b = NetworkSetup.builder(sim, scenario.network(), regions, streams);
+      caches = new ModelCache[nodes.length];
+      for (int c = 0; c < classes.size(); c++) {
+        NodeClass nc = classes.get(c);
+        String[] placed = Fleet.apportion(nc.regions() == null
+            ? Map.of(regions.id(0), 1.0) : nc.regions(), nc.count(),
+            streams.stream("node/" + nc.name() + "/regions"));
+        double up = nc.link() == null ? 1e9 : nc.link().up();
+        double down = nc.link() == null ? 1e9 : nc.link().down();
+        for (int i = 0; i < nc.count(); i++) {
+          int nid = b.addNode(nc.name(), regions.index(placed[i]), up, down);
+          caches[nid] = new ModelCache(nc.modelCache());
+        }
+      }
+      gatewayOfRegion = new int[regions.size()];
+      double g = scenario.network().gatewayLink() == null ? Double.POSITIVE_INFINITY
+          : scenario.network().gatewayLink();
+      for (int r = 0; r < regions.size(); r++) {
+        gatewayOfRegion[r] = b.addNode("gateway", r, g, g);
+      }
+      net = b.build();
+      NetworkSetup.scheduleFaults(net, scenario.network(), streams);
+      for (int w = 0; w < nw; w++) {
+        Workload wl = scenario.workload().get(w);
+        String base = "workload/" + wl.name();
+        Map<String, Double> origin = wl.origin() == null ? Map.of(regions.id(0), 1.0)
+            : wl.origin();
+        originRegions[w] = origin.keySet().toArray(String[]::new);
+        double[] weights = origin.values().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] idx = new double[weights.length];
+        for (int i = 0; i < idx.length; i++) {
+          idx[i] = i;
+        }
+        var rng = streams.stream(base + "/origin");
+        double total = java.util.Arrays.stream(weights).sum();
+        originOf[w] = () -> {
+          double u = rng.nextDouble() * total;
+          for (int i = 0; i < weights.length; i++) {
+            u -= weights[i];
+            if (u < 0) {
+              return i;
+            }
+          }
+          return weights.length - 1;
+        };
+        inputOf[w] = wl.input() == null ? () -> 0.0
+            : wl.input().toDistribution().sampler(streams.stream(base + "/input"));
+        outputOf[w] = wl.output() == null ? () -> 0.0
+            : wl.output().toDistribution().sampler(streams.stream(base + "/output-bytes"));
+      }
+    }
   }
 
   /** Node classes able to run workload {@code w}: all for synthetic jobs, else where it fits. */
@@ -330,6 +410,9 @@ public final class World {
 
   private void endWarmup() {
     double now = sim.now();
+    if (net != null) {
+      net.restartStats();
+    }
     busySlots.restart(now);
     onlineSlots.restart(now);
     onlineNodes.restart(now);
@@ -387,6 +470,19 @@ public final class World {
       throw new IllegalStateException("scheduler " + scenario.scheduler().policy()
           + " placed job on node " + n.id() + " that cannot take it");
     }
+    if (net != null) {
+      sendInput(n, job);
+      return;
+    }
+    proceed(n, job);
+  }
+
+  /** The job has reached {@code n} (and its weights are there): serve, start or queue it. */
+  private void proceed(Node n, Job job) {
+    if (!n.online()) {
+      dispatch(job); // the node left while the job was on its way
+      return;
+    }
     if (kindOfWorkload[job.workload()] == KIND_INFERENCE) {
       serve(n, job);
     } else if (n.hasFreeSlot() && n.queued() == 0) {
@@ -398,6 +494,121 @@ public final class World {
       trace.record(sim.now(), "queued", job, n.id());
     }
     loadChanged(n);
+  }
+
+  // ---- network phases: input transfer, weight download, output transfer
+
+  private int gatewayOf(Job job) {
+    if (job.origin < 0) {
+      int i = (int) originOf[job.workload()].sample();
+      job.origin = resources.regions().index(originRegions[job.workload()][i]);
+    }
+    return gatewayOfRegion[job.origin];
+  }
+
+  private void enterPhase(Job job, int phase) {
+    job.networkPhase = phase;
+    job.networkPhaseStart = sim.now();
+  }
+
+  private void leavePhase(Job job) {
+    job.networkSeconds += sim.now() - job.networkPhaseStart;
+    job.networkPhase = 0;
+    job.flow = null;
+  }
+
+  private void sendInput(Node n, Job job) {
+    job.queueAt(n.id());
+    n.inbound(1);
+    loadChanged(n);
+    enterPhase(job, 1);
+    job.flow = net.transfer(gatewayOf(job), n.id(), job.inputBytes, FlowListener.of(
+        f -> {
+          n.inbound(-1);
+          leavePhase(job);
+          ensureWeights(n, job);
+        },
+        f -> {
+          n.inbound(-1);
+          leavePhase(job);
+          trace.record(sim.now(), "transfer-failed", job, n.id());
+          transferFailed(job, n);
+        }));
+  }
+
+  /** AI jobs need their model's weights on the node; the first one there downloads them. */
+  private void ensureWeights(Node n, Job job) {
+    int kind = kindOfWorkload[job.workload()];
+    if (kind == KINDS_SYNTHETIC) {
+      proceed(n, job);
+      return;
+    }
+    String model = scenario.workload().get(job.workload()).model();
+    ModelCache cache = caches[n.id()];
+    if (cache.touch(model)) {
+      proceed(n, job);
+      return;
+    }
+    String key = n.id() + "/" + model;
+    List<Job> waiting = awaitingWeights.get(key);
+    n.inbound(1);
+    enterPhase(job, 2);
+    if (waiting != null) {
+      waiting.add(job);
+      return;
+    }
+    waiting = new ArrayList<>();
+    waiting.add(job);
+    awaitingWeights.put(key, waiting);
+    coldStarts++;
+    double bytes = resources.aiModels().get(model).weightBytes();
+    trace.record(sim.now(), "weights-download", job, n.id());
+    net.transfer(gatewayOf(job), n.id(), bytes, FlowListener.of(
+        f -> {
+          cache.admit(model, bytes);
+          releaseWaiting(n, key, true);
+        },
+        f -> releaseWaiting(n, key, false)));
+  }
+
+  private void releaseWaiting(Node n, String key, boolean ok) {
+    List<Job> waiting = awaitingWeights.remove(key);
+    for (Job j : waiting) {
+      if (j.networkPhase != 2) {
+        continue; // expired while waiting
+      }
+      n.inbound(-1);
+      leavePhase(j);
+      if (ok) {
+        proceed(n, j);
+      } else {
+        transferFailed(j, n);
+      }
+    }
+    loadChanged(n);
+  }
+
+  /** Nothing ran yet: place the job again, unless its transfers keep failing. */
+  private void transferFailed(Job job, Node n) {
+    if (++job.transferFailures > scenario.scheduler().retries()) {
+      fail(job, n, sim.now());
+    } else {
+      dispatch(job);
+    }
+  }
+
+  private void sendOutput(Node n, Job job) {
+    enterPhase(job, 3);
+    job.flow = net.transfer(n.id(), gatewayOf(job), job.outputBytes, FlowListener.of(
+        f -> {
+          leavePhase(job);
+          finishCompleted(job, n, sim.now());
+        },
+        f -> {
+          leavePhase(job);
+          trace.record(sim.now(), "transfer-failed", job, n.id());
+          interrupted(job, n, sim.now()); // the result is lost: run it again
+        }));
   }
 
   /** Seconds {@code job} occupies a slot of {@code n}. */
@@ -460,7 +671,11 @@ public final class World {
       fillSlots(n);
       return;
     }
-    finishCompleted(job, n, now);
+    if (net != null) {
+      sendOutput(n, job);
+    } else {
+      finishCompleted(job, n, now);
+    }
     fillSlots(n);
   }
 
@@ -487,6 +702,8 @@ public final class World {
     intervalCounts[1]++;
     if (job.counted()) {
       double latency = now - job.submitted();
+      networkSecondsCounted += job.networkSeconds;
+      latencySecondsCounted += latency;
       all.completed++;
       all.latency.add(latency);
       JobAccount w = byWorkload[job.workload()];
@@ -525,6 +742,26 @@ public final class World {
   private void expire(Job job) {
     double now = sim.now();
     job.deadlineHandle = -1;
+    if (job.networkPhase != 0) {
+      Node n = nodes[job.nodeId() >= 0 ? job.nodeId() : 0];
+      int phase = job.networkPhase;
+      if (job.flow != null) {
+        net.cancel((Flow) job.flow);
+      }
+      if (phase == 1 || phase == 2) {
+        n.inbound(-1);
+        loadChanged(n);
+      }
+      leavePhase(job);
+      job.finish(Job.State.EXPIRED);
+      intervalCounts[3]++;
+      if (job.counted()) {
+        all.expired++;
+        byWorkload[job.workload()].expired++;
+      }
+      trace.record(now, "expired", job, -1);
+      return;
+    }
     if (job.state() == Job.State.RUNNING) {
       Node n = nodes[job.nodeId()];
       if (job.servingHandle != null) {
@@ -712,7 +949,11 @@ public final class World {
       double gpuSeconds = (time - job.attemptStarted())
           * scenario.nodes().get(node.classIndex()).gpus() / Math.max(1, e.running() + 1);
       if (settle(job, node, gpuSeconds, time)) {
-        finishCompleted(job, node, time);
+        if (net != null) {
+          sendOutput(node, job);
+        } else {
+          finishCompleted(job, node, time);
+        }
       }
       updateServingLoad(node);
       fillSlots(node);
@@ -763,6 +1004,9 @@ public final class World {
     classOnline[n.classIndex()].add(now, -n.slots());
     availabilityChanged(n);
     trace.record(now, "node-down", null, n.id());
+    if (net != null) {
+      net.disconnect(n.id()); // transfers to and from it fail (or stall) as the policy says
+    }
     for (Job job : n.runningJobs()) {
       sim.cancel(job.completionHandle);
       vacate(n, job);
@@ -799,6 +1043,9 @@ public final class World {
     classOnline[n.classIndex()].add(now, n.slots());
     availabilityChanged(n);
     trace.record(now, "node-up", null, n.id());
+    if (net != null) {
+      net.reconnect(n.id());
+    }
     fillSlots(n);
     for (int gi : groupsOfNode[n.id()]) {
       Group g = groups.get(gi);
@@ -877,7 +1124,9 @@ public final class World {
     return new RunResult(scenario.name(), scenario.seed(), scenario.duration(), scenario.warmup(),
         sim.eventsFired(), wall, all.stats(measuredSpan), nodeStats, perWorkload, classes,
         series.build(), econ, economySeries == null ? null : economySeries.build(),
-        ttftAll.count() > 0 ? Percentiles.of(ttftAll) : null, ttft, provenance);
+        ttftAll.count() > 0 ? Percentiles.of(ttftAll) : null, ttft, provenance,
+        net == null ? null : new NetworkResult(net.stats(), coldStarts,
+            latencySecondsCounted > 0 ? networkSecondsCounted / latencySecondsCounted : 0));
   }
 
   // ---- sources of randomness bound to the run
@@ -955,6 +1204,10 @@ public final class World {
           o = (int) Math.round(output.sample());
         }
         job.tokens(Math.max(1, p), Math.max(1, o));
+      }
+      if (net != null) {
+        job.inputBytes = Math.max(0, inputOf[index].sample());
+        job.outputBytes = Math.max(0, outputOf[index].sample());
       }
       if (trace != null) {
         traceRow++;

@@ -6,7 +6,7 @@ import java.util.List;
 @Doc("The network: region latencies, backbone links, TCP realism and faults.")
 public record NetworkConfig(
     @Doc("File with the region ids and the round-trip times between them, such as"
-        + " models/network/regions.yaml.") String regions,
+        + " models/network/regions.yaml, relative to this file.") @FilePath String regions,
     @Doc("Latency between regions: matrix (the file's round-trip times) or vivaldi"
         + " (network coordinates fitted to them).") @Default("matrix") String latency,
     @Doc("TCP realism after SimGrid's LV08: latency x13.01, 97% of the bandwidth for payload,"
@@ -19,7 +19,10 @@ public record NetworkConfig(
     @Doc("Capacitated links between regions; without them only access links limit transfers.")
         @Default(Default.NONE) List<BackboneLink> backbone,
     @Doc("Backbone outages, partitions and disconnections.") @Default(Default.NONE)
-        List<NetworkFault> faults) {
+        List<NetworkFault> faults,
+    @Doc("Access link of the submitters' gateway in each region; absent: unlimited (the"
+        + " submitters are many and their side never binds).") @Unit(Quantity.BANDWIDTH)
+        @Default(Default.NONE) @Range(min = 0, minExclusive = true) Double gatewayLink) {
 
   public static final List<String> LATENCY_MODELS = List.of("matrix", "vivaldi");
   public static final List<String> FAULT_POLICIES = List.of("fail", "stall");

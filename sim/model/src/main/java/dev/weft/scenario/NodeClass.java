@@ -19,11 +19,26 @@ public record NodeClass(
         double stake,
     @Doc("Behaviour of the operators: one name, or weights such as {honest: 0.95, lazy: 0.05};"
         + " counts per behaviour are rounded to whole nodes.") @Default("honest")
-        Map<String, Double> behaviour) {
+        Map<String, Double> behaviour,
+    @Doc("Regions the nodes are placed in: one id, or weights such as {us-east: 0.5, eu-west:"
+        + " 0.5} (network).") @Default(Default.NONE) Map<String, Double> regions,
+    @Doc("Access link of each node (network).") @Default(Default.NONE) Link link,
+    @Doc("Disk cache for model weights on each node; a model not in it is downloaded before"
+        + " its first job (network).") @Unit(Quantity.DATA_SIZE) @Default("200GB")
+        @Range(min = 0) double modelCache) {
+
+  /** A node class without network placement. */
+  public NodeClass(String name, int count, String hardware, int gpus, int slots, double speed,
+      Availability availability, double stake, Map<String, Double> behaviour) {
+    this(name, count, hardware, gpus, slots, speed, availability, stake, behaviour, null, null,
+        200e9);
+  }
 
   public NodeClass {
     behaviour = behaviour == null ? Map.of("honest", 1.0)
         : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(behaviour));
+    regions = regions == null ? null
+        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(regions));
   }
 
   /** {@code count} honest nodes of abstract hardware with one slot, speed 1, no churn. */
@@ -32,6 +47,7 @@ public record NodeClass(
   }
 
   public NodeClass withAvailability(Availability a) {
-    return new NodeClass(name, count, hardware, gpus, slots, speed, a, stake, behaviour);
+    return new NodeClass(name, count, hardware, gpus, slots, speed, a, stake, behaviour,
+        regions, link, modelCache);
   }
 }

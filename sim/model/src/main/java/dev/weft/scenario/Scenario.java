@@ -17,7 +17,17 @@ public record Scenario(
     @Doc("How jobs are placed on nodes.") @Default("{}") SchedulerConfig scheduler,
     @Doc("What the run writes.") @Default("{}") Outputs outputs,
     @Doc("Token economics; without it no token accounting happens.") @Default(Default.NONE)
-        EconomicsConfig economics) {
+        EconomicsConfig economics,
+    @Doc("Regions, links and transfers; without it transfers are instant.")
+        @Default(Default.NONE) NetworkConfig network) {
+
+  /** A scenario without a network section. */
+  public Scenario(String name, String description, long seed, double duration, double warmup,
+      List<NodeClass> nodes, List<Workload> workload, SchedulerConfig scheduler, Outputs outputs,
+      EconomicsConfig economics) {
+    this(name, description, seed, duration, warmup, nodes, workload, scheduler, outputs,
+        economics, null);
+  }
 
   public Scenario {
     nodes = List.copyOf(nodes);
@@ -30,6 +40,6 @@ public record Scenario(
 
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, description, newSeed, duration, warmup, nodes, workload, scheduler,
-        outputs, economics);
+        outputs, economics, network);
   }
 }

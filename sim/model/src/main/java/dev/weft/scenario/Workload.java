@@ -1,5 +1,7 @@
 package dev.weft.scenario;
 
+import java.util.Map;
+
 /** One stream of jobs offered to the network. */
 @Doc("A stream of jobs.")
 public record Workload(
@@ -21,7 +23,26 @@ public record Workload(
     @Doc("Optimizer steps per job (training).") @Default(Default.NONE) DistSpec steps,
     @Doc("Sequences per step (training).") @Default("8") @Range(min = 1) int batchSequences,
     @Doc("Tokens per sequence (training).") @Default("2048") @Range(min = 1)
-        int sequenceLength) {
+        int sequenceLength,
+    @Doc("Regions the jobs are submitted from: one id or weights (network).")
+        @Default(Default.NONE) Map<String, Double> origin,
+    @Doc("Input payload sent from the submitter to the node (network).")
+        @Unit(Quantity.DATA_SIZE) @Default(Default.NONE) DistSpec input,
+    @Doc("Result sent back from the node to the submitter (network).")
+        @Unit(Quantity.DATA_SIZE) @Default(Default.NONE) DistSpec output) {
+
+  /** A workload without network fields. */
+  public Workload(String name, String kind, Arrivals arrivals, DistSpec service, Double deadline,
+      String model, DistSpec promptTokens, DistSpec outputTokens, DistSpec steps,
+      int batchSequences, int sequenceLength) {
+    this(name, kind, arrivals, service, deadline, model, promptTokens, outputTokens, steps,
+        batchSequences, sequenceLength, null, null, null);
+  }
+
+  public Workload {
+    origin = origin == null ? null
+        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(origin));
+  }
 
   /** A synthetic stream: service times drawn directly. */
   public static Workload synthetic(String name, Arrivals arrivals, DistSpec service,

@@ -25,6 +25,18 @@ public final class Job {
   private int promptTokens;
   private int outputTokens;
   private double firstToken = Double.NaN;
+  /** Network phase: 0 none, 1 input transfer, 2 waiting for model weights, 3 output transfer. */
+  public int networkPhase;
+  /** The transfer in progress for this job, when there is one. */
+  public Object flow;
+  /** Seconds this job has spent in transfers and weight downloads so far. */
+  public double networkSeconds;
+  public double networkPhaseStart;
+  public int origin = -1;
+  /** Transfers of this job that failed (input or weights); beyond the retries the job fails. */
+  public int transferFailures;
+  public double inputBytes;
+  public double outputBytes;
   /** The run's handle on this job inside a node's serving engine, when it is in one. */
   public Object servingHandle;
   /** Engine handles of the pending completion and deadline events; -1 when none. */

@@ -28,7 +28,7 @@ class NetworkSetupTest {
   static NetworkConfig config(String latency, boolean tcp, String policy,
       List<NetworkFault> faults) {
     return new NetworkConfig("regions.yaml", latency, tcp, 4194304, policy,
-        List.of(new BackboneLink("us-east", "eu-west", 1e9)), faults);
+        List.of(new BackboneLink("us-east", "eu-west", 1e9)), faults, null);
   }
 
   @Test
@@ -125,7 +125,7 @@ class NetworkSetupTest {
   void unknownRegionsAndMissingBackbonesAreNamed() {
     Simulator sim = new Simulator();
     NetworkConfig bad = new NetworkConfig("r.yaml", "matrix", false, 1, "fail",
-        List.of(new BackboneLink("us-east", "mars", 1e9)), null);
+        List.of(new BackboneLink("us-east", "mars", 1e9)), null, null);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> NetworkSetup.builder(sim, bad, REGIONS, new RandomStreams(1)));
     assertTrue(e.getMessage().contains("unknown region 'mars'"));
@@ -149,8 +149,8 @@ class NetworkSetupTest {
     assertThrows(IllegalArgumentException.class, () -> new NetworkFault("partition", null,
         List.of("a"), null, null, DistSpec.constant(1), null));
     assertThrows(IllegalArgumentException.class, () -> new NetworkConfig("r", "euclid", false,
-        1, "fail", null, null));
+        1, "fail", null, null, null));
     assertThrows(IllegalArgumentException.class, () -> new NetworkConfig("r", "matrix", false,
-        1, "retry", null, null));
+        1, "retry", null, null, null));
   }
 }

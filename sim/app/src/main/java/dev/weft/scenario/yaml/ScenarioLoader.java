@@ -9,6 +9,9 @@ import dev.weft.ai.MemoryPlan;
 import dev.weft.hardware.Hardware;
 import dev.weft.hardware.HardwareIds;
 import dev.weft.kernels.Kernels;
+import dev.weft.network.RegionTable;
+import dev.weft.network.io.RegionsFile;
+import dev.weft.scenario.NetworkConfig;
 import dev.weft.run.World;
 import dev.weft.scenario.data.Home;
 import dev.weft.random.RandomStreams;
@@ -95,12 +98,77 @@ public final class ScenarioLoader {
       if (errors.isEmpty()) {
         resources = withKernels(s, new Resources(traces), tree, binder, errors);
       }
+      if (errors.isEmpty() && s.network() != null) {
+        resources = withNetwork(s, resources, tree, binder, errors);
+      }
     }
     if (!errors.isEmpty()) {
       errors.sort(null); // files first by name, then line; --set sorts with the files
       throw new InputException(errors);
     }
     return new Loaded(s, resources);
+  }
+
+  /** Reads the region file and checks every region id the scenario names against it. */
+  private static Resources withNetwork(Scenario s, Resources base, YNode tree, Binder b,
+      List<InputError> errors) {
+    NetworkConfig cfg = s.network();
+    RegionTable regions;
+    try {
+      regions = RegionsFile.read(Path.of(cfg.regions()), shown(Path.of(cfg.regions())));
+    } catch (InputException e) {
+      if (!Files.exists(Path.of(cfg.regions()))) {
+        errors.add(new InputError(at(b, cfg, tree, "regions"), "region file not found: "
+            + cfg.regions()));
+      } else {
+        errors.addAll(e.errors());
+      }
+      return base;
+    }
+    List<String> known = regions.ids();
+    for (NodeClass nc : s.nodes()) {
+      if (nc.regions() != null) {
+        checkRegions(nc.regions(), known, at(b, nc, tree, "regions"), errors);
+      }
+    }
+    for (Workload w : s.workload()) {
+      if (w.origin() != null) {
+        checkRegions(w.origin(), known, at(b, w, tree, "origin"), errors);
+      }
+      checkNonNegative(w.input(), "input size", at(b, w, tree, "input"), errors);
+      checkNonNegative(w.output(), "output size", at(b, w, tree, "output"), errors);
+    }
+    if (!errors.isEmpty()) {
+      return base;
+    }
+    Resources r = base.withRegions(regions);
+    try {
+      // builds the network once, so bad backbone links and fault regions are input errors
+      new World(s, r);
+    } catch (IllegalArgumentException e) {
+      errors.add(new InputError(at(b, cfg, tree, null), "network: " + e.getMessage()));
+    }
+    return r;
+  }
+
+  private static void checkRegions(Map<String, Double> weights, List<String> known,
+      Location where, List<InputError> errors) {
+    double total = 0;
+    for (Map.Entry<String, Double> e : weights.entrySet()) {
+      if (!known.contains(e.getKey())) {
+        errors.add(new InputError(where, "unknown region '" + e.getKey() + "'"
+            + Suggest.didYouMean(e.getKey(), known) + "; known: " + String.join(", ", known)));
+      }
+      if (!(e.getValue() >= 0) || Double.isInfinite(e.getValue())) {
+        errors.add(new InputError(where, "region weight of '" + e.getKey()
+            + "' must be a non-negative number"));
+      } else {
+        total += e.getValue();
+      }
+    }
+    if (!(total > 0)) {
+      errors.add(new InputError(where, "region weights must add up to more than 0"));
+    }
   }
 
   private static boolean needsKernels(Scenario s) {

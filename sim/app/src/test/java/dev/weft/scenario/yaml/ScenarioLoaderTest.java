@@ -235,6 +235,17 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void networkRegionsAreCheckedAgainstTheRegionFile() throws Exception {
+    String regions = Path.of("../../models/network/regions.yaml").toAbsolutePath().toString();
+    var errs = errors(MINIMAL.replace("count: 3", "count: 3\n    regions: {us-esat: 1}")
+        + "network: {regions: " + regions + "}\n");
+    assertTrue(errs.get(0).message().contains("unknown region 'us-esat' (did you mean"
+        + " 'us-east'?)"), errs.toString());
+    var missing = errors(MINIMAL + "network: {regions: nowhere.yaml}\n");
+    assertTrue(missing.get(0).message().startsWith("region file not found"), missing.toString());
+  }
+
+  @Test
   void allErrorsAtOnceInFileOrder() throws Exception {
     var errs = errors(MINIMAL.replace("count: 3", "count: lots").replace("rate: 3/m",
         "rate: 3/fortnight") + "schedular: {}\n");

@@ -1,0 +1,121 @@
+package dev.weft.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.scenario.yaml.ScenarioLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs with a network section: transfers, cold starts and faults against hand-computed times. */
+class NetworkRunTest {
+  @TempDir
+  Path dir;
+
+  static final String REGIONS = Path.of("../../models/network/regions.yaml").toAbsolutePath()
+      .normalize().toString();
+
+  ScenarioLoader.Loaded load(String yaml, String... sets) throws Exception {
+    Path f = dir.resolve("s.yaml");
+    Files.writeString(f, yaml.replace("REGIONS", REGIONS));
+    return ScenarioLoader.load(f, List.of(sets));
+  }
+
+  static final String ONE_NODE = """
+      name: net
+      duration: 1000s
+      network: {regions: REGIONS}
+      nodes:
+        - {name: n, count: 1, regions: us-east, link: {up: 20Mbps, down: 100Mbps}}
+      workload:
+        - name: w
+          arrivals: {process: renewal, interarrival: 100s}
+          service: 1s
+          origin: us-east
+      """;
+
+  @Test
+  void movingTheSubmittersAddsTheirRoundTripTime() throws Exception {
+    var base = load(ONE_NODE);
+    double rtt = base.resources().regions().rtt(base.resources().regions().index("us-east"),
+        base.resources().regions().index("ap-southeast"));
+    double near = new World(base.scenario(), base.resources()).run().jobs().latency().mean();
+    var far = load(ONE_NODE, "workload[0].origin=ap-southeast");
+    double farLatency = new World(far.scenario(), far.resources()).run().jobs().latency().mean();
+    // zero-byte payloads: one one-way trip in, one back, around a 1 s service
+    double local = base.resources().regions().rtt(0, 0);
+    assertEquals(1.0 + local, near, 1e-9);
+    assertEquals(1.0 + rtt, farLatency, 1e-9);
+    assertTrue(rtt > 0.1, "Singapore is far from Virginia: " + rtt);
+  }
+
+  @Test
+  void anUploadBoundResultIsLimitedByTheSendersUplink() throws Exception {
+    var l = load(ONE_NODE + "    output: 10MB\n    input: 10MB\n");
+    RunResult r = new World(l.scenario(), l.resources()).run();
+    double local = l.resources().regions().rtt(0, 0);
+    double in = 10e6 * 8 / 100e6;   // over the node's 100 Mbps downlink
+    double out = 10e6 * 8 / 20e6;   // over its 20 Mbps uplink
+    assertEquals(local + in + 1.0 + out, r.jobs().latency().mean(), 1e-6);
+    assertEquals((in + out + local) / (in + out + local + 1.0), r.network().latencyShare(), 1e-6);
+  }
+
+  @Test
+  void theFirstRequestWaitsForTheModelWeights() throws Exception {
+    var l = load("""
+        name: cold
+        duration: 4000s
+        network: {regions: REGIONS}
+        nodes:
+          - {name: n, count: 1, hardware: rtx-4090, regions: eu-west, link: {up: 100Mbps, down: 1Gbps}}
+        workload:
+          - name: chat
+            kind: inference
+            model: llama-3-8b
+            origin: eu-west
+            arrivals: {process: renewal, interarrival: 1000s}
+            promptTokens: 100
+            outputTokens: 10
+        """);
+    RunResult r = new World(l.scenario(), l.resources()).run();
+    assertEquals(1, r.network().coldStarts());
+    double weights = l.resources().aiModels().get("llama-3-8b").weightBytes();
+    double download = weights * 8 / 1e9;
+    var j = r.jobs();
+    assertEquals(3, j.completed());
+    // the mean holds one cold request (download + service) and two warm ones
+    double sum = 3 * j.latency().mean();
+    assertTrue(sum > download && sum < download + 15,
+        "three requests took " + sum + " s in all; the download alone " + download);
+    assertTrue(j.latency().p50() < 5, "warm requests skip the download");
+  }
+
+  @Test
+  void aPartitionFailsTransfersAcrossItAndJobsAreConserved() throws Exception {
+    var l = load("""
+        name: cut
+        duration: 2h
+        network: {regions: REGIONS, faults: [{kind: partition, regions: [ap-southeast], at: 30m, duration: 30m}]}
+        nodes:
+          - {name: asia, count: 20, regions: ap-southeast, link: {up: 1Gbps, down: 1Gbps}}
+          - {name: us, count: 20, regions: us-east, link: {up: 1Gbps, down: 1Gbps}}
+        workload:
+          - name: w
+            arrivals: {process: poisson, rate: 5/s}
+            service: {dist: exponential, mean: 2s}
+            origin: us-east
+            input: 1MB
+            output: 1MB
+        scheduler: {policy: random, retries: 3}
+        """);
+    RunResult r = new World(l.scenario(), l.resources()).run();
+    var j = r.jobs();
+    assertEquals(j.submitted(), j.completed() + j.failed() + j.expired() + j.inFlight());
+    assertTrue(r.network().stats().failed() > 0, "transfers into the cut region fail");
+    // during the cut, work placed in Asia bounces back to the US side; nothing crosses
+    assertTrue(j.completed() > 0.95 * j.submitted());
+  }
+}
