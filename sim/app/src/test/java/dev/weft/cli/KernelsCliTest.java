@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.kernels.TestData;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,13 +19,8 @@ class KernelsCliTest {
   static Path dir;
   static String models;
 
-  record Result(int code, String out, String err) {}
-
-  static Result weft(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    return new Result(code, out.toString(), err.toString());
+  static CliTest.Result weft(String... args) {
+    return CliTest.weft(args); // the same in-process harness as the other CLI tests
   }
 
   @BeforeAll
@@ -37,7 +30,7 @@ class KernelsCliTest {
 
   @Test
   void predictPrintsSecondsAndLabel() {
-    Result r = weft("kernels", "predict", "--models", models, "--hardware", "h100-sxm", "--op",
+    CliTest.Result r = weft("kernels", "predict", "--models", models, "--hardware", "h100-sxm", "--op",
         "gemm", "--m", "1", "--n", "6144", "--k", "4096", "--dtype", "bf16");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().startsWith("2.21653e-05 s measured ("), r.out());
@@ -52,7 +45,7 @@ class KernelsCliTest {
 
   @Test
   void badPredictionsExitTwoWithTheReason() {
-    Result r = weft("kernels", "predict", "--models", models, "--hardware", "h100", "--op",
+    CliTest.Result r = weft("kernels", "predict", "--models", models, "--hardware", "h100", "--op",
         "gemm", "--m", "1", "--n", "1", "--k", "1");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("unknown hardware 'h100'"), r.err());
@@ -86,7 +79,7 @@ class KernelsCliTest {
     Path in = dir.resolve("in.csv");
     Files.write(in, lines);
     long t0 = System.nanoTime();
-    Result r = weft("kernels", "predict", "--models", models, "--batch", in.toString());
+    CliTest.Result r = weft("kernels", "predict", "--models", models, "--batch", in.toString());
     double s = (System.nanoTime() - t0) / 1e9;
     assertEquals(0, r.code(), r.err());
     String[] out = r.out().split("\n");
@@ -108,7 +101,7 @@ class KernelsCliTest {
     Files.write(in, List.of("hardware,op,m,n,k,dtype", "h100-sxm,gemm,1,2,3,bf16",
         "h100,gemm,1,2,3,bf16", "h100-sxm,gemn,1,2,3,bf16", "h100-sxm,gemm,x,2,3,bf16",
         "h100-sxm,gemm,1,2,,bf16", "h100-sxm,gemm,1,2,3,bf17", "h100-sxm,gemm,1,2"));
-    Result r = weft("kernels", "predict", "--models", models, "--batch", in.toString());
+    CliTest.Result r = weft("kernels", "predict", "--models", models, "--batch", in.toString());
     assertEquals(2, r.code());
     assertEquals("", r.out());
     String f = in.toString();
@@ -130,7 +123,7 @@ class KernelsCliTest {
   @Test
   void importWritesTablesThatLoad() throws Exception {
     Path out = dir.resolve("imported");
-    Result r = weft("kernels", "import", "--models", models, "--format", "llmservingsim",
+    CliTest.Result r = weft("kernels", "import", "--models", models, "--format", "llmservingsim",
         TestData.llmServingSim().toString(), "--out", out.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("rtx-4090.csv: 1491 rows"), r.out());

@@ -24,44 +24,11 @@ public final class Fleet {
    * not.
    */
   public static Behaviour[] behaviours(NodeClass c, RandomStreams streams) {
-    Map<String, Double> w = c.behaviour();
-    double total = w.values().stream().mapToDouble(Double::doubleValue).sum();
-    List<String> names = new ArrayList<>(w.keySet());
-    int n = c.count();
-    int[] counts = new int[names.size()];
-    double[] remainders = new double[names.size()];
-    int assigned = 0;
-    for (int i = 0; i < names.size(); i++) {
-      double exact = n * w.get(names.get(i)) / total;
-      counts[i] = (int) Math.floor(exact);
-      remainders[i] = exact - counts[i];
-      assigned += counts[i];
-    }
-    while (assigned < n) {
-      int best = 0;
-      for (int i = 1; i < names.size(); i++) {
-        if (remainders[i] > remainders[best]) {
-          best = i;
-        }
-      }
-      counts[best]++;
-      remainders[best] = -1;
-      assigned++;
-    }
-    Behaviour[] out = new Behaviour[n];
-    int k = 0;
-    for (int i = 0; i < names.size(); i++) {
-      Behaviour b = Behaviour.byName(names.get(i));
-      for (int j = 0; j < counts[i]; j++) {
-        out[k++] = b;
-      }
-    }
-    UniformRandomProvider rng = streams.stream("node/" + c.name() + "/behaviour");
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      Behaviour t = out[i];
-      out[i] = out[j];
-      out[j] = t;
+    String[] names = apportion(c.behaviour(), c.count(),
+        streams.stream("node/" + c.name() + "/behaviour"));
+    Behaviour[] out = new Behaviour[names.length];
+    for (int i = 0; i < names.length; i++) {
+      out[i] = Behaviour.byName(names[i]);
     }
     return out;
   }
