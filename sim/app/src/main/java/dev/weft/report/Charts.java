@@ -44,6 +44,11 @@ public final class Charts {
         "jobs/s", hours, Map.of("throughput", s.column("throughput")),
         List.of("throughput"))));
     out.put("latency-by-workload", svg(latencyBars(r)));
+    if (s.columns().contains("networkBytes")) {
+      double[] mbps = scale(s.column("networkBytes"), 8 / 1e6 / interval(s));
+      out.put("network-throughput", svg(lines("Network throughput (all transfers)",
+          "simulated time (h)", "Mbit/s", hours, Map.of("network", mbps), List.of("network"))));
+    }
     if (r.economySeries() != null && !r.economySeries().rows().isEmpty()) {
       TimeSeries e = r.economySeries();
       double[] eh = scale(e.column("time"), 1 / 3600.0);
@@ -54,6 +59,12 @@ public final class Charts {
           Map.of("price", e.column("price")), List.of("price"))));
     }
     return out;
+  }
+
+  /** The sampling interval of a series (its first time stamp: samples start one interval in). */
+  private static double interval(TimeSeries s) {
+    double[] t = s.column("time");
+    return t.length > 1 ? t[1] - t[0] : t.length == 1 && t[0] > 0 ? t[0] : 1;
   }
 
   private static double[] scale(double[] v, double f) {

@@ -94,6 +94,34 @@ class NetworkRunTest {
   }
 
   @Test
+  void latencyAwarePlacementServesSubmittersFromNearbyNodes() throws Exception {
+    String yaml = """
+        name: near
+        duration: 2h
+        network: {regions: REGIONS}
+        nodes:
+          - {name: us, count: 10, regions: us-east, link: {up: 1Gbps, down: 1Gbps}}
+          - {name: asia, count: 10, regions: ap-southeast, link: {up: 1Gbps, down: 1Gbps}}
+        workload:
+          - name: w
+            arrivals: {process: poisson, rate: 1/s}
+            service: {dist: exponential, mean: 1s}
+            origin: ap-southeast
+        scheduler: {policy: latency-aware}
+        """;
+    var l = load(yaml);
+    RunResult near = new World(l.scenario(), l.resources()).run();
+    assertTrue(near.nodeClasses().get(1).completed() > 0.97 * near.jobs().completed(),
+        "jobs stay in Asia: " + near.nodeClasses());
+    var ll = load(yaml.replace("latency-aware", "least-loaded"));
+    RunResult blind = new World(ll.scenario(), ll.resources()).run();
+    double rtt = l.resources().regions().rtt(l.resources().regions().index("us-east"),
+        l.resources().regions().index("ap-southeast"));
+    // least-loaded sends about half the jobs across the Pacific and back
+    assertTrue(blind.jobs().latency().mean() - near.jobs().latency().mean() > 0.3 * rtt);
+  }
+
+  @Test
   void aPartitionFailsTransfersAcrossItAndJobsAreConserved() throws Exception {
     var l = load("""
         name: cut

@@ -92,4 +92,19 @@ final class SubCluster implements Cluster {
   public double bid(Node n) {
     return weights.bid(n);
   }
+
+  @Override
+  public int regionCount() {
+    return weights.regionCount();
+  }
+
+  @Override
+  public int regionOf(Node n) {
+    return weights.regionOf(n);
+  }
+
+  @Override
+  public double rtt(int a, int b) {
+    return weights.rtt(a, b);
+  }
 }

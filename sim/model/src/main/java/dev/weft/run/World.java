@@ -110,16 +110,29 @@ public final class World {
   private final long[] classCompleted;
   private final Tally[] classLatency;
   private int queuedLive;
-  private final TimeSeries.Builder series = new TimeSeries.Builder(SERIES_COLUMNS);
+  private final TimeSeries.Builder series;
+  private double lastBytesMoved;
   private final TimeSeries.Builder economySeries;
   private final double[] intervalCounts = new double[4]; // submitted, completed, failed, expired
   private boolean ran;
 
-  /** Weights and bids the schedulers read; the economy's when there is one. */
+  /** Weights, bids and geography the schedulers read; the economy's and network's. */
   interface Weights {
     double selectionWeight(Node n);
 
     double bid(Node n);
+
+    default int regionCount() {
+      return 1;
+    }
+
+    default int regionOf(Node n) {
+      return 0;
+    }
+
+    default double rtt(int a, int b) {
+      return 0;
+    }
   }
 
   /** Workloads that may run on the same node classes, placed by one scheduler. */
@@ -277,6 +290,11 @@ public final class World {
             : wl.output().toDistribution().sampler(streams.stream(base + "/output-bytes"));
       }
     }
+    List<String> columns = new ArrayList<>(SERIES_COLUMNS);
+    if (net != null) {
+      columns.addAll(List.of("networkBytes", "coldStarts"));
+    }
+    series = new TimeSeries.Builder(columns);
   }
 
   /** Node classes able to run workload {@code w}: all for synthetic jobs, else where it fits. */
@@ -313,6 +331,21 @@ public final class World {
       @Override
       public double bid(Node n) {
         return economy == null ? 0.0 : economy.bid(n.id());
+      }
+
+      @Override
+      public int regionCount() {
+        return net == null ? 1 : net.regions().size();
+      }
+
+      @Override
+      public int regionOf(Node n) {
+        return net == null ? 0 : net.regionOf(n.id());
+      }
+
+      @Override
+      public double rtt(int a, int b) {
+        return net == null ? 0 : 2 * net.oneWayLatency(gatewayOfRegion[a], gatewayOfRegion[b]);
       }
     };
     for (int w = 0; w < scenario.workload().size(); w++) {
@@ -1073,17 +1106,26 @@ public final class World {
     double online = onlineSlots.intervalAverage(now);
     double busy = busySlots.intervalAverage(now);
     double interval = scenario.outputs().metricsInterval();
-    series.add(now, queuedLive, busySlots.value(), onlineNodes.value(),
+    double[] row = {now, queuedLive, busySlots.value(), onlineNodes.value(),
         online > 0 ? Math.min(1, busy / online) : 0, intervalCounts[0], intervalCounts[1],
-        intervalCounts[2], intervalCounts[3], intervalCounts[1] / interval);
+        intervalCounts[2], intervalCounts[3], intervalCounts[1] / interval};
+    if (net != null) {
+      double moved = net.stats().bytesMoved();
+      double delta = moved >= lastBytesMoved ? moved - lastBytesMoved : moved; // reset at warm-up
+      lastBytesMoved = moved;
+      row = java.util.Arrays.copyOf(row, row.length + 2);
+      row[row.length - 2] = delta;
+      row[row.length - 1] = coldStarts;
+    }
+    series.add(row);
     onlineSlots.resetInterval(now);
     busySlots.resetInterval(now);
     if (economy != null) {
       double[] e = economy.sample(now);
-      double[] row = new double[e.length + 1];
-      row[0] = now;
-      System.arraycopy(e, 0, row, 1, e.length);
-      economySeries.add(row);
+      double[] erow = new double[e.length + 1];
+      erow[0] = now;
+      System.arraycopy(e, 0, erow, 1, e.length);
+      economySeries.add(erow);
     }
     java.util.Arrays.fill(intervalCounts, 0);
   }
@@ -1206,6 +1248,7 @@ public final class World {
         job.tokens(Math.max(1, p), Math.max(1, o));
       }
       if (net != null) {
+        gatewayOf(job); // draws the origin now, so placement can see it
         job.inputBytes = Math.max(0, inputOf[index].sample());
         job.outputBytes = Math.max(0, outputOf[index].sample());
       }

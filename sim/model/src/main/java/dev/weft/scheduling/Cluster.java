@@ -28,6 +28,21 @@ public interface Cluster {
     return 1.0;
   }
 
+  /** Number of network regions (1 without a network). */
+  default int regionCount() {
+    return 1;
+  }
+
+  /** Region of {@code n} (0 without a network). */
+  default int regionOf(Node n) {
+    return 0;
+  }
+
+  /** Round-trip time from region {@code a} to region {@code b}, seconds (0 without a network). */
+  default double rtt(int a, int b) {
+    return 0;
+  }
+
   /** What {@code n} asks per GPU-hour in a reverse auction (0 without economics). */
   default double bid(Node n) {
     return 0.0;

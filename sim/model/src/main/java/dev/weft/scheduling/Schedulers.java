@@ -18,6 +18,7 @@ public final class Schedulers {
     POLICIES.put("power-of-two", PowerOfTwoChoices::new);
     POLICIES.put("stake-weighted", StakeWeighted::new);
     POLICIES.put("auction", () -> new LeastLoaded(true));
+    POLICIES.put("latency-aware", LatencyAware::new);
   }
 
   private Schedulers() {}
