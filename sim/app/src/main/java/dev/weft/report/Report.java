@@ -93,6 +93,8 @@ public final class Report {
               + secs(n.transferTime().p95()) + " / " + secs(n.transferTime().p99())),
           List.of("cold starts (model weights downloaded)",
               Long.toString(result.network().coldStarts())),
+          List.of("verification re-executions shipped to verifiers",
+              Long.toString(result.network().verificationTransfers())),
           List.of("utilization of uplinks / downlinks / backbone", pct(n.uplinkUtilization())
               + " / " + pct(n.downlinkUtilization()) + " / " + pct(n.backboneUtilization())))));
     }

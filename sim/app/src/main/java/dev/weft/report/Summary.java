@@ -80,6 +80,7 @@ public final class Summary {
       net.put("linkUtilization", ordered("uplink", finite(n.uplinkUtilization()), "downlink",
           finite(n.downlinkUtilization()), "backbone", finite(n.backboneUtilization())));
       net.put("coldStarts", r.network().coldStarts());
+      net.put("verificationTransfers", r.network().verificationTransfers());
       net.put("latencyShare", finite(r.network().latencyShare()));
       root.put("network", net);
     }

@@ -122,6 +122,19 @@ class NetworkRunTest {
   }
 
   @Test
+  void spotChecksShipWorkToVerifiers() throws Exception {
+    var l = load(ONE_NODE.replace("count: 1,", "count: 5,").replace("interarrival: 100s",
+        "interarrival: 2s") + "    input: 1MB\n"
+        + "economics: {verification: {policy: spot-check, spotCheckRate: 0.3}}\n");
+    RunResult r = new World(l.scenario(), l.resources()).run();
+    long checks = r.economics().jobs().checks();
+    assertTrue(checks > 50);
+    // a check whose drawn verifier is the executor itself sends nothing: about 1 in 5 here
+    long shipped = r.network().verificationTransfers();
+    assertTrue(shipped > 0.6 * checks && shipped <= checks, shipped + " of " + checks);
+  }
+
+  @Test
   void aPartitionFailsTransfersAcrossItAndJobsAreConserved() throws Exception {
     var l = load("""
         name: cut

@@ -4,6 +4,8 @@ import dev.weft.network.NetworkStats;
 
 /**
  * What the network did in a run: transfer statistics, cold starts (model weights downloaded
- * before a node's first job of that model), and the share of job latency spent moving data.
+ * before a node's first job of that model), the share of job latency spent moving data, and
+ * the verification re-executions that shipped a job's input to a verifier.
  */
-public record NetworkResult(NetworkStats stats, long coldStarts, double latencyShare) {}
+public record NetworkResult(NetworkStats stats, long coldStarts, double latencyShare,
+    long verificationTransfers) {}

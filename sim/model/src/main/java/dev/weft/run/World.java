@@ -94,6 +94,8 @@ public final class World {
   private final Distribution.Sampler[] outputOf;
   private final String[][] originRegions;
   private long coldStarts;
+  private long verificationTransfers;
+  private final org.apache.commons.rng.UniformRandomProvider verifierRng;
   private double networkSecondsCounted;
   private double latencySecondsCounted;
 
@@ -290,6 +292,7 @@ public final class World {
             : wl.output().toDistribution().sampler(streams.stream(base + "/output-bytes"));
       }
     }
+    verifierRng = streams.stream("network/verifiers");
     List<String> columns = new ArrayList<>(SERIES_COLUMNS);
     if (net != null) {
       columns.addAll(List.of("networkBytes", "coldStarts"));
@@ -621,6 +624,26 @@ public final class World {
     loadChanged(n);
   }
 
+  /**
+   * Verification traffic: each re-execution the economy orders sends the job's input to a
+   * verifier node and the verifier's result back for comparison. The verdict is the economy's;
+   * these transfers only load the links (and show in the network statistics).
+   */
+  private void sendVerification(Job job, Node executor, int checks) {
+    for (int i = 0; i < checks; i++) {
+      Node verifier = nodes[verifierRng.nextInt(nodes.length)];
+      if (verifier == executor || !verifier.online()) {
+        continue;
+      }
+      double back = Math.max(job.outputBytes, 1);
+      net.transfer(gatewayOf(job), verifier.id(), job.inputBytes, FlowListener.of(
+          f -> net.transfer(verifier.id(), executor.id(), back, FlowListener.of(g -> { },
+              g -> { })),
+          f -> { }));
+      verificationTransfers++;
+    }
+  }
+
   /** Nothing ran yet: place the job again, unless its transfers keep failing. */
   private void transferFailed(Job job, Node n) {
     if (++job.transferFailures > scenario.scheduler().retries()) {
@@ -723,7 +746,10 @@ public final class World {
       interrupted(job, n, now);
       return false;
     }
-    economy.onJobCompleted(n.id(), gpuSeconds, job.outputTokens(), now);
+    int checks = economy.onJobCompleted(n.id(), gpuSeconds, job.outputTokens(), now);
+    if (net != null && checks > 0) {
+      sendVerification(job, n, checks);
+    }
     return true;
   }
 
@@ -1168,7 +1194,8 @@ public final class World {
         series.build(), econ, economySeries == null ? null : economySeries.build(),
         ttftAll.count() > 0 ? Percentiles.of(ttftAll) : null, ttft, provenance,
         net == null ? null : new NetworkResult(net.stats(), coldStarts,
-            latencySecondsCounted > 0 ? networkSecondsCounted / latencySecondsCounted : 0));
+            latencySecondsCounted > 0 ? networkSecondsCounted / latencySecondsCounted : 0,
+            verificationTransfers));
   }
 
   // ---- sources of randomness bound to the run
