@@ -566,6 +566,7 @@ public final class World {
         },
         f -> {
           n.inbound(-1);
+          loadChanged(n); // the schedulers must see the load fall, or they shun n for good
           leavePhase(job);
           trace.record(sim.now(), "transfer-failed", job, n.id());
           transferFailed(job, n);
