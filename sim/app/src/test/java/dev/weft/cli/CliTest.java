@@ -211,6 +211,17 @@ class CliTest {
     List<String> required = new ArrayList<>();
     schema.get("required").forEach(n -> required.add(n.asText()));
     assertEquals(List.of("name", "duration", "nodes", "workload"), required);
+    // JSON Schema patterns are ECMA-262: no Java-only \\Q...\\E quoting, and they must work
+    List<String> patterns = new ArrayList<>();
+    schema.findValues("pattern").forEach(p -> patterns.add(p.asText()));
+    assertFalse(patterns.isEmpty());
+    for (String p : patterns) {
+      assertFalse(p.contains("\\Q"), p);
+      java.util.regex.Pattern.compile(p);
+    }
+    assertTrue(java.util.regex.Pattern.compile(patterns.get(0)).matcher("250ms").matches()
+        || patterns.stream().anyMatch(p -> java.util.regex.Pattern.compile(p).matcher("250ms")
+        .matches()), "a duration pattern accepts 250ms");
   }
 
   @Test

@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -138,7 +137,10 @@ public final class SchemaGenerator {
     } else {
       boolean integral = raw == int.class || raw == long.class || raw == Integer.class
           || raw == Long.class;
-      s.put("type", integral ? "integer" : "number");
+      // the loader also reads numbers written as plain strings such as 1e9, which YAML 1.1
+      // parsers hand over as text
+      s.put("anyOf", List.of(Map.of("type", integral ? "integer" : "number"),
+          Map.of("type", "string", "pattern", NUMERIC)));
       Range r = c.getAnnotation(Range.class);
       if (r != null) {
         if (r.min() != Double.NEGATIVE_INFINITY) {
@@ -152,11 +154,14 @@ public final class SchemaGenerator {
     return s;
   }
 
+  static final String NUMERIC = "^\\s*[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?\\s*$";
+
   static Map<String, Object> quantitySchema(Quantity q) {
     if (q == Quantity.NUMBER) {
-      return Map.of("type", "number");
+      return Map.of("anyOf", List.of(Map.of("type", "number"), Map.of("type", "string",
+          "pattern", NUMERIC)));
     }
-    String units = q.units().keySet().stream().sorted().map(Pattern::quote)
+    String units = q.units().keySet().stream().sorted().map(SchemaGenerator::escape)
         .collect(Collectors.joining("|"));
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("description", q.name().toLowerCase().replace('_', ' ') + "; bare numbers are in "
@@ -164,6 +169,21 @@ public final class SchemaGenerator {
     s.put("anyOf", List.of(Map.of("type", "number"), Map.of("type", "string", "pattern",
         "^\\s*[-+]?[0-9.]+([eE][-+]?[0-9]+)?\\s*(" + units + ")?\\s*$")));
     return s;
+  }
+
+  /**
+   * Escapes regex metacharacters the portable way: JSON Schema patterns are ECMA-262, which
+   * has no Java {@code \\Q...\\E} quoting.
+   */
+  static String escape(String literal) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : literal.toCharArray()) {
+      if ("\\^$.|?*+()[]{}".indexOf(c) >= 0) {
+        sb.append('\\');
+      }
+      sb.append(c);
+    }
+    return sb.toString();
   }
 
   private static Map<String, Object> distributionSchema(Quantity q) {
