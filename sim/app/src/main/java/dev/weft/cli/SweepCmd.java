@@ -3,6 +3,7 @@ package dev.weft.cli;
 import dev.weft.experiment.Replications;
 import dev.weft.experiment.Sweep;
 import dev.weft.experiment.SweepReport;
+import dev.weft.report.Csv;
 import dev.weft.report.OutputFolder;
 import dev.weft.scenario.yaml.InputError;
 import dev.weft.scenario.yaml.InputException;
@@ -154,12 +155,12 @@ final class SweepCmd implements Callable<Integer> {
           header.add("replication");
           header.add("seed");
           header.addAll(row.metrics().keySet());
-          w.write(String.join(",", header.stream().map(SweepCmd::field).toList()));
+          w.write(String.join(",", header.stream().map(Csv::field).toList()));
           w.write('\n');
         }
         List<String> cells = new ArrayList<>();
         for (String v : row.point()) {
-          cells.add(field(v));
+          cells.add(Csv.field(v));
         }
         cells.add(Integer.toString(row.replication()));
         cells.add(Long.toString(Replications.seed(loaded.get(0).scenario().seed(),
@@ -210,9 +211,6 @@ final class SweepCmd implements Callable<Integer> {
     return out;
   }
 
-  static String field(String s) {
-    return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
-  }
 
   static List<String> parseLine(String line) {
     List<String> out = new ArrayList<>();

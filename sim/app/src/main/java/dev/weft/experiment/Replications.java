@@ -34,6 +34,29 @@ public final class Replications {
     METRICS.put("nodes.onlineMean", r -> r.nodes().onlineMean());
   }
 
+  /**
+   * Mean, half-width of the 95% Student-t confidence interval, and sample standard deviation
+   * of {@code v}; the interval is empty for a single value.
+   */
+  public static double[] meanAndHalfWidth(double[] v) {
+    int n = v.length;
+    double mean = 0;
+    for (double x : v) {
+      mean += x;
+    }
+    mean /= n;
+    if (n < 2) {
+      return new double[] {mean, 0, 0};
+    }
+    double ss = 0;
+    for (double x : v) {
+      ss += (x - mean) * (x - mean);
+    }
+    double sd = Math.sqrt(ss / (n - 1));
+    double t = new TDistribution(null, n - 1).inverseCumulativeProbability(0.975);
+    return new double[] {mean, t * sd / Math.sqrt(n), sd};
+  }
+
   /** Mean, standard deviation and 95% Student-t confidence interval per metric. */
   public static Map<String, Object> summary(List<RunResult> runs) {
     Map<String, Object> out = new LinkedHashMap<>();
@@ -41,24 +64,14 @@ public final class Replications {
     List<Long> seeds = runs.stream().map(RunResult::seed).toList();
     out.put("seeds", seeds);
     Map<String, Object> metrics = new LinkedHashMap<>();
-    int n = runs.size();
     for (Map.Entry<String, ToDoubleFunction<RunResult>> e : METRICS.entrySet()) {
       double[] v = runs.stream().mapToDouble(e.getValue()).toArray();
-      double mean = 0;
-      for (double x : v) {
-        mean += x;
-      }
-      mean /= n;
-      double ss = 0;
-      for (double x : v) {
-        ss += (x - mean) * (x - mean);
-      }
-      double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-      double half = n > 1 ? new TDistribution(null, n - 1).inverseCumulativeProbability(0.975)
-          * sd / Math.sqrt(n) : 0;
+      double[] mhs = meanAndHalfWidth(v);
+      double mean = mhs[0];
+      double half = mhs[1];
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("mean", mean);
-      m.put("sd", sd);
+      m.put("sd", mhs[2]);
       m.put("ci95", List.of(mean - half, mean + half));
       metrics.put(e.getKey(), m);
     }

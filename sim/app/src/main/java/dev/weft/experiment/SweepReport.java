@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.commons.math3.distribution.TDistribution;
+import dev.weft.report.Charts;
+import dev.weft.report.Html;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -34,19 +35,19 @@ public final class SweepReport {
       List<Row> rows, Map<String, String> charts) {
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Weft sweep: ")
-        .append(esc(title)).append("</title><style>body{font-family:system-ui,sans-serif;"
+        .append(Html.esc(title)).append("</title><style>body{font-family:system-ui,sans-serif;"
             + "max-width:980px;margin:2em auto;padding:0 1em}td,th{border:1px solid #ccc;"
             + "padding:.2em .5em}table{border-collapse:collapse}</style></head><body>\n")
-        .append("<h1>Sweep: ").append(esc(title)).append("</h1>\n<p>").append(esc(description))
+        .append("<h1>Sweep: ").append(Html.esc(title)).append("</h1>\n<p>").append(Html.esc(description))
         .append("</p>\n<p>Parameters: ");
     for (Sweep.Param p : params) {
-      h.append("<code>").append(esc(p.path())).append("</code> = ")
-          .append(esc(String.join(", ", p.values()))).append("; ");
+      h.append("<code>").append(Html.esc(p.path())).append("</code> = ")
+          .append(Html.esc(String.join(", ", p.values()))).append("; ");
     }
     h.append(rows.size()).append(" runs. Lines are means over replications with 95% Student-t"
         + " intervals; every point uses the same seeds (common random numbers).</p>\n");
     for (Map.Entry<String, String> c : charts.entrySet()) {
-      h.append("<figure id=\"").append(esc(c.getKey())).append("\">").append(c.getValue())
+      h.append("<figure id=\"").append(Html.esc(c.getKey())).append("\">").append(c.getValue())
           .append("</figure>\n");
     }
     h.append("<p>All figures: <code>results.csv</code>.</p></body></html>\n");
@@ -95,7 +96,8 @@ public final class SweepReport {
         for (Map.Entry<String, List<Double>> e : byRest.entrySet()) {
           double[][] line = lines.computeIfAbsent(e.getKey(),
               k -> new double[][] {new double[xs.length], new double[xs.length]});
-          double[] mci = meanAndHalfWidth(e.getValue());
+          double[] mci = Replications.meanAndHalfWidth(
+              e.getValue().stream().mapToDouble(Double::doubleValue).toArray());
           line[0][xi] = mci[0];
           line[1][xi] = mci[1];
         }
@@ -114,7 +116,7 @@ public final class SweepReport {
         zero.setMarker(SeriesMarkers.NONE);
         zero.setLineColor(java.awt.Color.GRAY);
       }
-      out.put(metric, dev.weft.report.ChartsAccess.svg(c));
+      out.put(metric, Charts.svg(c));
     }
     return out;
   }
@@ -133,31 +135,6 @@ public final class SweepReport {
     return hi > lo + 1e-9 * Math.max(Math.abs(hi), Math.abs(lo));
   }
 
-  static double[] meanAndHalfWidth(List<Double> v) {
-    int n = v.size();
-    double mean = 0;
-    for (double x : v) {
-      mean += x;
-    }
-    mean /= n;
-    if (n < 2) {
-      return new double[] {mean, 0};
-    }
-    double ss = 0;
-    for (double x : v) {
-      ss += (x - mean) * (x - mean);
-    }
-    double sd = Math.sqrt(ss / (n - 1));
-    double t = new TDistribution(null, n - 1).inverseCumulativeProbability(0.975);
-    return new double[] {mean, t * sd / Math.sqrt(n)};
-  }
 
-  static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("\"", "&quot;");
-  }
 
-  static String fmt(double d) {
-    return String.format(Locale.ROOT, "%s", d);
-  }
 }

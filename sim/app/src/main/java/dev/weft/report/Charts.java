@@ -146,7 +146,8 @@ public final class Charts {
     return sb.toString();
   }
 
-  static String svg(Chart<?, ?> chart) {
+  /** {@code chart} as SVG text for inlining (any XChart chart: runs, sweeps). */
+  public static String svg(Chart<?, ?> chart) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       VectorGraphicsEncoder.saveVectorGraphic(chart, bytes,

@@ -67,7 +67,7 @@ public final class Csv {
   }
 
   /** Quotes a text field when it holds a comma, quote or line break (RFC 4180). */
-  static String field(String s) {
+  public static String field(String s) {
     if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0
         && s.indexOf('\r') < 0) {
       return s;

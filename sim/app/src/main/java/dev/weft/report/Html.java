@@ -1,10 +1,10 @@
 package dev.weft.report;
 
 /** HTML escaping for user text (scenario names, descriptions, class names). */
-final class Html {
+public final class Html {
   private Html() {}
 
-  static String esc(String s) {
+  public static String esc(String s) {
     if (s == null) {
       return "";
     }

@@ -8,7 +8,6 @@ import dev.weft.ai.InferenceCost;
 import dev.weft.ai.TrainingCost;
 import dev.weft.kernels.Kernels;
 import dev.weft.scenario.Scenario;
-import dev.weft.scenario.data.Home;
 import dev.weft.scenario.yaml.InputException;
 import dev.weft.scenario.yaml.ScenarioLoader;
 import java.nio.file.Files;
@@ -27,7 +26,7 @@ class KernelRunTest {
 
   @BeforeAll
   static void load() throws InputException {
-    kernels = Kernels.load(Home.models());
+    kernels = Kernels.load();
   }
 
   ScenarioLoader.Loaded load(String yaml, String... sets) throws Exception {

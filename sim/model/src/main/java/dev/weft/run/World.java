@@ -52,7 +52,7 @@ public final class World {
 
   private static final List<String> SERIES_COLUMNS = List.of("time", "queued", "running",
       "onlineNodes", "utilization", "submitted", "completed", "failed", "expired", "throughput");
-  private static final int KINDS_SYNTHETIC = 0;
+  private static final int KIND_SYNTHETIC = 0;
   private static final int KIND_INFERENCE = 1;
   private static final int KIND_TRAINING = 2;
 
@@ -124,17 +124,11 @@ public final class World {
 
     double bid(Node n);
 
-    default int regionCount() {
-      return 1;
-    }
+    int regionCount();
 
-    default int regionOf(Node n) {
-      return 0;
-    }
+    int regionOf(Node n);
 
-    default double rtt(int a, int b) {
-      return 0;
-    }
+    double rtt(int a, int b);
   }
 
   /** Workloads that may run on the same node classes, placed by one scheduler. */
@@ -194,7 +188,7 @@ public final class World {
       kindOfWorkload[w] = switch (wl.kind()) {
         case "inference" -> KIND_INFERENCE;
         case "training" -> KIND_TRAINING;
-        default -> KINDS_SYNTHETIC;
+        default -> KIND_SYNTHETIC;
       };
       modelOfWorkload[w] = -1;
       if (kindOfWorkload[w] == KIND_INFERENCE) {
@@ -576,7 +570,7 @@ public final class World {
   /** AI jobs need their model's weights on the node; the first one there downloads them. */
   private void ensureWeights(Node n, Job job) {
     int kind = kindOfWorkload[job.workload()];
-    if (kind == KINDS_SYNTHETIC) {
+    if (kind == KIND_SYNTHETIC) {
       proceed(n, job);
       return;
     }

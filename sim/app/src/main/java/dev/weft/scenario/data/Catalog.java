@@ -1,5 +1,6 @@
 package dev.weft.scenario.data;
 
+import dev.weft.kernels.ProjectFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +13,9 @@ public final class Catalog {
 
   /** File names without {@code .yaml} under {@code models/<folder>}, sorted. */
   public static List<String> ids(String folder) {
-    Path dir = Home.models().resolve(folder);
-    if (!Files.isDirectory(dir)) {
+    Path models = ProjectFiles.models();
+    Path dir = models == null ? null : models.resolve(folder);
+    if (dir == null || !Files.isDirectory(dir)) {
       return List.of();
     }
     try (Stream<Path> files = Files.list(dir)) {

@@ -13,7 +13,6 @@ import dev.weft.network.RegionTable;
 import dev.weft.network.io.RegionsFile;
 import dev.weft.scenario.NetworkConfig;
 import dev.weft.run.World;
-import dev.weft.scenario.data.Home;
 import dev.weft.random.RandomStreams;
 import dev.weft.run.Fleet;
 import dev.weft.run.Resources;
@@ -128,12 +127,12 @@ public final class ScenarioLoader {
     List<String> known = regions.ids();
     for (NodeClass nc : s.nodes()) {
       if (nc.regions() != null) {
-        checkRegions(nc.regions(), known, at(b, nc, tree, "regions"), errors);
+        checkWeights(nc.regions(), known, "region", at(b, nc, tree, "regions"), errors);
       }
     }
     for (Workload w : s.workload()) {
       if (w.origin() != null) {
-        checkRegions(w.origin(), known, at(b, w, tree, "origin"), errors);
+        checkWeights(w.origin(), known, "region", at(b, w, tree, "origin"), errors);
       }
       checkNonNegative(w.input(), "input size", at(b, w, tree, "input"), errors);
       checkNonNegative(w.output(), "output size", at(b, w, tree, "output"), errors);
@@ -151,23 +150,24 @@ public final class ScenarioLoader {
     return r;
   }
 
-  private static void checkRegions(Map<String, Double> weights, List<String> known,
-      Location where, List<InputError> errors) {
+  /** A map of names to weights: every name known, weights non-negative, some weight > 0. */
+  private static void checkWeights(Map<String, Double> weights, List<String> known,
+      String what, Location where, List<InputError> errors) {
     double total = 0;
     for (Map.Entry<String, Double> e : weights.entrySet()) {
       if (!known.contains(e.getKey())) {
-        errors.add(new InputError(where, "unknown region '" + e.getKey() + "'"
+        errors.add(new InputError(where, "unknown " + what + " '" + e.getKey() + "'"
             + Suggest.didYouMean(e.getKey(), known) + "; known: " + String.join(", ", known)));
       }
       if (!(e.getValue() >= 0) || Double.isInfinite(e.getValue())) {
-        errors.add(new InputError(where, "region weight of '" + e.getKey()
+        errors.add(new InputError(where, what + " weight of '" + e.getKey()
             + "' must be a non-negative number"));
       } else {
         total += e.getValue();
       }
     }
     if (!(total > 0)) {
-      errors.add(new InputError(where, "region weights must add up to more than 0"));
+      errors.add(new InputError(where, what + " weights must add up to more than 0"));
     }
   }
 
@@ -184,7 +184,7 @@ public final class ScenarioLoader {
     }
     Kernels k;
     try {
-      k = Kernels.load(Home.models());
+      k = Kernels.load();
     } catch (InputException e) {
       errors.addAll(e.errors());
       return base;
@@ -405,25 +405,8 @@ public final class ScenarioLoader {
       }
     }
     for (NodeClass nc : s.nodes()) {
-      YNode.Mapping m = b.originOf(nc) instanceof YNode.Mapping mm ? mm : null;
-      Location where = at(b, nc, tree, "behaviour");
-      double total = 0;
-      for (Map.Entry<String, Double> e : nc.behaviour().entrySet()) {
-        if (!Behaviour.names().contains(e.getKey())) {
-          errors.add(new InputError(where, "unknown behaviour '" + e.getKey() + "'"
-              + Suggest.didYouMean(e.getKey(), Behaviour.names()) + "; known: "
-              + String.join(", ", Behaviour.names())));
-        }
-        if (!(e.getValue() >= 0) || Double.isInfinite(e.getValue())) {
-          errors.add(new InputError(where, "behaviour weight of '" + e.getKey()
-              + "' must be a non-negative number"));
-        } else {
-          total += e.getValue();
-        }
-      }
-      if (!(total > 0) && m != null) {
-        errors.add(new InputError(where, "behaviour weights must add up to more than 0"));
-      }
+      checkWeights(nc.behaviour(), Behaviour.names(), "behaviour",
+          at(b, nc, tree, "behaviour"), errors);
     }
     if (s.economics() != null) {
       checkEconomics(s, tree, b, errors);

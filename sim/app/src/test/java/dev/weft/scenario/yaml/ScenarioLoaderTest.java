@@ -280,7 +280,7 @@ class ScenarioLoaderTest {
     try (var files = Files.list(Path.of("../../scenarios"))) {
       for (Path f : files.filter(x -> x.toString().endsWith(".yaml")).toList()) {
         boolean needsShared = Files.readString(f).contains("shared/data/");
-        if (needsShared && dev.weft.scenario.data.SharedData.root() == null) {
+        if (needsShared && dev.weft.kernels.SharedData.locate().isEmpty()) {
           continue; // replays a file from ../shared/data, absent on this machine
         }
         ScenarioLoader.load(f, List.of());
