@@ -80,15 +80,7 @@ public final class LlmServingSimImporter {
         errors.addAll(e.errors());
       }
     }
-    if (!errors.isEmpty()) {
-      throw new InputException(errors);
-    }
-    Map<String, List<KernelRow>> rows = new TreeMap<>();
-    for (Map.Entry<String, RowMerger> e : merged.entrySet()) {
-      rows.put(e.getKey(), new ArrayList<>(e.getValue().rows()));
-    }
-    rows.values().forEach(l -> l.sort(RowMerger.ORDER));
-    return new ImportResult(rows, notes);
+    return ImportResult.of(merged, notes, errors);
   }
 
   private static void profile(Path root, Path meta, String repo, Map<String, AiModel> models,
