@@ -3,7 +3,6 @@ package dev.weft.experiment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import dev.weft.report.Charts;

@@ -2,7 +2,6 @@ package dev.weft.kernels;
 
 import dev.weft.hardware.Dtype;
 import dev.weft.hardware.KernelQuery;
-import dev.weft.hardware.KernelRow;
 import dev.weft.hardware.Op;
 import dev.weft.scenario.yaml.InputError;
 import dev.weft.scenario.yaml.InputException;
