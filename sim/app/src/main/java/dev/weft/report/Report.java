@@ -96,7 +96,12 @@ public final class Report {
           List.of("verification re-executions shipped to verifiers",
               Long.toString(result.network().verificationTransfers())),
           List.of("utilization of uplinks / downlinks / backbone", pct(n.uplinkUtilization())
-              + " / " + pct(n.downlinkUtilization()) + " / " + pct(n.backboneUtilization())))));
+              + " / " + pct(n.downlinkUtilization()) + " / " + pct(n.backboneUtilization())),
+          List.of("gradient all-reduces (data-parallel training), mean / p95",
+              result.network().allReduces() == 0 ? "none"
+                  : result.network().allReduces() + ", "
+                  + secs(result.network().allReduceTime().mean()) + " / "
+                  + secs(result.network().allReduceTime().p95())))));
     }
     if (result.economics() != null) {
       t.add(economics(result.economics()));

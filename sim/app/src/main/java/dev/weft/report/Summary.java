@@ -82,6 +82,10 @@ public final class Summary {
       net.put("coldStarts", r.network().coldStarts());
       net.put("verificationTransfers", r.network().verificationTransfers());
       net.put("latencyShare", finite(r.network().latencyShare()));
+      if (r.network().allReduces() > 0) {
+        net.put("allReduces", r.network().allReduces());
+        net.put("allReduceTime", pct(r.network().allReduceTime()));
+      }
       root.put("network", net);
     }
     if (r.economics() != null) {

@@ -50,4 +50,40 @@ public final class Memory {
   public static boolean fits(AiModel m, Hardware hw, int gpus) {
     return plan(m, hw, gpus).holds(Math.min(m.maxContext(), MIN_CONTEXT));
   }
+
+  /**
+   * Bytes per parameter that mixed-precision Adam keeps on the devices: 16-bit weights and
+   * gradients (2 + 2) and fp32 master weights, momentum and variance (4 + 4 + 4), as counted
+   * by Rajbhandari et al., "ZeRO" (SC 2020), section 3.1.
+   */
+  public static final int TRAINING_BYTES_PER_PARAMETER = 16;
+
+  /**
+   * Activation bytes per token, layer and hidden unit kept for the backward pass with
+   * selective recomputation: 34 for 16-bit activations (Korthikanti et al., "Reducing
+   * Activation Recomputation in Large Transformer Models", MLSys 2023, table 2).
+   */
+  public static final int ACTIVATION_BYTES_PER_TOKEN_LAYER_HIDDEN = 34;
+
+  /**
+   * Bytes each of {@code gpus} devices needs to train on {@code sequences} x {@code length}
+   * tokens per step (tensor parallel): optimizer state, weights and gradients, plus the
+   * activations the backward pass keeps.
+   */
+  public static double trainingBytesPerDevice(AiModel m, int gpus, int sequences, int length) {
+    if (gpus < 1) {
+      throw new IllegalArgumentException("gpus must be at least 1");
+    }
+    double state = m.paramsBillion() * 1e9 * TRAINING_BYTES_PER_PARAMETER / gpus;
+    double activations = (double) sequences * length * m.layers() * m.hiddenSize()
+        * ACTIVATION_BYTES_PER_TOKEN_LAYER_HIDDEN / gpus;
+    return state + activations;
+  }
+
+  /** True when {@link #trainingBytesPerDevice} fits in the usable memory of {@code hw}. */
+  public static boolean fitsTraining(AiModel m, Hardware hw, int gpus, int sequences,
+      int length) {
+    return trainingBytesPerDevice(m, gpus, sequences, length)
+        <= hw.memoryBytes() * USABLE_FRACTION;
+  }
 }

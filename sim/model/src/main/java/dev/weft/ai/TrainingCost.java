@@ -59,6 +59,14 @@ public final class TrainingCost {
     return Timing.of(steps(sequences, length, nodes, linkBytesPerSecond, linkLatencySeconds));
   }
 
+  /**
+   * Bytes of gradients one node contributes to the all-reduce across nodes: every tensor
+   * parallel shard of the model, at the model's precision.
+   */
+  public double gradientBytes() {
+    return model.weightBytes();
+  }
+
   /** The kernel calls of one step, with predictions (their times add up to the step). */
   public List<Step> steps(int sequences, int length, int nodes, double linkBytesPerSecond,
       double linkLatencySeconds) {

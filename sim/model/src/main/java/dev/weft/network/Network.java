@@ -44,6 +44,7 @@ public final class Network {
   private final int[] downCount; // faults holding each link down
   private final int[] disconnects; // by node
   private final List<Partition> partitions = new ArrayList<>();
+  private final List<Runnable> repairListeners = new ArrayList<>();
 
   // scratch for building paths; FlowNetwork copies them
   private int[] path = new int[8];
@@ -313,6 +314,7 @@ public final class Network {
       linkUp(l);
     }
     flows.settle();
+    repaired();
   }
 
   /** The node loses its access link (both directions). */
@@ -339,10 +341,49 @@ public final class Network {
       linkUp(downLink[node]);
     }
     flows.settle();
+    repaired();
   }
 
   public boolean isConnected(int node) {
     return disconnects[node] == 0;
+  }
+
+  /**
+   * Whether a transfer from {@code from} to {@code to} could move now: both ends connected, no
+   * backbone link of the route down and no partition across it. What a scheduler that probes
+   * paths before it places work would see.
+   */
+  public boolean reachable(int from, int to) {
+    if (from == to) {
+      return true;
+    }
+    if (disconnects[from] > 0 || disconnects[to] > 0) {
+      return false;
+    }
+    int[] route = graph.routeView(nodeRegion[from], nodeRegion[to]);
+    for (int k = 1; k < route.length; k++) {
+      int l = hopLink[route[k - 1]][route[k]];
+      if (l >= 0 && downCount[l] > 0) {
+        return false;
+      }
+    }
+    for (Partition p : partitions) {
+      if (p.crosses(route)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code r} runs after every fault ends (a link up, a node reconnected, a partition healed). */
+  public void onRepair(Runnable r) {
+    repairListeners.add(r);
+  }
+
+  private void repaired() {
+    for (Runnable r : repairListeners) {
+      r.run();
+    }
   }
 
   /** New capacities of a node's access link, bits per second (held back while it is down). */
@@ -491,7 +532,10 @@ public final class Network {
       if (f.source < 0 || f.source == f.destination) {
         return false;
       }
-      int[] route = graph.routeView(nodeRegion[f.source], nodeRegion[f.destination]);
+      return crosses(graph.routeView(nodeRegion[f.source], nodeRegion[f.destination]));
+    }
+
+    boolean crosses(int[] route) {
       for (int k = 1; k < route.length; k++) {
         if (inside[route[k - 1]] != inside[route[k]]) {
           return true;
@@ -516,6 +560,7 @@ public final class Network {
       }
       held.clear();
       flows.settle();
+      repaired();
     }
   }
 

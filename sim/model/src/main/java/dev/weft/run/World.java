@@ -83,6 +83,10 @@ public final class World {
   private final double[][] trainingStep; // [class][workload] seconds per step, NaN unknown
   private final boolean[] servingBusy; // [node] whether any engine of the node has work
   private final Timing[][] trainingTiming;
+  private final int[] gangSize; // [workload] nodes a job runs on at once
+  private boolean gangAttemptScheduled;
+  private long allReduces;
+  private final Tally allReduceSeconds = new Tally();
 
   // network
   private final Network net;
@@ -137,6 +141,7 @@ public final class World {
     final Scheduler scheduler;
     final ArrayDeque<Job> central = new ArrayDeque<>();
     int centralLive;
+    final ArrayDeque<Job> gangs = new ArrayDeque<>(); // data-parallel jobs waiting for nodes
 
     Group(SubCluster cluster, Scheduler scheduler) {
       this.cluster = cluster;
@@ -204,6 +209,15 @@ public final class World {
     labelSeconds = new double[classes.size()][Label.values().length];
     trainingStep = new double[classes.size()][nw];
     trainingTiming = new Timing[classes.size()][nw];
+    gangSize = new int[nw];
+    for (int w = 0; w < nw; w++) {
+      Workload wl = scenario.workload().get(w);
+      gangSize[w] = wl.nodes();
+      if (wl.nodes() > 1 && (kindOfWorkload[w] != KIND_TRAINING || scenario.network() == null)) {
+        throw new IllegalArgumentException("workload " + wl.name() + " runs on " + wl.nodes()
+            + " nodes: only training can, and it needs a network section");
+      }
+    }
 
     streamsByWorkload = new Stream[nw];
     byWorkload = new JobAccount[nw];
@@ -257,6 +271,7 @@ public final class World {
       }
       net = b.build();
       NetworkSetup.scheduleFaults(net, scenario.network(), streams);
+      net.onRepair(this::afterRepair);
       for (int w = 0; w < nw; w++) {
         Workload wl = scenario.workload().get(w);
         String base = "workload/" + wl.name();
@@ -306,7 +321,11 @@ public final class World {
       }
       Hardware hw = r.hardware().get(nc.hardware());
       AiModel m = r.aiModels().get(wl.model());
-      if (hw != null && m != null && hw.hasFigures() && Memory.fits(m, hw, nc.gpus())) {
+      boolean fits = hw != null && m != null && hw.hasFigures()
+          && (wl.kind().equals("training")
+              ? Memory.fitsTraining(m, hw, nc.gpus(), wl.batchSequences(), wl.sequenceLength())
+              : Memory.fits(m, hw, nc.gpus()));
+      if (fits) {
         out.add(c);
       }
     }
@@ -342,7 +361,13 @@ public final class World {
 
       @Override
       public double rtt(int a, int b) {
-        return net == null ? 0 : 2 * net.oneWayLatency(gatewayOfRegion[a], gatewayOfRegion[b]);
+        if (net == null) {
+          return 0;
+        }
+        int ga = gatewayOfRegion[a];
+        int gb = gatewayOfRegion[b];
+        // a cut path (partition, backbone down) looks infinitely far to a probing scheduler
+        return net.reachable(ga, gb) ? 2 * net.oneWayLatency(ga, gb) : Double.POSITIVE_INFINITY;
       }
     };
     for (int w = 0; w < scenario.workload().size(); w++) {
@@ -487,6 +512,14 @@ public final class World {
 
   private void dispatch(Job job) {
     Group g = groups.get(groupOfWorkload[job.workload()]);
+    if (gangSize[job.workload()] > 1) {
+      job.queueAt(-1);
+      g.gangs.addLast(job);
+      queuedLive++;
+      trace.record(sim.now(), "queued", job, -1);
+      requestGangAttempt();
+      return;
+    }
     Node n = g.scheduler.place(job);
     if (n == null) {
       job.queueAt(-1);
@@ -667,8 +700,11 @@ public final class World {
     if (kindOfWorkload[job.workload()] != KIND_TRAINING) {
       return job.demand() / n.speed();
     }
-    int c = n.classIndex();
-    int w = job.workload();
+    return job.demand() * stepTiming(n.classIndex(), job.workload()).seconds(); // steps
+  }
+
+  /** One training step of workload {@code w} on a node of class {@code c}, on its own. */
+  private Timing stepTiming(int c, int w) {
     if (trainingTiming[c][w] == null) {
       NodeClass nc = scenario.nodes().get(c);
       Workload wl = scenario.workload().get(w);
@@ -677,7 +713,7 @@ public final class World {
       trainingTiming[c][w] = tc.step(wl.batchSequences(), wl.sequenceLength(), 1, 0, 0);
       trainingStep[c][w] = trainingTiming[c][w].seconds();
     }
-    return job.demand() * trainingStep[c][w]; // demand holds the number of steps
+    return trainingTiming[c][w];
   }
 
   private void start(Node n, Job job) {
@@ -816,7 +852,17 @@ public final class World {
       trace.record(now, "expired", job, -1);
       return;
     }
-    if (job.state() == Job.State.RUNNING) {
+    if (job.state() == Job.State.RUNNING && job.gang != null) {
+      Gang g = (Gang) job.gang;
+      g.stop();
+      job.finish(Job.State.EXPIRED);
+      for (Node m : g.members) {
+        if (economy != null) {
+          economy.onMissedDeadline(m.id(), now);
+        }
+        fillSlots(m);
+      }
+    } else if (job.state() == Job.State.RUNNING) {
       Node n = nodes[job.nodeId()];
       if (job.servingHandle != null) {
         engineOf(n, job).remove((Request) job.servingHandle);
@@ -837,7 +883,9 @@ public final class World {
       job.finish(Job.State.EXPIRED); // left in its deque, skipped when reached
       queuedLive--;
       if (at < 0) {
-        groups.get(groupOfWorkload[job.workload()]).centralLive--;
+        if (gangSize[job.workload()] == 1) { // gang queues skip expired jobs on their own
+          groups.get(groupOfWorkload[job.workload()]).centralLive--;
+        }
       } else {
         nodes[at].forgetQueued();
         loadChanged(nodes[at]);
@@ -874,6 +922,9 @@ public final class World {
       }
     }
     loadChanged(n);
+    if (n.hasFreeSlot()) {
+      requestGangAttempt();
+    }
   }
 
   /** The oldest live job waiting centrally in one of {@code n}'s groups, if {@code n} can take it. */
@@ -1014,6 +1065,370 @@ public final class World {
     }
   }
 
+  // ---- data-parallel training over several nodes
+
+  /** Tries the waiting data-parallel jobs once, after the current event. */
+  private void requestGangAttempt() {
+    if (gangAttemptScheduled) {
+      return;
+    }
+    for (Group g : groups) {
+      if (!g.gangs.isEmpty()) {
+        gangAttemptScheduled = true;
+        sim.schedule(0, this::placeGangs);
+        return;
+      }
+    }
+  }
+
+  /** First come, first served per group: the head waits until enough nodes are free. */
+  private void placeGangs() {
+    gangAttemptScheduled = false;
+    for (Group g : groups) {
+      Job j;
+      while ((j = g.gangs.peekFirst()) != null) {
+        if (!j.isWaiting()) {
+          g.gangs.pollFirst();
+          continue;
+        }
+        Node[] members = pickGang(g, j);
+        if (members == null) {
+          break;
+        }
+        g.gangs.pollFirst();
+        queuedLive--;
+        new Gang(j, members).begin();
+      }
+    }
+  }
+
+  /**
+   * {@code size} free nodes for a data-parallel job, or null. Free means online, connected,
+   * with a free slot and nothing queued. Each node class that has enough free nodes offers a
+   * gang gathered from its most populated region outwards by round-trip time (regions cut off
+   * from that one are skipped); the gang with the shortest estimated step (the class's
+   * compute plus a ring all-reduce over its slowest access link and widest round trip) wins.
+   * When no class has enough, the free nodes of all classes are gathered the same way.
+   */
+  private Node[] pickGang(Group g, Job job) {
+    int size = gangSize[job.workload()];
+    List<List<Node>> byClass = new ArrayList<>();
+    for (int c = 0; c < scenario.nodes().size(); c++) {
+      byClass.add(new ArrayList<>());
+    }
+    List<Node> free = new ArrayList<>();
+    for (int i = 0; i < g.cluster.onlineCount(); i++) {
+      Node n = g.cluster.online(i);
+      if (n.hasFreeSlot() && n.queued() == 0 && net.isConnected(n.id())) {
+        byClass.get(n.classIndex()).add(n);
+        free.add(n);
+      }
+    }
+    if (free.size() < size) {
+      return null;
+    }
+    Node[] best = null;
+    double bestStep = Double.POSITIVE_INFINITY;
+    for (List<Node> candidates : byClass) {
+      Node[] gang = candidates.size() < size ? null : gather(candidates, size);
+      if (gang != null) {
+        double step = estimatedStep(gang, job.workload());
+        if (step < bestStep) {
+          bestStep = step;
+          best = gang;
+        }
+      }
+    }
+    return best != null ? best : gather(free, size);
+  }
+
+  /** {@code size} of {@code candidates}: the most populated region first, then the nearest. */
+  private Node[] gather(List<Node> candidates, int size) {
+    int regions = net.regions().size();
+    int[] count = new int[regions];
+    for (Node n : candidates) {
+      count[net.regionOf(n.id())]++;
+    }
+    int seed = 0;
+    for (int r = 1; r < regions; r++) {
+      if (count[r] > count[seed]) {
+        seed = r;
+      }
+    }
+    int home = gatewayOfRegion[seed];
+    Integer[] order = new Integer[regions];
+    for (int r = 0; r < regions; r++) {
+      order[r] = r;
+    }
+    java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(
+        (Integer r) -> net.oneWayLatency(home, gatewayOfRegion[r])).thenComparingInt(r -> r));
+    Node[] gang = new Node[size];
+    int k = 0;
+    for (int r : order) {
+      if (count[r] == 0 || !net.reachable(home, gatewayOfRegion[r])) {
+        continue;
+      }
+      for (Node n : candidates) {
+        if (net.regionOf(n.id()) == r) {
+          gang[k++] = n;
+          if (k == size) {
+            return gang;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Seconds of one synchronous step on {@code gang}, links unloaded: to compare gangs. */
+  private double estimatedStep(Node[] gang, int w) {
+    double compute = 0;
+    double bandwidth = Double.POSITIVE_INFINITY;
+    double latency = 0;
+    for (int i = 0; i < gang.length; i++) {
+      Node n = gang[i];
+      NodeClass nc = scenario.nodes().get(n.classIndex());
+      compute = Math.max(compute, stepTiming(n.classIndex(), w).seconds());
+      if (nc.link() != null) {
+        bandwidth = Math.min(bandwidth, Math.min(nc.link().up(), nc.link().down()) / 8);
+      }
+      latency = Math.max(latency, net.transferLatency(n.id(), gang[(i + 1) % gang.length].id()));
+    }
+    double bytes = ringBytes(gang.length, w);
+    double transfer = Double.isInfinite(bandwidth) ? 0 : bytes / bandwidth;
+    return compute + 2 * (gang.length - 1) * latency + transfer;
+  }
+
+  /** Bytes each node sends in a ring all-reduce of the gradients: 2(n-1)/n of them. */
+  private double ringBytes(int n, int w) {
+    AiModel m = resources.aiModels().get(scenario.workload().get(w).model());
+    return 2.0 * (n - 1) / n * m.weightBytes();
+  }
+
+  /**
+   * One attempt of a data-parallel training job. It holds a slot on each member; first each
+   * member receives its share of the input and, on a cold start, the model weights; then
+   * blocks of {@code syncEvery} local steps (as long as the slowest member takes) alternate
+   * with a ring all-reduce of the gradients: each member sends 2(n-1)/n of the gradient bytes
+   * to the next as a flow over the network, so the exchange shares links with every other
+   * transfer; when all flows are done, the ring's remaining 2(n-1)-1 hops add their latency
+   * (what an alpha-beta model charges as 2(n-1) alpha). Any member lost, or any of its
+   * transfers failed, ends the attempt on all members; the job is retried from the start.
+   */
+  private final class Gang {
+    final Job job;
+    final Node[] members;
+    final int w;
+    final int steps;
+    final int syncEvery;
+    final double stepSeconds; // the slowest member's step
+    final List<Flow> live = new ArrayList<>();
+    int done;
+    int pending; // flows of the current phase not yet finished
+    long event = -1;
+    double phaseStart;
+    boolean syncing; // the phase under way is an all-reduce (else the staging)
+    double ringExtra; // latency of the ring's other hops, added after the last flow
+    boolean over;
+
+    Gang(Job job, Node[] members) {
+      this.job = job;
+      this.members = members;
+      this.w = job.workload();
+      this.steps = (int) job.demand();
+      this.syncEvery = scenario.workload().get(w).syncEvery();
+      double slowest = 0;
+      for (Node n : members) {
+        slowest = Math.max(slowest, stepTiming(n.classIndex(), w).seconds());
+      }
+      this.stepSeconds = slowest;
+    }
+
+    void begin() {
+      double now = sim.now();
+      job.start(members[0].id(), now);
+      job.gang = this;
+      recordWait(job, now);
+      for (Node n : members) {
+        n.occupySlot(job);
+        busySlots.add(now, 1);
+        classBusy[n.classIndex()].add(now, 1);
+        trace.record(now, "started", job, n.id());
+        loadChanged(n);
+      }
+      stage();
+    }
+
+    /** Input shares and missing weights to every member, in parallel. */
+    private void stage() {
+      String model = scenario.workload().get(w).model();
+      double weights = resources.aiModels().get(model).weightBytes();
+      phaseStart = sim.now();
+      pending++; // held until every flow is out, so an instant one cannot end the phase early
+      for (Node n : members) {
+        boolean cold = !caches[n.id()].touch(model);
+        double bytes = job.inputBytes / members.length + (cold ? weights : 0);
+        if (cold) {
+          coldStarts++;
+        }
+        send(gatewayOf(job), n.id(), bytes, () -> {
+          if (cold) {
+            caches[n.id()].admit(model, weights);
+          }
+        });
+      }
+      if (!over && --pending == 0) {
+        flowsIn();
+      }
+    }
+
+    private void send(int from, int to, double bytes, Runnable onArrival) {
+      pending++;
+      Flow[] self = new Flow[1];
+      self[0] = net.transfer(from, to, bytes, FlowListener.of(
+          f -> {
+            live.remove(self[0]);
+            onArrival.run();
+            if (--pending == 0) {
+              flowsIn();
+            }
+          },
+          f -> {
+            live.remove(self[0]);
+            trace.record(sim.now(), "transfer-failed", job, to);
+            interrupt();
+          }));
+      live.add(self[0]);
+    }
+
+    private void phaseDone() {
+      if (over) {
+        return;
+      }
+      job.networkSeconds += sim.now() - phaseStart;
+      if (syncing) {
+        syncing = false;
+        if (sim.now() >= sim.warmupTime()) {
+          allReduces++;
+          allReduceSeconds.add(sim.now() - phaseStart);
+        }
+      }
+      if (done == steps) {
+        finish();
+        return;
+      }
+      int k = Math.min(syncEvery, steps - done);
+      for (Node n : members) {
+        Timing t = stepTiming(n.classIndex(), w);
+        for (Label l : Label.values()) {
+          labelSeconds[n.classIndex()][l.ordinal()] += k * t.seconds() * t.share(l);
+        }
+      }
+      event = sim.schedule(k * stepSeconds, () -> {
+        event = -1;
+        done += k;
+        allReduce();
+      });
+    }
+
+    private void allReduce() {
+      int n = members.length;
+      double bytes = ringBytes(n, w);
+      double hop = 0;
+      for (int i = 0; i < n; i++) {
+        hop = Math.max(hop, net.transferLatency(members[i].id(), members[(i + 1) % n].id()));
+      }
+      ringExtra = (2 * (n - 1) - 1) * hop;
+      syncing = true;
+      phaseStart = sim.now();
+      pending++;
+      for (int i = 0; i < n; i++) {
+        send(members[i].id(), members[(i + 1) % n].id(), bytes, () -> { });
+      }
+      if (!over && --pending == 0) {
+        flowsIn();
+      }
+    }
+
+    /** Every flow of the phase has arrived; an all-reduce still owes its ring latency. */
+    private void flowsIn() {
+      if (!syncing || ringExtra <= 0) {
+        phaseDone();
+        return;
+      }
+      event = sim.schedule(ringExtra, () -> {
+        event = -1;
+        phaseDone();
+      });
+    }
+
+    private void finish() {
+      double now = sim.now();
+      over = true;
+      job.gang = null;
+      double ran = now - job.attemptStarted();
+      boolean ok = true;
+      for (Node n : members) {
+        vacate(n, job);
+        double gpuSeconds = ran * scenario.nodes().get(n.classIndex()).gpus();
+        if (economy == null) {
+          continue;
+        }
+        if (economy.executionFails(n.id())) {
+          economy.onJobFailed(n.id(), gpuSeconds, now);
+          trace.record(now, "execution-failed", job, n.id());
+          ok = false;
+        } else {
+          int checks = economy.onJobCompleted(n.id(), gpuSeconds, job.outputTokens(), now);
+          if (checks > 0) {
+            sendVerification(job, n, checks);
+          }
+        }
+      }
+      if (!ok) {
+        interrupted(job, members[0], now);
+      } else {
+        sendOutput(members[0], job);
+      }
+      for (Node n : members) {
+        fillSlots(n);
+      }
+    }
+
+    /** Stops the attempt on every member: transfers cancelled, slots released. */
+    void stop() {
+      if (over) {
+        return;
+      }
+      over = true;
+      job.gang = null;
+      if (event >= 0) {
+        sim.cancel(event);
+        event = -1;
+      }
+      for (Flow f : List.copyOf(live)) {
+        net.cancel(f);
+      }
+      live.clear();
+      for (Node n : members) {
+        vacate(n, job);
+        loadChanged(n);
+      }
+    }
+
+    /** A member left or a transfer failed: the attempt is lost, the job tries again. */
+    void interrupt() {
+      if (over) {
+        return;
+      }
+      stop();
+      interrupted(job, members[0], sim.now());
+      for (Node n : members) {
+        fillSlots(n);
+      }
+    }
+  }
+
   // ---- churn and membership
 
   /** Brings {@code n}'s online state in line with churn and membership. */
@@ -1062,6 +1477,10 @@ public final class World {
       net.disconnect(n.id()); // transfers to and from it fail (or stall) as the policy says
     }
     for (Job job : n.runningJobs()) {
+      if (job.gang != null) {
+        ((Gang) job.gang).interrupt(); // its transfers may have failed it already
+        continue;
+      }
       sim.cancel(job.completionHandle);
       vacate(n, job);
       interrupted(job, n, now);
@@ -1102,22 +1521,37 @@ public final class World {
     }
     fillSlots(n);
     for (int gi : groupsOfNode[n.id()]) {
-      Group g = groups.get(gi);
-      if (!g.scheduler.queuesCentrally() && g.centralLive > 0) {
-        List<Job> waiting = new ArrayList<>();
-        Job j;
-        while ((j = g.central.pollFirst()) != null) {
-          if (j.isWaiting()) {
-            waiting.add(j);
-          }
-        }
-        g.centralLive = 0;
-        queuedLive -= waiting.size();
-        for (Job job : waiting) {
-          dispatch(job);
-        }
+      redispatchCentral(groups.get(gi));
+    }
+  }
+
+  /**
+   * Jobs held centrally because no node would take them (schedulers that do not queue
+   * centrally) are placed again: a node came back, or a fault ended.
+   */
+  private void redispatchCentral(Group g) {
+    if (g.scheduler.queuesCentrally() || g.centralLive == 0) {
+      return;
+    }
+    List<Job> waiting = new ArrayList<>();
+    Job j;
+    while ((j = g.central.pollFirst()) != null) {
+      if (j.isWaiting()) {
+        waiting.add(j);
       }
     }
+    g.centralLive = 0;
+    queuedLive -= waiting.size();
+    for (Job job : waiting) {
+      dispatch(job);
+    }
+  }
+
+  private void afterRepair() {
+    for (Group g : groups) {
+      redispatchCentral(g);
+    }
+    requestGangAttempt();
   }
 
   // ---- metrics
@@ -1190,7 +1624,7 @@ public final class World {
         ttftAll.count() > 0 ? Percentiles.of(ttftAll) : null, ttft, provenance,
         net == null ? null : new NetworkResult(net.stats(), coldStarts,
             latencySecondsCounted > 0 ? networkSecondsCounted / latencySecondsCounted : 0,
-            verificationTransfers));
+            verificationTransfers, allReduces, Percentiles.of(allReduceSeconds)));
   }
 
   // ---- sources of randomness bound to the run

@@ -29,14 +29,20 @@ public record Workload(
     @Doc("Input payload sent from the submitter to the node (network).")
         @Unit(Quantity.DATA_SIZE) @Default(Default.NONE) DistSpec input,
     @Doc("Result sent back from the node to the submitter (network).")
-        @Unit(Quantity.DATA_SIZE) @Default(Default.NONE) DistSpec output) {
+        @Unit(Quantity.DATA_SIZE) @Default(Default.NONE) DistSpec output,
+    @Doc("Nodes a training job runs on at once, data parallel: each takes a slot on every one"
+        + " and all-reduces its gradients over the network (needs a network section).")
+        @Default("1") @Range(min = 1) int nodes,
+    @Doc("Optimizer steps between gradient all-reduces (training on several nodes): 1 is"
+        + " synchronous data parallelism, more is local SGD as in DiLoCo.")
+        @Default("1") @Range(min = 1) int syncEvery) {
 
   /** A workload without network fields. */
   public Workload(String name, String kind, Arrivals arrivals, DistSpec service, Double deadline,
       String model, DistSpec promptTokens, DistSpec outputTokens, DistSpec steps,
       int batchSequences, int sequenceLength) {
     this(name, kind, arrivals, service, deadline, model, promptTokens, outputTokens, steps,
-        batchSequences, sequenceLength, null, null, null);
+        batchSequences, sequenceLength, null, null, null, 1, 1);
   }
 
   public Workload {

@@ -39,6 +39,8 @@ public final class Job {
   public double outputBytes;
   /** The run's handle on this job inside a node's serving engine, when it is in one. */
   public Object servingHandle;
+  /** The run's handle on an attempt spread over several nodes (data-parallel training). */
+  public Object gang;
   /** Engine handles of the pending completion and deadline events; -1 when none. */
   public long completionHandle = -1;
   public long deadlineHandle = -1;

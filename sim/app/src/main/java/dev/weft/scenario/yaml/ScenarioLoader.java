@@ -200,6 +200,11 @@ public final class ScenarioLoader {
           why.append(why.length() == 0 ? "" : "; ").append(nc.name()).append(": ");
           if (hw == null || !hw.hasFigures()) {
             why.append("hardware ").append(nc.hardware()).append(" has no kernel timings");
+          } else if (wl.kind().equals("training")) {
+            why.append(String.format(java.util.Locale.ROOT, "%d x %s holds %.0f GB per device,"
+                + " training needs %.0f GB (Adam state and activations)", nc.gpus(), hw.id(),
+                hw.memoryBytes() * Memory.USABLE_FRACTION / 1e9, Memory.trainingBytesPerDevice(
+                    m, nc.gpus(), wl.batchSequences(), wl.sequenceLength()) / 1e9));
           } else {
             MemoryPlan p = Memory.plan(m, hw, nc.gpus());
             why.append(String.format(java.util.Locale.ROOT, "%d x %s holds %.0f GB, weights"
@@ -417,7 +422,7 @@ public final class ScenarioLoader {
         errors.add(new InputError(at(b, w, tree, "name"), "workload name '" + w.name()
             + "' is used twice"));
       }
-      checkWorkload(w, tree, b, errors);
+      checkWorkload(w, s.network() != null, tree, b, errors);
     }
   }
 
@@ -472,7 +477,8 @@ public final class ScenarioLoader {
     return n;
   }
 
-  private static void checkWorkload(Workload w, YNode tree, Binder b, List<InputError> errors) {
+  private static void checkWorkload(Workload w, boolean hasNetwork, YNode tree, Binder b,
+      List<InputError> errors) {
     var a = w.arrivals();
     if (a.process().equals("poisson")) {
       if (a.rate() == null) {
@@ -511,6 +517,18 @@ public final class ScenarioLoader {
     if (w.kind().equals("training") && w.steps() == null) {
       errors.add(new InputError(at(b, w, tree, null), "training workload '" + w.name()
           + "' needs 'steps' (optimizer steps per job)"));
+    }
+    if (w.nodes() > 1 && !w.kind().equals("training")) {
+      errors.add(new InputError(at(b, w, tree, "nodes"), w.kind() + " workload '" + w.name()
+          + "' runs on one node; only training spreads over several ('nodes')"));
+    } else if (w.nodes() > 1 && !hasNetwork) {
+      errors.add(new InputError(at(b, w, tree, "nodes"), "training workload '" + w.name()
+          + "' on " + w.nodes() + " nodes all-reduces its gradients over the network: add a"
+          + " 'network' section"));
+    }
+    if (w.syncEvery() > 1 && w.nodes() == 1) {
+      errors.add(new InputError(at(b, w, tree, "syncEvery"), "'syncEvery' spaces the gradient"
+          + " all-reduces of a job on several nodes; workload '" + w.name() + "' runs on one"));
     }
     checkNonNegative(w.promptTokens(), "promptTokens", at(b, w, tree, "promptTokens"), errors);
     checkNonNegative(w.outputTokens(), "outputTokens", at(b, w, tree, "outputTokens"), errors);

@@ -1,0 +1,211 @@
+package dev.weft.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.ai.TrainingCost;
+import dev.weft.scenario.yaml.InputException;
+import dev.weft.scenario.yaml.ScenarioLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Training jobs spread over several nodes: gang placement, the ring all-reduce of gradients as
+ * flows over the network (against the alpha-beta closed form where the links are free), and
+ * what happens when a member or the network fails.
+ */
+class DataParallelTrainingTest {
+  @TempDir
+  Path dir;
+
+  ScenarioLoader.Loaded load(String yaml, String... sets) throws Exception {
+    Path f = dir.resolve("s.yaml");
+    Files.writeString(f, yaml.replace("REGIONS", NetworkRunTest.REGIONS));
+    return ScenarioLoader.load(f, List.of(sets));
+  }
+
+  static final String FOUR = """
+      name: dp
+      duration: 30d
+      network: {regions: REGIONS}
+      nodes:
+        - {name: dc, count: 4, hardware: h100-sxm, gpus: 8, regions: us-east, link: {up: 10Gbps, down: 10Gbps}}
+      workload:
+        - name: finetune
+          kind: training
+          model: llama-3-8b
+          arrivals: {process: renewal, interarrival: 10d}
+          steps: 3
+          nodes: 4
+          origin: us-east
+      """;
+
+  @Test
+  void anUncontendedRingMatchesTheAlphaBetaClosedForm() throws Exception {
+    var l = load(FOUR);
+    RunResult r = new World(l.scenario(), l.resources()).run();
+    assertEquals(2, r.jobs().completed());
+    var regions = l.resources().regions();
+    int us = regions.index("us-east");
+    double oneWay = regions.rtt(us, us) / 2;
+    double weights = l.resources().aiModels().get("llama-3-8b").weightBytes();
+    double bandwidth = 10e9 / 8;
+    double step = new TrainingCost(l.resources().kernels(), l.resources().aiModels().get(
+        "llama-3-8b"), "h100-sxm", 8).step(8, 2048, 1, 0, 0).seconds();
+    int n = 4;
+    // ring all-reduce: 2(n-1) hops of latency, 2(n-1)/n of the gradients through each link
+    double allReduce = 2 * (n - 1) * oneWay + 2.0 * (n - 1) / n * weights / bandwidth;
+    double firstJob = (oneWay + weights / bandwidth) // weights to all four at once (cold)
+        + 3 * (step + allReduce) + oneWay;          // three steps, then the (empty) result
+    double warmJob = oneWay + 3 * (step + allReduce) + oneWay;
+    assertEquals((firstJob + warmJob) / 2, r.jobs().latency().mean(), 1e-6 * firstJob);
+    assertEquals(6, r.network().allReduces());
+    assertEquals(allReduce, r.network().allReduceTime().mean(), 1e-9 * allReduce);
+    assertEquals(4, r.network().coldStarts());
+  }
+
+  @Test
+  void syncingEveryKStepsAllReducesOncePerBlock() throws Exception {
+    var l = load(FOUR, "workload[0].steps=10", "workload[0].syncEvery=4");
+    RunResult r = new World(l.scenario(), l.resources()).run();
+    // blocks of 4, 4 and 2 steps, each followed by an all-reduce, for both jobs
+    assertEquals(6, r.network().allReduces());
+    var one = load(FOUR, "workload[0].steps=10");
+    RunResult every = new World(one.scenario(), one.resources()).run();
+    assertEquals(20, every.network().allReduces());
+    double saved = every.jobs().latency().mean() - r.jobs().latency().mean();
+    assertEquals(7 * every.network().allReduceTime().mean(), saved, 1e-6 * saved);
+  }
+
+  @Test
+  void aSlowMemberSetsThePaceOfTheWholeRing() throws Exception {
+    var base = load(FOUR);
+    RunResult fast = new World(base.scenario(), base.resources()).run();
+    // one member's uplink is ten times slower: its flow, and so every all-reduce, takes longer
+    var l = load(FOUR.replace("  - {name: dc, count: 4,", "  - {name: slow, count: 1,"
+        + " hardware: h100-sxm, gpus: 8, regions: us-east, link: {up: 1Gbps, down: 10Gbps}}\n"
+        + "  - {name: dc, count: 3,"));
+    assertEquals(2, l.scenario().nodes().size());
+    RunResult slow = new World(l.scenario(), l.resources()).run();
+    double weights = l.resources().aiModels().get("llama-3-8b").weightBytes();
+    double extra = 1.5 * weights / (1e9 / 8) - 1.5 * weights / (10e9 / 8);
+    assertEquals(fast.network().allReduceTime().mean() + extra,
+        slow.network().allReduceTime().mean(), 1e-6 * extra);
+  }
+
+  @Test
+  void aGangStaysInOneRegionWhenItCanAndPrefersTheFasterClass() throws Exception {
+    var l = load("""
+        name: where
+        duration: 10d
+        network: {regions: REGIONS}
+        nodes:
+          - {name: a100-asia, count: 6, hardware: a100-80gb, gpus: 8, regions: ap-southeast, link: {up: 10Gbps, down: 10Gbps}}
+          - {name: h100-us, count: 2, hardware: h100-sxm, gpus: 8, regions: us-east, link: {up: 10Gbps, down: 10Gbps}}
+          - {name: h100-eu, count: 2, hardware: h100-sxm, gpus: 8, regions: eu-west, link: {up: 10Gbps, down: 10Gbps}}
+          - {name: h100-asia, count: 4, hardware: h100-sxm, gpus: 8, regions: ap-southeast, link: {up: 10Gbps, down: 10Gbps}}
+        workload:
+          - name: finetune
+            kind: training
+            model: llama-3-8b
+            arrivals: {process: renewal, interarrival: 3d}
+            steps: 2
+            nodes: 4
+            origin: us-east
+        """);
+    List<Integer> started = new ArrayList<>();
+    new World(l.scenario(), l.resources()).trace((t, e, j, node) -> {
+      if (e.equals("started")) {
+        started.add(node);
+      }
+    }).run();
+    assertEquals(12, started.size(), "three jobs of four nodes");
+    // node ids: a100-asia 0-5, h100-us 6-7, h100-eu 8-9, h100-asia 10-13
+    for (int id : started) {
+      assertTrue(id >= 10 && id <= 13, "the four H100s in one region win: node " + id);
+    }
+  }
+
+  @Test
+  void losingAMemberRestartsTheJobOnFreshNodes() throws Exception {
+    var l = load(FOUR.replace("count: 4,", "count: 6,")
+        .replace("link: {up: 10Gbps, down: 10Gbps}}", "link: {up: 10Gbps, down: 10Gbps},"
+            + " availability: {uptime: {dist: exponential, mean: 4h}, downtime: 10m}}")
+        .replace("interarrival: 10d", "interarrival: 1h").replace("duration: 30d",
+            "duration: 3d").replace("steps: 3", "steps: 200"));
+    Set<Long> interrupted = new HashSet<>();
+    RunResult r = new World(l.scenario(), l.resources()).trace((t, e, j, node) -> {
+      if (e.equals("interrupted")) {
+        interrupted.add(j.id());
+      }
+    }).run();
+    var j = r.jobs();
+    assertEquals(j.submitted(), j.completed() + j.failed() + j.expired() + j.inFlight());
+    assertTrue(!interrupted.isEmpty(), "members churn during 200-step jobs: " + r.jobs());
+    assertTrue(j.completed() > 0, r.jobs().toString());
+    assertTrue(r.network().stats().cancelled() > 0, "the lost attempts' transfers stop");
+  }
+
+  @Test
+  void aPartitionAcrossTheRingFailsTheAttemptAndNoGangFormsAcrossIt() throws Exception {
+    var l = load("""
+        name: cut
+        duration: 4d
+        network: {regions: REGIONS, faults: [{kind: partition, regions: [eu-west], at: 1h, duration: 2d}]}
+        nodes:
+          - {name: us, count: 2, hardware: h100-sxm, gpus: 8, regions: us-east, link: {up: 10Gbps, down: 10Gbps}}
+          - {name: eu, count: 2, hardware: h100-sxm, gpus: 8, regions: eu-west, link: {up: 10Gbps, down: 10Gbps}}
+        workload:
+          - name: finetune
+            kind: training
+            model: llama-3-8b
+            arrivals: {process: renewal, interarrival: 50m}
+            steps: 200
+            nodes: 4
+            origin: us-east
+        scheduler: {retries: 100}
+        """);
+    List<double[]> starts = new ArrayList<>();
+    Set<Long> interrupted = new HashSet<>();
+    RunResult r = new World(l.scenario(), l.resources()).trace((t, e, j, node) -> {
+      if (e.equals("started")) {
+        starts.add(new double[] {t, node});
+      } else if (e.equals("interrupted")) {
+        interrupted.add(j.id());
+      }
+    }).run();
+    assertTrue(r.network().stats().failed() > 0, "the ring's flows across the cut fail");
+    // the retry waits for the heal: no gang forms while the two halves are apart
+    for (double[] s : starts) {
+      assertTrue(s[0] < 3600 || s[0] >= 3600 + 2 * 86400, "started at " + s[0]);
+    }
+    assertEquals(Set.of(0L), interrupted, "the job running at the cut is lost");
+    assertTrue(r.jobs().completed() > 10, "after the heal the queue drains: " + r.jobs());
+  }
+
+  @Test
+  void onlyTrainingSpreadsAndOnlyOverANetwork() throws Exception {
+    var e = assertThrows(InputException.class, () -> load(FOUR.replace(
+        "network: {regions: REGIONS}\n", "")));
+    assertTrue(e.getMessage().contains("add a 'network' section"), e.getMessage());
+    assertTrue(e.getMessage().contains(":11:12:"), "points at 'nodes: 4': " + e.getMessage());
+    var inf = assertThrows(InputException.class, () -> load(FOUR.replace("kind: training",
+        "kind: inference\n    promptTokens: 10\n    outputTokens: 10")));
+    assertTrue(inf.getMessage().contains("only training spreads"), inf.getMessage());
+  }
+
+  @Test
+  void trainingMustFitOptimizerStateAndActivations() throws Exception {
+    // 8B parameters x 16 bytes of Adam state need far more than one 24 GB card
+    var e = assertThrows(InputException.class, () -> load(FOUR.replace(
+        "hardware: h100-sxm, gpus: 8", "hardware: rtx-4090, gpus: 1")));
+    assertTrue(e.getMessage().contains("training needs 201 GB"), e.getMessage());
+  }
+}
