@@ -191,6 +191,18 @@ class DataParallelTrainingTest {
   }
 
   @Test
+  void everyMemberIsPaidForItsGpuTimeAndTheLedgerBalances() throws Exception {
+    var l = load(FOUR + "economics: {verification: {policy: spot-check, spotCheckRate: 0.5}}\n",
+        "duration=1d", "workload[0].arrivals.interarrival=1h");
+    RunResult r = new World(l.scenario(), l.resources()).run(); // checks the invariants
+    assertTrue(r.jobs().completed() > 20, r.jobs().toString());
+    var e = r.economics().jobs();
+    // each member settles its share of the work: four settlements per completed job
+    assertEquals(4 * r.jobs().completed(), e.completed() + e.failed());
+    assertTrue(r.economics().jobs().feesFiat() > 0, e.toString());
+  }
+
+  @Test
   void onlyTrainingSpreadsAndOnlyOverANetwork() throws Exception {
     var e = assertThrows(InputException.class, () -> load(FOUR.replace(
         "network: {regions: REGIONS}\n", "")));
