@@ -36,8 +36,12 @@ import java.util.stream.Stream;
  *       activation, embedding.</li>
  *   <li>{@code attention.csv}: pure prefill rows (no decode sequences) as attention-prefill
  *       (batch 1, tokens = chunk, context = kv_prefill); pure decode rows as attention-decode
- *       (batch = n_decode, context = kv_decode). Mixed rows have no table op and are
- *       skipped (counted in the notes).</li>
+ *       (batch = n_decode, context = kv_decode). Mixed rows (a prefill chunk and decode
+ *       sequences in one call) are skipped and counted in the notes: a table row holds one
+ *       op with one (tokens, context) pair, and a mixed call has two, so it has no faithful
+ *       row. Nor does the obvious decomposition stand in for it: the measured prefill row
+ *       plus the measured decode row of the same shapes comes out 18-35 % short of the
+ *       mixed call at the median, 62-72 % at p90 (VALIDATION.md).</li>
  *   <li>{@code per_sequence.csv}: lm_head as a GEMM (m = sequences, n = vocabulary,
  *       k = hidden), sampler as sampler (sequences x vocabulary).</li>
  *   <li>{@code moe.csv}: moe (tokens, token-expert pairs = tokens x top-k, experts touched,
@@ -260,7 +264,8 @@ public final class LlmServingSimImporter {
     }
     if (mixed > 0) {
       notes.add("skipped " + mixed + " mixed prefill+decode rows of " + shown
-          + " (no table op for one call serving both)");
+          + " (no table op for one call serving both; the sum of a prefill and a decode row "
+          + "is 18-35 % short of it, see VALIDATION.md)");
     }
     errors.addAll(c.errors);
   }

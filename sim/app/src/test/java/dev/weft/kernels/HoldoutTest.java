@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * GEMMs measured on an H200 after the tables and the calibration were fixed
  * (models/kernels/holdout/, shapes no table holds): the committed model predicts them within
- * the GEMM target.
+ * the GEMM target, with thresholds just above what it reaches (3.1 % median, 9.6 % p90 over
+ * all rows; VALIDATION.md).
  */
 class HoldoutTest {
   @Test
@@ -42,9 +43,9 @@ class HoldoutTest {
     }
     assertEquals(180, all.size());
     assertTrue(byLabel.get(Label.CALIBRATED_ROOFLINE).size() >= 140, "mostly new shapes");
-    check(all, 0.05, 0.15);
-    check(byLabel.get(Label.CALIBRATED_ROOFLINE), 0.05, 0.15);
-    check(byLabel.get(Label.INTERPOLATED), 0.05, 0.10);
+    check(all, 0.035, 0.105);
+    check(byLabel.get(Label.CALIBRATED_ROOFLINE), 0.037, 0.11);
+    check(byLabel.get(Label.INTERPOLATED), 0.03, 0.075);
   }
 
   static void check(List<Double> errors, double median, double p90) {

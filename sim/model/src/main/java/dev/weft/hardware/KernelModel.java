@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,7 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code calibrated-roofline}: outside a measured series, the roofline scaled from its
  *       nearest end; else the roofline fitted to this hardware's measurements of the op
  *       ({@link RooflineFit}, or a given {@link Calibration}), or of a stand-in op
- *       ({@link Op#standIns()});</li>
+ *       ({@link Op#standIns()}); a GEMM of an (n, k) no table measured gets that roofline
+ *       corrected by the measured GEMMs of other shapes at the same m
+ *       ({@link ShapeTransfer});</li>
  *   <li>{@code spec-roofline}: the roofline from the catalog's datasheet figures.</li>
  * </ol>
  * Predictions are memoised per query, so a shape seen before costs one hash lookup and
@@ -32,6 +35,9 @@ public final class KernelModel {
   private final KernelTable table;
   private final Map<String, EnumMap<Op, Calibration>> calibrations;
   private final ConcurrentHashMap<KernelQuery, Prediction> memo = new ConcurrentHashMap<>();
+  /** Shape-local GEMM corrections by hardware and dtype group, built on first use. */
+  private final ConcurrentHashMap<String, Optional<ShapeTransfer>> transfers =
+      new ConcurrentHashMap<>();
 
   private KernelModel(Map<String, Hardware> hardware, KernelTable table,
       Map<String, EnumMap<Op, Calibration>> calibrations) {
@@ -158,6 +164,13 @@ public final class KernelModel {
           : "spec") + " roofline scaled from measured " + axisName(q.op()) + "="
           + edge.query().axisValue());
     }
+    ShapeTransfer st = q.op() == Op.GEMM && cal != null && cal.op() == Op.GEMM
+        ? transfer(hw, q.dtype(), cal) : null;
+    if (st != null) {
+      return new Prediction(Roofline.calibrated(hw, q, cal) * st.factor(q),
+          Label.CALIBRATED_ROOFLINE, String.format(Locale.ROOT, "%s gemm roofline fit to %d "
+              + "rows, corrected by the %s", hw.id(), cal.rows(), st.describe(q)));
+    }
     if (cal != null) {
       return new Prediction(Roofline.calibrated(hw, q, cal), Label.CALIBRATED_ROOFLINE,
           String.format(Locale.ROOT, "%s %s roofline fit to %d rows (median error %.1f%%)",
@@ -165,6 +178,34 @@ public final class KernelModel {
     }
     return new Prediction(Roofline.spec(hw, q), Label.SPEC_ROOFLINE, "datasheet figures of "
         + hw.id());
+  }
+
+  /**
+   * The shape-local GEMM correction of {@code hw} for {@code dtype}, from the table's measured
+   * GEMMs of that dtype, else of its group (16-bit types together, as the fit groups them);
+   * null without one.
+   */
+  private ShapeTransfer transfer(Hardware hw, Dtype dtype, Calibration cal) {
+    Dtype d = dtype == null ? Dtype.BF16 : dtype;
+    ShapeTransfer own = transfer(hw, d.id(), r -> r == d, cal);
+    if (own != null || (d != Dtype.BF16 && d != Dtype.FP16)) {
+      return own;
+    }
+    return transfer(hw, "16-bit", r -> r == Dtype.BF16 || r == Dtype.FP16, cal);
+  }
+
+  private ShapeTransfer transfer(Hardware hw, String group,
+      java.util.function.Predicate<Dtype> keep, Calibration cal) {
+    return transfers.computeIfAbsent(hw.id() + "/" + group, x -> {
+      List<KernelRow> rows = new ArrayList<>();
+      for (KernelRow r : table.rows(hw.id())) {
+        if (r.op() == Op.GEMM && keep.test(r.query().dtype() == null ? Dtype.BF16
+            : r.query().dtype())) {
+          rows.add(r);
+        }
+      }
+      return Optional.ofNullable(ShapeTransfer.of(hw, cal, rows));
+    }).orElse(null);
   }
 
   /** The op's own calibration on {@code hw}, else its nearest stand-in's, else null. */

@@ -149,6 +149,82 @@ class KernelModelTest {
         1e-15);
   }
 
+  /**
+   * GEMMs of four (n, k) at m = 256 and 1024, each 1.3 times the hand calibration's roofline
+   * at m = 256 and 0.8 times at m = 1024: a hardware whose kernels at m = 256 fall short of
+   * the roofline and at m = 1024 beat it, whatever the shape.
+   */
+  static KernelModel shapes() {
+    Calibration c = new Calibration(H, Op.GEMM, 0.5, 0.8, 5e-6, null, null, 10, 0, 0, "hand");
+    Hardware hw = Fixtures.h100();
+    List<KernelRow> rows = new ArrayList<>();
+    for (long m : new long[] {256, 1024}) {
+      for (long[] nk : new long[][] {{4096, 4096}, {8192, 4096}, {4096, 8192}, {8192, 8192}}) {
+        KernelQuery q = KernelQuery.gemm(H, Dtype.BF16, m, nk[0], nk[1]);
+        rows.add(row(q, Roofline.calibrated(hw, q, c) * (m == 256 ? 1.3 : 0.8)));
+      }
+    }
+    return KernelModel.of(Fixtures.catalog(), KernelTable.of(rows), List.of(c));
+  }
+
+  @Test
+  void aNewShapeTakesTheFactorOfTheShapesMeasuredAtItsM() {
+    KernelModel km = shapes();
+    Calibration c = km.calibration(H, Op.GEMM);
+    Hardware hw = Fixtures.h100();
+    KernelQuery q = KernelQuery.gemm(H, Dtype.BF16, 256, 6144, 5120);
+    Prediction p = km.predict(q);
+    assertEquals(Label.CALIBRATED_ROOFLINE, p.label());
+    // both estimators see residual log 1.3 everywhere; the ridge fit shrinks a(n) + b(k)
+    double r = Math.log(p.seconds() / Roofline.calibrated(hw, q, c));
+    assertTrue(r > 0.8 * Math.log(1.3) && r <= Math.log(1.3) + 1e-9, "factor " + r);
+    assertTrue(p.source().contains("4 measured shapes at m=256"), p.source());
+    // between measured m the log factor is interpolated in log2 m: at m = 512, halfway
+    KernelQuery mid = KernelQuery.gemm(H, Dtype.BF16, 512, 6144, 5120);
+    double r256 = r;
+    double r1024 = Math.log(km.seconds(mid.withAxis(1024)) / Roofline.calibrated(hw,
+        mid.withAxis(1024), c));
+    assertEquals(0.5 * (r256 + r1024), Math.log(km.seconds(mid) / Roofline.calibrated(hw, mid,
+        c)), 1e-9);
+    // measured shapes stay exact
+    KernelQuery seen = KernelQuery.gemm(H, Dtype.BF16, 1024, 8192, 4096);
+    assertEquals(Label.MEASURED, km.predict(seen).label());
+    assertEquals(0.8 * Roofline.calibrated(hw, seen, c), km.seconds(seen), 1e-15);
+  }
+
+  @Test
+  void noTransferFromAnotherDtypeGroupOrTooFewShapes() {
+    KernelModel km = shapes();
+    Calibration c = km.calibration(H, Op.GEMM);
+    KernelQuery fp32 = KernelQuery.gemm(H, Dtype.FP32, 256, 6144, 5120);
+    assertEquals(Roofline.calibrated(Fixtures.h100(), fp32, c), km.seconds(fp32), 1e-15);
+    // fp16 borrows from the 16-bit group when no fp16 GEMM was measured
+    KernelQuery fp16 = KernelQuery.gemm(H, Dtype.FP16, 256, 6144, 5120);
+    assertEquals(km.seconds(KernelQuery.gemm(H, Dtype.BF16, 256, 6144, 5120)), km.seconds(fp16),
+        1e-15);
+    // one shape per m (a staircase line) is no basis for a transfer
+    KernelModel line = model(staircase());
+    Prediction p = line.predict(KernelQuery.gemm(H, Dtype.BF16, 2048, 8192, 8192));
+    assertTrue(p.source().contains("median error"), p.source());
+  }
+
+  @Test
+  void ridgeSolvesTheAdditiveFitByHand() {
+    // two n, two k, four shapes with r = a(n) + b(k) exactly; the ridge penalty shrinks it
+    double[] ln = {0, 0, 1, 1};
+    double[] lk = {0, 1, 0, 1};
+    double[] r = {0.1, 0.3, 0.2, 0.4};
+    double[] x = ShapeTransfer.ridge(ln, lk, r, new double[] {0, 1}, new double[] {0, 1});
+    // normal equations (X'X + I) x = X'y solved by hand: a = (1/15, 2/15), b = (1/30, 1/6)
+    assertEquals(1.0 / 15, x[0], 1e-12);
+    assertEquals(2.0 / 15, x[1], 1e-12);
+    assertEquals(1.0 / 30, x[2], 1e-12);
+    assertEquals(1.0 / 6, x[3], 1e-12);
+    assertEquals(2.5, ShapeTransfer.interp(new double[] {0, 1}, new double[] {2, 3}, 0.5),
+        1e-12);
+    assertEquals(3, ShapeTransfer.interp(new double[] {0, 1}, new double[] {2, 3}, 7), 1e-12);
+  }
+
   @Test
   void correctionFactorsInterpolateInLog2M() {
     Calibration c = new Calibration(H, Op.GEMM, 1, 1, 0, new double[] {0, 4}, new double[] {
