@@ -28,6 +28,11 @@ import java.util.function.Consumer;
  * rises while flows are fixed elsewhere), refreshed when they reach the top. The result is the
  * allocation a full recomputation gives, which the tests check on random instances.
  *
+ * <p>Under {@link Sharing.Mode#LOCAL} the first step is the whole re-solve: the flows on the
+ * changed links are filled against what the others leave, and the border is not checked. Cheap
+ * and feasible, but not max-min fair; an exact full solve re-anchors the allocation a fixed
+ * simulated time after it first drifts (see {@link Sharing}).
+ *
  * <p>Completion times sit in one indexed heap inside the network, and the engine holds a single
  * event for the earliest of them, cancelled by handle and rescheduled when that earliest time
  * moves. Rescheduling one engine event per rate change would leave a cancelled entry in the
@@ -67,6 +72,7 @@ public final class FlowNetwork {
   private Observer observer = new Observer() {};
   private Gate gate;
   private boolean incremental = true;
+  private Sharing sharing = Sharing.EXACT_MAX_MIN;
   private long nextFlowId;
   private int attached; // active flows
 
@@ -102,11 +108,16 @@ public final class FlowNetwork {
   private long completionHandle = -1;
   private double scheduledAt = Double.POSITIVE_INFINITY;
   private final ArrayList<Flow> ended = new ArrayList<>();
+  private final Event reanchorEvent = this::onReanchor;
+  private long reanchorHandle = -1;
+  private boolean anchoring; // the re-solve under way is an exact full one
+  private long reanchors;
 
   // solver scratch: stamps avoid clearing arrays between solves
   private final IntList pendingDirty = new IntList(64);
   private final IntList free = new IntList(64);
   private final IntList constraints = new IntList(64);
+  private final IntList overloaded = new IntList(16); // held flows alone over capacity
   private int dirtyEpoch = 1;
   private int roundEpoch;
   private int[] dirtyMark = new int[16];
@@ -138,6 +149,26 @@ public final class FlowNetwork {
 
   void gate(Gate g) {
     this.gate = g;
+  }
+
+  /**
+   * Chooses how bandwidth is re-shared after a change; before the first flow starts, so that a
+   * run is one discipline throughout. Default {@link Sharing#EXACT_MAX_MIN}.
+   */
+  public void sharing(Sharing s) {
+    if (liveFlows() > 0) {
+      throw new IllegalStateException("choose the sharing mode before any flow starts");
+    }
+    this.sharing = s;
+  }
+
+  public Sharing sharing() {
+    return sharing;
+  }
+
+  /** Exact full solves that replaced a local allocation so far (local sharing only). */
+  public long reanchors() {
+    return reanchors;
   }
 
   /** Off: every change re-solves every active flow. For tests that compare the two. */
@@ -597,6 +628,10 @@ public final class FlowNetwork {
         markDirty(l);
       }
     }
+    if (sharing.isLocal() && !anchoring) {
+      resolveLocal();
+      return;
+    }
     int d = dirtyEpoch;
     while (true) {
       int round = ++roundEpoch;
@@ -620,10 +655,57 @@ public final class FlowNetwork {
     dirtyEpoch++;
   }
 
+  /**
+   * Re-solves the flows on the dirty links with every other flow held at its rate, and makes
+   * sure an exact solve follows within the re-anchor interval.
+   */
+  private void resolveLocal() {
+    int round;
+    while (true) {
+      round = ++roundEpoch;
+      solverRounds++;
+      collect(round);
+      if (overloaded.size == 0) {
+        break;
+      }
+      // held flows alone exceed a link (beyond rounding): they must give way, so they join
+      for (int i = 0; i < overloaded.size; i++) {
+        markDirty(overloaded.items[i]);
+      }
+    }
+    fill(round);
+    commit();
+    solvedFlows += free.size;
+    pendingDirty.clear();
+    dirtyEpoch++;
+    if (reanchorHandle < 0 && attached > 0) {
+      reanchorHandle = sim.schedule(sharing.reanchorInterval(), reanchorEvent);
+    }
+  }
+
+  /** Replaces the drifted local allocation by the exact one. */
+  private void onReanchor() {
+    reanchorHandle = -1;
+    if (attached == 0) {
+      return;
+    }
+    reanchors++;
+    for (int l = 0; l < linkCount; l++) {
+      markDirty(l);
+    }
+    anchoring = true;
+    try {
+      settle();
+    } finally {
+      anchoring = false;
+    }
+  }
+
   /** Free flows: those on dirty links. Constraints: the dirty links and every link they cross. */
   private void collect(int round) {
     free.clear();
     constraints.clear();
+    overloaded.clear();
     for (int i = 0; i < pendingDirty.size; i++) {
       int l = pendingDirty.items[i];
       linkRound[l] = round;
@@ -664,6 +746,9 @@ public final class FlowNetwork {
         } else {
           res -= ws * rate[s];
         }
+      }
+      if (res < -tol(capacity[l])) {
+        overloaded.add(l);
       }
       residual[l] = res > 0 ? res : 0;
       unfixedWeight[l] = w;
