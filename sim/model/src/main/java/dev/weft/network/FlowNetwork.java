@@ -118,6 +118,10 @@ public final class FlowNetwork {
   private final IntList free = new IntList(64);
   private final IntList constraints = new IntList(64);
   private final IntList overloaded = new IntList(16); // held flows alone over capacity
+  // local re-solve: each constraint link's free flows, a segment of segFlow
+  private int[] segStart = new int[16];
+  private int[] segLength = new int[16];
+  private int[] segFlow = new int[64];
   private int dirtyEpoch = 1;
   private int roundEpoch;
   private int[] dirtyMark = new int[16];
@@ -637,7 +641,7 @@ public final class FlowNetwork {
       int round = ++roundEpoch;
       solverRounds++;
       collect(round);
-      fill(round);
+      fill(round, false);
       if (!growDirty(round, d)) {
         break;
       }
@@ -664,7 +668,7 @@ public final class FlowNetwork {
     while (true) {
       round = ++roundEpoch;
       solverRounds++;
-      collect(round);
+      collectLocal(round);
       if (overloaded.size == 0) {
         break;
       }
@@ -673,7 +677,7 @@ public final class FlowNetwork {
         markDirty(overloaded.items[i]);
       }
     }
-    fill(round);
+    fill(round, true);
     commit();
     solvedFlows += free.size;
     pendingDirty.clear();
@@ -698,6 +702,137 @@ public final class FlowNetwork {
       settle();
     } finally {
       anchoring = false;
+    }
+    resyncLoads();
+  }
+
+  /**
+   * Sets each link's load to the sum over its flows. Local re-solves read held usage off this
+   * ledger, so the rounding it gathers from incremental updates is cleared at each re-anchor.
+   */
+  private void resyncLoads() {
+    for (int l = 0; l < linkCount; l++) {
+      double sum = 0;
+      int[] on = linkFlows[l];
+      double[] lw = linkWeights[l];
+      for (int p = 0, n = degree[l]; p < n; p++) {
+        sum += lw[p] * rate[on[p]];
+      }
+      double delta = sum - load[l];
+      if (delta != 0) {
+        load[l] = sum;
+        observer.loadChanged(l, delta);
+      }
+    }
+  }
+
+  /**
+   * As {@link #collect} but reads the held flows' usage of a link off its load ledger, so that
+   * the work follows the free flows' paths rather than every flow on every link they cross. The
+   * free flows of each link go in a segment of {@link #segFlow}, in the order of the link's own
+   * list, so that filling fixes them in the order {@link #collect} would.
+   */
+  private void collectLocal(int round) {
+    free.clear();
+    constraints.clear();
+    overloaded.clear();
+    for (int i = 0; i < pendingDirty.size; i++) {
+      int l = pendingDirty.items[i];
+      linkRound[l] = round;
+      constraints.add(l);
+      segLength[l] = 0;
+      int[] on = linkFlows[l];
+      for (int p = 0, n = degree[l]; p < n; p++) {
+        int s = on[p];
+        if (flowRound[s] != round) {
+          flowRound[s] = round;
+          free.add(s);
+        }
+      }
+    }
+    int total = 0;
+    for (int i = 0; i < free.size; i++) {
+      int s = free.items[i];
+      int[] path = paths[s];
+      for (int h = 0, n = hops[s]; h < n; h++) {
+        int l = path[h];
+        if (linkRound[l] != round) {
+          linkRound[l] = round;
+          constraints.add(l);
+          segLength[l] = 0;
+        }
+        segLength[l]++;
+        total++;
+      }
+    }
+    if (segFlow.length < total) {
+      segFlow = new int[Math.max(total, 2 * segFlow.length)];
+    }
+    int at = 0;
+    for (int i = 0; i < constraints.size; i++) {
+      int l = constraints.items[i];
+      segStart[l] = at;
+      at += segLength[l];
+      segLength[l] = 0;
+    }
+    for (int i = 0; i < free.size; i++) {
+      int s = free.items[i];
+      int[] path = paths[s];
+      for (int h = 0, n = hops[s]; h < n; h++) {
+        int l = path[h];
+        segFlow[segStart[l] + segLength[l]++] = s;
+      }
+    }
+    for (int i = 0; i < constraints.size; i++) {
+      int l = constraints.items[i];
+      int start = segStart[l];
+      int n = segLength[l];
+      boolean all = n == degree[l];
+      if (all) {
+        System.arraycopy(linkFlows[l], 0, segFlow, start, n);
+      } else {
+        sortByPosition(l, start, n);
+      }
+      double w = 0;
+      double freeLoad = 0;
+      for (int k = start, end = start + n; k < end; k++) {
+        int s = segFlow[k];
+        double ws = weights[s][hopOn(s, l)];
+        w += ws;
+        freeLoad += ws * rate[s];
+      }
+      double res = all ? capacity[l] : capacity[l] - (load[l] - freeLoad);
+      if (res < -tol(capacity[l])) {
+        // held flows alone over the link, beyond rounding: they must give way, so they join
+        overloaded.add(l);
+      }
+      residual[l] = res > 0 ? res : 0;
+      unfixedWeight[l] = w;
+      unfixedCount[l] = n;
+    }
+  }
+
+  /** Which hop of flow {@code s} link {@code l} is (paths are short). */
+  private int hopOn(int s, int l) {
+    int[] path = paths[s];
+    int h = 0;
+    while (path[h] != l) {
+      h++;
+    }
+    return h;
+  }
+
+  /** Insertion sort of a segment by the flows' places in the link's list (segments are short). */
+  private void sortByPosition(int l, int start, int n) {
+    for (int k = start + 1, end = start + n; k < end; k++) {
+      int s = segFlow[k];
+      int key = positions[s][hopOn(s, l)];
+      int j = k - 1;
+      while (j >= start && positions[segFlow[j]][hopOn(segFlow[j], l)] > key) {
+        segFlow[j + 1] = segFlow[j];
+        j--;
+      }
+      segFlow[j + 1] = s;
     }
   }
 
@@ -756,8 +891,12 @@ public final class FlowNetwork {
     }
   }
 
-  /** Progressive filling of the free flows against the residual capacities and rate caps. */
-  private void fill(int round) {
+  /**
+   * Progressive filling of the free flows against the residual capacities and rate caps. With
+   * {@code segmented} the free flows of each link come from the segments {@link #collectLocal}
+   * built, not from the link's whole list.
+   */
+  private void fill(int round, boolean segmented) {
     linkHeap.clear();
     capHeap.clear();
     for (int i = 0; i < constraints.size; i++) {
@@ -791,6 +930,16 @@ public final class FlowNetwork {
         continue;
       }
       linkHeap.poll();
+      if (segmented) {
+        for (int i = segStart[l], end = i + segLength[l]; i < end; i++) {
+          int s = segFlow[i];
+          if (fixedRound[s] != round) {
+            fix(s, share, l, round);
+            left--;
+          }
+        }
+        continue;
+      }
       int[] on = linkFlows[l];
       for (int p = 0, n = degree[l]; p < n; p++) {
         int s = on[p];
@@ -978,6 +1127,8 @@ public final class FlowNetwork {
     unfixedWeight = Arrays.copyOf(unfixedWeight, c);
     unfixedCount = Arrays.copyOf(unfixedCount, c);
     loadDelta = Arrays.copyOf(loadDelta, c);
+    segStart = Arrays.copyOf(segStart, c);
+    segLength = Arrays.copyOf(segLength, c);
   }
 
   /** The engine event of one slot: its latency ending, or a failure to deliver. */
