@@ -26,7 +26,7 @@ public record NetworkConfig(
     @Doc("How bandwidth is re-shared when a transfer starts or ends or a link changes: exact"
         + " (max-min fair at every instant; on dense traffic a change can re-solve most"
         + " transfers) or local (only the transfers crossing the changed links are re-solved,"
-        + " the others keep their rates; feasible but below max-min fair until the next"
+        + " the others keep their rates; feasible, but not max-min fair until the next"
         + " re-anchor).") @Default("exact") String sharing,
     @Doc("With sharing: local, how long a local allocation may stand before an exact solve of"
         + " all transfers replaces it, counted from the first local re-solve after the last"

@@ -351,6 +351,15 @@ class LocalSharingTest {
   }
 
   @Test
+  void theNetworkBuilderPassesTheModeOn() {
+    Network.Builder b = Network.builder(new Simulator(), NetworkTest.abc());
+    b.addNode(0, 10, 10);
+    assertEquals(Sharing.EXACT_MAX_MIN, b.build().flows().sharing());
+    Network local = b.sharing(Sharing.local(3)).build();
+    assertEquals(Sharing.local(3), local.flows().sharing());
+  }
+
+  @Test
   void theModeIsChosenBeforeAnyFlowAndLocalNeedsAnInterval() {
     FlowNetwork net = new FlowNetwork(new Simulator());
     int l = net.addLink(10);
