@@ -1,5 +1,6 @@
 package dev.weft.bench;
 
+import dev.weft.network.Sharing;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,7 +18,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Amortized cost of one flow start or finish with 10,000 concurrent flows over about 1,000 links
  * (target: at most 50 µs). One invocation runs the simulation until 100 transfers have completed;
- * each completion starts a replacement, so an invocation is 200 starts and finishes.
+ * each completion starts a replacement, so an invocation is 200 starts and finishes. {@code
+ * sharing}: exact max-min, or local re-solves with an exact re-anchor every {@link
+ * #REANCHOR_INTERVAL} simulated seconds (the scenario default).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -28,15 +31,19 @@ import org.openjdk.jmh.annotations.Warmup;
 public class FlowNetworkBenchmark {
 
   static final int BATCH = 100;
+  static final double REANCHOR_INTERVAL = 1.0;
 
   @Param({"ASYMMETRIC", "SYMMETRIC", "BACKBONE", "SPARSE"})
   FlowWorkload.Topology topology;
+
+  @Param({"exact", "local"})
+  String sharing;
 
   FlowWorkload workload;
 
   @Setup
   public void setUp() {
-    workload = new FlowWorkload(topology, 10_000, 42);
+    workload = new FlowWorkload(topology, 10_000, 42, Sharing.of(sharing, REANCHOR_INTERVAL));
   }
 
   @Benchmark

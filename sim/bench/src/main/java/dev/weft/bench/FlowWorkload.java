@@ -4,13 +4,17 @@ import dev.weft.engine.Simulator;
 import dev.weft.network.Flow;
 import dev.weft.network.FlowListener;
 import dev.weft.network.FlowNetwork;
+import dev.weft.network.Sharing;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
  * A closed loop of concurrent transfers over about 1,000 links (10,000 for {@link
  * Topology#SPARSE}): every completion starts a new transfer between two random nodes, so the
  * number of flows stays constant and each completion is one flow finish plus one flow start.
- * Sizes are exponential with mean 10 MB; latency 0, so every event is solver work.
+ * Sizes are exponential with mean 10 MB; latency 0, so every event is solver work. The sequence
+ * of transfers (ends and sizes) depends only on the seed, so two sharing modes see the same
+ * transfers, started at different times.
  */
 public final class FlowWorkload {
 
@@ -41,10 +45,16 @@ public final class FlowWorkload {
   private final double[] w3 = {1, 1, 1};
   private final double[] w2 = {1, 1};
   private long completions;
+  private double[] completionTimes; // seconds from start to last byte, while recording
+  private int recorded;
+  private double recordedBytes;
   private final FlowListener restart = new FlowListener() {
     @Override
     public void completed(Flow flow) {
       completions++;
+      if (completionTimes != null) {
+        record(flow);
+      }
       startOne();
     }
 
@@ -53,6 +63,11 @@ public final class FlowWorkload {
   };
 
   public FlowWorkload(Topology topology, int flows, long seed) {
+    this(topology, flows, seed, Sharing.EXACT_MAX_MIN);
+  }
+
+  public FlowWorkload(Topology topology, int flows, long seed, Sharing sharing) {
+    net.sharing(sharing);
     rnd = new SplittableRandom(seed);
     nodes = switch (topology) {
       case BACKBONE -> 455;
@@ -97,6 +112,36 @@ public final class FlowWorkload {
       path3[2] = down[dst];
       net.start(path3, w3, bytes, 0, Double.POSITIVE_INFINITY, restart);
     }
+  }
+
+  private void record(Flow flow) {
+    if (recorded == completionTimes.length) {
+      completionTimes = Arrays.copyOf(completionTimes, recorded * 2);
+    }
+    completionTimes[recorded++] = sim.now() - flow.startTime();
+    recordedBytes += flow.bytes();
+  }
+
+  /** From now on, keeps the completion time and size of every transfer that completes. */
+  public void startRecording() {
+    completionTimes = new double[1024];
+    recorded = 0;
+    recordedBytes = 0;
+  }
+
+  /** Completion times (start to last byte, seconds) recorded so far, in completion order. */
+  public double[] completionTimes() {
+    return completionTimes == null ? new double[0] : Arrays.copyOf(completionTimes, recorded);
+  }
+
+  /** Bytes of the transfers recorded so far. */
+  public double recordedBytes() {
+    return recordedBytes;
+  }
+
+  /** Exact full solves that replaced a local allocation (local sharing). */
+  public long reanchors() {
+    return net.reanchors();
   }
 
   /** Runs until {@code n} more transfers have completed (and as many have started). */

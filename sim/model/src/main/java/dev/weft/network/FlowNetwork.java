@@ -28,6 +28,11 @@ import java.util.function.Consumer;
  * rises while flows are fixed elsewhere), refreshed when they reach the top. The result is the
  * allocation a full recomputation gives, which the tests check on random instances.
  *
+ * <p>Under {@link Sharing.Mode#LOCAL} the first step is the whole re-solve: the flows on the
+ * changed links are filled against what the others leave, and the border is not checked. Cheap
+ * and feasible, but not max-min fair; an exact full solve re-anchors the allocation a fixed
+ * simulated time after it first drifts (see {@link Sharing}).
+ *
  * <p>Completion times sit in one indexed heap inside the network, and the engine holds a single
  * event for the earliest of them, cancelled by handle and rescheduled when that earliest time
  * moves. Rescheduling one engine event per rate change would leave a cancelled entry in the
@@ -67,6 +72,7 @@ public final class FlowNetwork {
   private Observer observer = new Observer() {};
   private Gate gate;
   private boolean incremental = true;
+  private Sharing sharing = Sharing.EXACT_MAX_MIN;
   private long nextFlowId;
   private int attached; // active flows
 
@@ -102,11 +108,20 @@ public final class FlowNetwork {
   private long completionHandle = -1;
   private double scheduledAt = Double.POSITIVE_INFINITY;
   private final ArrayList<Flow> ended = new ArrayList<>();
+  private final Event reanchorEvent = this::onReanchor;
+  private long reanchorHandle = -1;
+  private boolean anchoring; // the re-solve under way is an exact full one
+  private long reanchors;
 
   // solver scratch: stamps avoid clearing arrays between solves
   private final IntList pendingDirty = new IntList(64);
   private final IntList free = new IntList(64);
   private final IntList constraints = new IntList(64);
+  private final IntList overloaded = new IntList(16); // held flows alone over capacity
+  // local re-solve: each constraint link's free flows, a segment of segFlow
+  private int[] segStart = new int[16];
+  private int[] segLength = new int[16];
+  private int[] segFlow = new int[64];
   private int dirtyEpoch = 1;
   private int roundEpoch;
   private int[] dirtyMark = new int[16];
@@ -138,6 +153,26 @@ public final class FlowNetwork {
 
   void gate(Gate g) {
     this.gate = g;
+  }
+
+  /**
+   * Chooses how bandwidth is re-shared after a change; before the first flow starts, so that a
+   * run is one discipline throughout. Default {@link Sharing#EXACT_MAX_MIN}.
+   */
+  public void sharing(Sharing s) {
+    if (liveFlows() > 0) {
+      throw new IllegalStateException("choose the sharing mode before any flow starts");
+    }
+    this.sharing = s;
+  }
+
+  public Sharing sharing() {
+    return sharing;
+  }
+
+  /** Exact full solves that replaced a local allocation so far (local sharing only). */
+  public long reanchors() {
+    return reanchors;
   }
 
   /** Off: every change re-solves every active flow. For tests that compare the two. */
@@ -597,12 +632,16 @@ public final class FlowNetwork {
         markDirty(l);
       }
     }
+    if (sharing.isLocal() && !anchoring) {
+      resolveLocal();
+      return;
+    }
     int d = dirtyEpoch;
     while (true) {
       int round = ++roundEpoch;
       solverRounds++;
       collect(round);
-      fill(round);
+      fill(round, false);
       if (!growDirty(round, d)) {
         break;
       }
@@ -620,10 +659,188 @@ public final class FlowNetwork {
     dirtyEpoch++;
   }
 
+  /**
+   * Re-solves the flows on the dirty links with every other flow held at its rate, and makes
+   * sure an exact solve follows within the re-anchor interval.
+   */
+  private void resolveLocal() {
+    int round;
+    while (true) {
+      round = ++roundEpoch;
+      solverRounds++;
+      collectLocal(round);
+      if (overloaded.size == 0) {
+        break;
+      }
+      // held flows alone exceed a link (beyond rounding): they must give way, so they join
+      for (int i = 0; i < overloaded.size; i++) {
+        markDirty(overloaded.items[i]);
+      }
+    }
+    fill(round, true);
+    commit();
+    solvedFlows += free.size;
+    pendingDirty.clear();
+    dirtyEpoch++;
+    if (reanchorHandle < 0 && attached > 0) {
+      reanchorHandle = sim.schedule(sharing.reanchorInterval(), reanchorEvent);
+    }
+  }
+
+  /** Replaces the drifted local allocation by the exact one. */
+  private void onReanchor() {
+    reanchorHandle = -1;
+    if (attached == 0) {
+      return;
+    }
+    reanchors++;
+    for (int l = 0; l < linkCount; l++) {
+      markDirty(l);
+    }
+    anchoring = true;
+    try {
+      settle();
+    } finally {
+      anchoring = false;
+    }
+    resyncLoads();
+  }
+
+  /**
+   * Sets each link's load to the sum over its flows. Local re-solves read held usage off this
+   * ledger, so the rounding it gathers from incremental updates is cleared at each re-anchor.
+   */
+  private void resyncLoads() {
+    for (int l = 0; l < linkCount; l++) {
+      double sum = 0;
+      int[] on = linkFlows[l];
+      double[] lw = linkWeights[l];
+      for (int p = 0, n = degree[l]; p < n; p++) {
+        sum += lw[p] * rate[on[p]];
+      }
+      double delta = sum - load[l];
+      if (delta != 0) {
+        load[l] = sum;
+        observer.loadChanged(l, delta);
+      }
+    }
+  }
+
+  /**
+   * As {@link #collect} but reads the held flows' usage of a link off its load ledger, so that
+   * the work follows the free flows' paths rather than every flow on every link they cross. The
+   * free flows of each link go in a segment of {@link #segFlow}, in the order of the link's own
+   * list, so that filling fixes them in the order {@link #collect} would.
+   */
+  private void collectLocal(int round) {
+    free.clear();
+    constraints.clear();
+    overloaded.clear();
+    for (int i = 0; i < pendingDirty.size; i++) {
+      int l = pendingDirty.items[i];
+      linkRound[l] = round;
+      constraints.add(l);
+      segLength[l] = 0;
+      int[] on = linkFlows[l];
+      for (int p = 0, n = degree[l]; p < n; p++) {
+        int s = on[p];
+        if (flowRound[s] != round) {
+          flowRound[s] = round;
+          free.add(s);
+        }
+      }
+    }
+    int total = 0;
+    for (int i = 0; i < free.size; i++) {
+      int s = free.items[i];
+      int[] path = paths[s];
+      for (int h = 0, n = hops[s]; h < n; h++) {
+        int l = path[h];
+        if (linkRound[l] != round) {
+          linkRound[l] = round;
+          constraints.add(l);
+          segLength[l] = 0;
+        }
+        segLength[l]++;
+        total++;
+      }
+    }
+    if (segFlow.length < total) {
+      segFlow = new int[Math.max(total, 2 * segFlow.length)];
+    }
+    int at = 0;
+    for (int i = 0; i < constraints.size; i++) {
+      int l = constraints.items[i];
+      segStart[l] = at;
+      at += segLength[l];
+      segLength[l] = 0;
+    }
+    for (int i = 0; i < free.size; i++) {
+      int s = free.items[i];
+      int[] path = paths[s];
+      for (int h = 0, n = hops[s]; h < n; h++) {
+        int l = path[h];
+        segFlow[segStart[l] + segLength[l]++] = s;
+      }
+    }
+    for (int i = 0; i < constraints.size; i++) {
+      int l = constraints.items[i];
+      int start = segStart[l];
+      int n = segLength[l];
+      boolean all = n == degree[l];
+      if (all) {
+        System.arraycopy(linkFlows[l], 0, segFlow, start, n);
+      } else {
+        sortByPosition(l, start, n);
+      }
+      double w = 0;
+      double freeLoad = 0;
+      for (int k = start, end = start + n; k < end; k++) {
+        int s = segFlow[k];
+        double ws = weights[s][hopOn(s, l)];
+        w += ws;
+        freeLoad += ws * rate[s];
+      }
+      double res = all ? capacity[l] : capacity[l] - (load[l] - freeLoad);
+      if (res < -tol(capacity[l])) {
+        // held flows alone over the link, beyond rounding: they must give way, so they join
+        overloaded.add(l);
+      }
+      residual[l] = res > 0 ? res : 0;
+      unfixedWeight[l] = w;
+      unfixedCount[l] = n;
+    }
+  }
+
+  /** Which hop of flow {@code s} link {@code l} is (paths are short). */
+  private int hopOn(int s, int l) {
+    int[] path = paths[s];
+    int h = 0;
+    while (path[h] != l) {
+      h++;
+    }
+    return h;
+  }
+
+  /** Insertion sort of a segment by the flows' places in the link's list (segments are short). */
+  private void sortByPosition(int l, int start, int n) {
+    for (int k = start + 1, end = start + n; k < end; k++) {
+      int s = segFlow[k];
+      int key = positions[s][hopOn(s, l)];
+      int j = k - 1;
+      while (j >= start && positions[segFlow[j]][hopOn(segFlow[j], l)] > key) {
+        segFlow[j + 1] = segFlow[j];
+        j--;
+      }
+      segFlow[j + 1] = s;
+    }
+  }
+
   /** Free flows: those on dirty links. Constraints: the dirty links and every link they cross. */
   private void collect(int round) {
     free.clear();
     constraints.clear();
+    overloaded.clear();
     for (int i = 0; i < pendingDirty.size; i++) {
       int l = pendingDirty.items[i];
       linkRound[l] = round;
@@ -665,14 +882,21 @@ public final class FlowNetwork {
           res -= ws * rate[s];
         }
       }
+      if (res < -tol(capacity[l])) {
+        overloaded.add(l);
+      }
       residual[l] = res > 0 ? res : 0;
       unfixedWeight[l] = w;
       unfixedCount[l] = count;
     }
   }
 
-  /** Progressive filling of the free flows against the residual capacities and rate caps. */
-  private void fill(int round) {
+  /**
+   * Progressive filling of the free flows against the residual capacities and rate caps. With
+   * {@code segmented} the free flows of each link come from the segments {@link #collectLocal}
+   * built, not from the link's whole list.
+   */
+  private void fill(int round, boolean segmented) {
     linkHeap.clear();
     capHeap.clear();
     for (int i = 0; i < constraints.size; i++) {
@@ -706,6 +930,16 @@ public final class FlowNetwork {
         continue;
       }
       linkHeap.poll();
+      if (segmented) {
+        for (int i = segStart[l], end = i + segLength[l]; i < end; i++) {
+          int s = segFlow[i];
+          if (fixedRound[s] != round) {
+            fix(s, share, l, round);
+            left--;
+          }
+        }
+        continue;
+      }
       int[] on = linkFlows[l];
       for (int p = 0, n = degree[l]; p < n; p++) {
         int s = on[p];
@@ -893,6 +1127,8 @@ public final class FlowNetwork {
     unfixedWeight = Arrays.copyOf(unfixedWeight, c);
     unfixedCount = Arrays.copyOf(unfixedCount, c);
     loadDelta = Arrays.copyOf(loadDelta, c);
+    segStart = Arrays.copyOf(segStart, c);
+    segLength = Arrays.copyOf(segLength, c);
   }
 
   /** The engine event of one slot: its latency ending, or a failure to deliver. */

@@ -62,6 +62,7 @@ public final class Network {
     tcp = b.tcp;
     policy = b.policy;
     flows = new FlowNetwork(sim);
+    flows.sharing(b.sharing);
     int n = b.nodeRegion.size();
     nodeRegion = new int[n];
     upLink = new int[n];
@@ -571,6 +572,7 @@ public final class Network {
     private LatencyModel latency;
     private TcpModel tcp = TcpModel.NONE;
     private FaultPolicy policy = FaultPolicy.FAIL;
+    private Sharing sharing = Sharing.EXACT_MAX_MIN;
     private final List<Integer> nodeRegion = new ArrayList<>();
     private final List<Double> up = new ArrayList<>();
     private final List<Double> down = new ArrayList<>();
@@ -597,6 +599,12 @@ public final class Network {
     /** What faults do to transfers; default {@link FaultPolicy#FAIL}. */
     public Builder faultPolicy(FaultPolicy p) {
       this.policy = p;
+      return this;
+    }
+
+    /** How bandwidth is re-shared after a change; default {@link Sharing#EXACT_MAX_MIN}. */
+    public Builder sharing(Sharing s) {
+      this.sharing = s;
       return this;
     }
 

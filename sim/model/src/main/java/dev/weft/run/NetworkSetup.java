@@ -8,6 +8,7 @@ import dev.weft.network.LatencyModel;
 import dev.weft.network.MatrixLatency;
 import dev.weft.network.Network;
 import dev.weft.network.RegionTable;
+import dev.weft.network.Sharing;
 import dev.weft.network.TcpModel;
 import dev.weft.network.VivaldiLatency;
 import dev.weft.random.Distribution;
@@ -36,7 +37,8 @@ public final class NetworkSetup {
     Network.Builder b = Network.builder(sim, regions)
         .latency(latencyModel(config, regions, streams))
         .tcp(config.tcp() ? TcpModel.lv08(config.tcpWindow()) : TcpModel.NONE)
-        .faultPolicy(config.faultPolicy().equals("stall") ? FaultPolicy.STALL : FaultPolicy.FAIL);
+        .faultPolicy(config.faultPolicy().equals("stall") ? FaultPolicy.STALL : FaultPolicy.FAIL)
+        .sharing(Sharing.of(config.sharing(), config.sharingResolveInterval()));
     for (BackboneLink l : config.backbone()) {
       b.backbone(l.from(), l.to(), l.capacity());
     }

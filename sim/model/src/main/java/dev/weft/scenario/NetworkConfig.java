@@ -22,10 +22,30 @@ public record NetworkConfig(
         List<NetworkFault> faults,
     @Doc("Access link of the submitters' gateway in each region; absent: unlimited (the"
         + " submitters are many and their side never binds).") @Unit(Quantity.BANDWIDTH)
-        @Default(Default.NONE) @Range(min = 0, minExclusive = true) Double gatewayLink) {
+        @Default(Default.NONE) @Range(min = 0, minExclusive = true) Double gatewayLink,
+    @Doc("How bandwidth is re-shared when a transfer starts or ends or a link changes: exact"
+        + " (max-min fair at every instant; on dense traffic a change can re-solve most"
+        + " transfers) or local (only the transfers crossing the changed links are re-solved,"
+        + " the others keep their rates; feasible, but not max-min fair until the next"
+        + " re-anchor).") @Default("exact") String sharing,
+    @Doc("With sharing: local, how long a local allocation may stand before an exact solve of"
+        + " all transfers replaces it, counted from the first local re-solve after the last"
+        + " exact one. Shorter: closer to exact, more full solves.") @Unit(Quantity.DURATION)
+        @Default("1s") @Range(min = 0, minExclusive = true) double sharingResolveInterval) {
 
   public static final List<String> LATENCY_MODELS = List.of("matrix", "vivaldi");
   public static final List<String> FAULT_POLICIES = List.of("fail", "stall");
+  public static final List<String> SHARING_MODES = List.of("exact", "local");
+  /** Default re-anchor interval, seconds. */
+  public static final double DEFAULT_RESOLVE_INTERVAL = 1.0;
+
+  /** Exact sharing, as before the sharing keys existed. */
+  public NetworkConfig(String regions, String latency, boolean tcp, double tcpWindow,
+      String faultPolicy, List<BackboneLink> backbone, List<NetworkFault> faults,
+      Double gatewayLink) {
+    this(regions, latency, tcp, tcpWindow, faultPolicy, backbone, faults, gatewayLink, "exact",
+        DEFAULT_RESOLVE_INTERVAL);
+  }
 
   public NetworkConfig {
     backbone = backbone == null ? List.of() : List.copyOf(backbone);
@@ -37,6 +57,15 @@ public record NetworkConfig(
     if (faultPolicy != null && !FAULT_POLICIES.contains(faultPolicy)) {
       throw new IllegalArgumentException("unknown fault policy '" + faultPolicy + "'; known: "
           + String.join(", ", FAULT_POLICIES));
+    }
+    sharing = sharing == null ? "exact" : sharing;
+    if (!SHARING_MODES.contains(sharing)) {
+      throw new IllegalArgumentException("unknown sharing mode '" + sharing + "'; known: "
+          + String.join(", ", SHARING_MODES));
+    }
+    if (!(sharingResolveInterval > 0) || Double.isInfinite(sharingResolveInterval)) {
+      throw new IllegalArgumentException("sharingResolveInterval must be finite and > 0, was "
+          + sharingResolveInterval);
     }
   }
 }
