@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public record ImportResult(Map<String, List<KernelRow>> rows, List<String> notes) {
   public ImportResult {
-    rows = Map.copyOf(rows);
+    rows = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rows));
     notes = List.copyOf(notes);
   }
 

@@ -50,8 +50,8 @@ import java.util.stream.Stream;
  */
 public final class LlmServingSimImporter {
   /** LLMServingSim hardware names to catalog ids. */
-  public static final Map<String, String> HARDWARE = Map.of("RTX4090", "rtx-4090",
-      "RTXPRO6000", "rtx-pro-6000");
+  public static final Map<String, String> HARDWARE = java.util.Collections.unmodifiableMap(
+      new java.util.TreeMap<>(Map.of("RTX4090", "rtx-4090", "RTXPRO6000", "rtx-pro-6000")));
 
   private LlmServingSimImporter() {}
 

@@ -37,11 +37,12 @@ import java.util.stream.Stream;
  */
 public final class VidurImporter {
   /** Vidur GPU folder names to catalog ids. */
-  public static final Map<String, String> GPUS = Map.of("a100", "a100-80gb", "h100", "h100-sxm",
-      "a40", "a40");
+  public static final Map<String, String> GPUS = java.util.Collections.unmodifiableMap(
+      new java.util.TreeMap<>(Map.of("a100", "a100-80gb", "h100", "h100-sxm", "a40", "a40")));
   /** Vidur network folder names to catalog ids. */
-  public static final Map<String, String> NODES = Map.of("a100_dgx", "a100-80gb", "h100_dgx",
-      "h100-sxm", "a40_pairwise_nvlink", "a40");
+  public static final Map<String, String> NODES = java.util.Collections.unmodifiableMap(
+      new java.util.TreeMap<>(Map.of("a100_dgx", "a100-80gb", "h100_dgx", "h100-sxm",
+          "a40_pairwise_nvlink", "a40")));
   private static final String[] NORMS = {"input_layernorm", "post_attention_layernorm"};
   private static final List<String> SHAPE_COLUMNS = List.of("n_head", "n_kv_head", "n_embd",
       "n_expanded_embd", "use_gated_mlp", "num_tokens", "num_tensor_parallel_workers");

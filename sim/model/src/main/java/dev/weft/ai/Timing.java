@@ -8,7 +8,7 @@ import java.util.Map;
 /** A duration and how much of it each provenance label contributed. */
 public record Timing(double seconds, Map<Label, Double> byLabel) {
   public Timing {
-    byLabel = Map.copyOf(byLabel);
+    byLabel = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byLabel));
   }
 
   /** The total and label shares of {@code steps}. */

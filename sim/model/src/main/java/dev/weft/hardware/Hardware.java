@@ -25,8 +25,10 @@ public record Hardware(String id, String name, String vendor, String kind, doubl
   public Hardware {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(kind, "kind");
-    peakTflops = Map.copyOf(peakTflops == null ? Map.of() : peakTflops);
-    sources = Map.copyOf(sources == null ? Map.of() : sources);
+    peakTflops = peakTflops == null ? Map.of()
+        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(peakTflops));
+    sources = sources == null ? Map.of()
+        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources));
     name = name == null ? id : name;
     vendor = vendor == null ? "" : vendor;
     interconnectType = interconnectType == null ? "none" : interconnectType;

@@ -76,7 +76,8 @@ public final class KernelModel {
         }
       }
     }
-    return new KernelModel(Map.copyOf(hardware), table, cal);
+    return new KernelModel(java.util.Collections.unmodifiableMap(
+        new java.util.LinkedHashMap<>(hardware)), table, cal);
   }
 
   /** Kernel time of {@code q} with its label and source. */

@@ -27,12 +27,17 @@ public record Resources(Map<String, ArrivalTrace> traces, Map<String, Hardware> 
   }
 
   public Resources {
-    traces = Map.copyOf(traces);
-    hardware = hardware == null ? Map.of() : Map.copyOf(hardware);
-    aiModels = aiModels == null ? Map.of() : Map.copyOf(aiModels);
+    traces = ordered(traces);
+    hardware = hardware == null ? Map.of() : ordered(hardware);
+    aiModels = aiModels == null ? Map.of() : ordered(aiModels);
   }
 
   public Resources(Map<String, ArrivalTrace> traces) {
     this(traces, Map.of(), Map.of(), null, null);
+  }
+
+  /** An unmodifiable copy that keeps the given order (Map.copyOf's differs run to run). */
+  private static <V> Map<String, V> ordered(Map<String, V> m) {
+    return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(m));
   }
 }

@@ -28,7 +28,9 @@ public record DistSpec(String dist, Map<String, Double> params, List<Double> val
   public static final Set<String> DIMENSIONLESS = Set.of("shape", "sigma");
 
   public DistSpec {
-    params = Map.copyOf(params);
+    // in the order written: Map.copyOf would iterate in a different order in every JVM,
+    // and the resolved scenario must come out byte for byte the same
+    params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
     values = values == null ? List.of() : List.copyOf(values);
   }
 
