@@ -181,7 +181,7 @@ public final class KernelsCmd implements Runnable {
   }
 
   static boolean attnOp(Op o) {
-    return o == Op.ATTENTION_PREFILL || o == Op.ATTENTION_DECODE;
+    return o != null && o.attention();
   }
 
   private static long v(Long x) {
