@@ -572,6 +572,12 @@ public final class KernelsCmd implements Runnable {
           err.println("weft: note: no Vidur data found (set WEFT_SHARED or --vidur); "
               + "skipping its held-out scores");
         }
+        Optional<Path> lss = SharedData.llmServingSim();
+        if (lss.isPresent()) {
+          out.println("\n## LLMServingSim mixed prefill+decode attention calls\n");
+          table(out, Accuracy.mixedAttention(hw, KernelTable.of(LlmServingSimImporter.read(
+              lss.get(), Catalogs.models(m.resolve("ai"))).all())));
+        }
         for (String id : own.hardwareIds()) {
           if (hw.containsKey(id) && hw.get(id).hasFigures()) {
             out.println("\n## " + id + ", leave one row out\n");

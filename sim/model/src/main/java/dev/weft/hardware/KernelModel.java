@@ -234,6 +234,21 @@ public final class KernelModel {
   }
 
   /**
+   * Leave-one-out check of the mixed grid: the interpolated time of the measured
+   * attention-mixed row {@code q} as if it had not been measured, interpolating along the
+   * decode context between its two neighbours; empty where {@code q} is not a measured grid
+   * point with neighbours on both sides in that axis.
+   */
+  public java.util.OptionalDouble mixedWithout(KernelQuery q) {
+    MixedGrid g = q.op() == Op.ATTENTION_MIXED ? table.mixedGrid(q) : null;
+    long[] p = MixedGrid.coords(q);
+    if (g == null || !g.interiorPoint(p)) {
+      return java.util.OptionalDouble.empty();
+    }
+    return java.util.OptionalDouble.of(g.interpolateWithout(q, p));
+  }
+
+  /**
    * The shape-local GEMM correction of {@code hw} for {@code dtype}, from the table's measured
    * GEMMs of that dtype, else of its group (16-bit types together, as the fit groups them);
    * null without one.
