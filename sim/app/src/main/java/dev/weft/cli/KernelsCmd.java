@@ -181,7 +181,7 @@ public final class KernelsCmd implements Runnable {
   }
 
   static boolean attnOp(Op o) {
-    return o == Op.ATTENTION_PREFILL || o == Op.ATTENTION_DECODE;
+    return o != null && o.attention();
   }
 
   private static long v(Long x) {
@@ -571,6 +571,12 @@ public final class KernelsCmd implements Runnable {
         } else {
           err.println("weft: note: no Vidur data found (set WEFT_SHARED or --vidur); "
               + "skipping its held-out scores");
+        }
+        Optional<Path> lss = SharedData.llmServingSim();
+        if (lss.isPresent()) {
+          out.println("\n## LLMServingSim mixed prefill+decode attention calls\n");
+          table(out, Accuracy.mixedAttention(hw, KernelTable.of(LlmServingSimImporter.read(
+              lss.get(), Catalogs.models(m.resolve("ai"))).all())));
         }
         for (String id : own.hardwareIds()) {
           if (hw.containsKey(id) && hw.get(id).hasFigures()) {

@@ -126,6 +126,9 @@ public final class Accuracy {
       series.computeIfAbsent(r.query().seriesKey(), k -> new ArrayList<>()).add(r);
     }
     for (KernelRow held : own.rows()) {
+      if (held.op() == Op.ATTENTION_MIXED) {
+        continue;  // thousands of grid rows: scored by mixedAttention instead
+      }
       KernelTable rest = own.filter(r -> r != held);
       List<KernelRow> line = series.get(held.query().seriesKey());
       long x = held.query().axisValue();
@@ -138,6 +141,74 @@ public final class Accuracy {
       KernelModel m = KernelModel.of(catalog, rest, given);
       Prediction p = m.predict(held.query());
       errors.add(hw, "row", held.op().id(), p.label().id(), p.seconds(), held.seconds());
+    }
+    return errors.scores();
+  }
+
+  /** Held-out set of the mixed-attention scores: each row left out of the grid in turn. */
+  public static final String MIXED_ROW = "row";
+  /** Held-out set: the prefill+decode sum, the fallback where no mixed rows exist. */
+  public static final String MIXED_SUM = "sum";
+  /** Held-out set: the sum times a factor fitted to the other profiles' mixed rows. */
+  public static final String MIXED_FACTOR = "profile";
+
+  /**
+   * Scores of the attention-mixed rows of {@code table}, per profile (hardware and attention
+   * shape): {@value #MIXED_ROW}, each interior grid row predicted from the grid without it
+   * (interpolation along the decode context); {@value #MIXED_SUM}, the sum of the prefill
+   * and decode predictions of a model without any mixed rows (here both exact rows of the
+   * same profile, so no model error enters); {@value #MIXED_FACTOR}, that sum times the
+   * median ratio measured / sum of the other profiles' mixed rows (leave one profile out).
+   * The op column names the profile, e.g. {@code attention-mixed 32/8x128}.
+   */
+  public static List<Score> mixedAttention(Map<String, Hardware> catalog, KernelTable table) {
+    KernelModel full = KernelModel.of(catalog, table, List.of());
+    KernelModel sums = KernelModel.of(catalog, table.filter(r -> r.op()
+        != Op.ATTENTION_MIXED), List.of());
+    Map<List<Object>, List<KernelRow>> profiles = new LinkedHashMap<>();
+    for (KernelRow r : table.rows()) {
+      if (r.op() == Op.ATTENTION_MIXED && r.label() == dev.weft.hardware.Label.MEASURED) {
+        KernelQuery q = r.query();
+        profiles.computeIfAbsent(List.of(r.hardware(), q.heads(), q.kvHeads(), q.headDim()),
+            k -> new ArrayList<>()).add(r);
+      }
+    }
+    Map<List<Object>, double[]> logRatios = new LinkedHashMap<>();
+    for (Map.Entry<List<Object>, List<KernelRow>> e : profiles.entrySet()) {
+      double[] lr = new double[e.getValue().size()];
+      for (int i = 0; i < lr.length; i++) {
+        KernelRow r = e.getValue().get(i);
+        lr[i] = Math.log(r.seconds() / sums.seconds(r.query()));
+      }
+      logRatios.put(e.getKey(), lr);
+    }
+    Errors errors = new Errors();
+    for (Map.Entry<List<Object>, List<KernelRow>> e : profiles.entrySet()) {
+      List<Object> k = e.getKey();
+      String hw = (String) k.get(0);
+      String op = "attention-mixed " + k.get(1) + "/" + k.get(2) + "x" + k.get(3);
+      List<Double> others = new ArrayList<>();
+      logRatios.forEach((key, v) -> {
+        if (!key.equals(k)) {
+          for (double x : v) {
+            others.add(x);
+          }
+        }
+      });
+      double factor = others.isEmpty() ? Double.NaN : Math.exp(quantile(others.stream()
+          .mapToDouble(Double::doubleValue).sorted().toArray(), 0.5));
+      for (KernelRow r : e.getValue()) {
+        java.util.OptionalDouble loo = full.mixedWithout(r.query());
+        if (loo.isPresent()) {
+          errors.add(hw, MIXED_ROW, op, "interpolated", loo.getAsDouble(), r.seconds());
+        }
+        Prediction sum = sums.predict(r.query());
+        errors.addOnly(hw, MIXED_SUM, op, sum.label().id(), sum.seconds(), r.seconds());
+        if (!Double.isNaN(factor)) {
+          errors.addOnly(hw, MIXED_FACTOR, op, String.format(java.util.Locale.ROOT,
+              "sum x %.3f", factor), sum.seconds() * factor, r.seconds());
+        }
+      }
     }
     return errors.scores();
   }

@@ -36,12 +36,13 @@ import java.util.stream.Stream;
  *       activation, embedding.</li>
  *   <li>{@code attention.csv}: pure prefill rows (no decode sequences) as attention-prefill
  *       (batch 1, tokens = chunk, context = kv_prefill); pure decode rows as attention-decode
- *       (batch = n_decode, context = kv_decode). Mixed rows (a prefill chunk and decode
- *       sequences in one call) are skipped and counted in the notes: a table row holds one
- *       op with one (tokens, context) pair, and a mixed call has two, so it has no faithful
- *       row. Nor does the obvious decomposition stand in for it: the measured prefill row
- *       plus the measured decode row of the same shapes comes out 18-35 % short of the
- *       mixed call at the median, 62-72 % at p90 (VALIDATION.md).</li>
+ *       (batch = n_decode, context = kv_decode); mixed rows (a prefill chunk and decode
+ *       sequences in one call) as attention-mixed (tokens = chunk, context = kv_prefill,
+ *       batch = n_decode, m = kv_decode). They are not a prefill row plus a decode row: the
+ *       measured prefill and decode rows of the same shapes sum to 18-40 % less than the
+ *       mixed call at the median (VALIDATION.md section 7). Heads, KV heads and head size
+ *       of all three come from the profile's shapes. A row with neither a prefill chunk nor
+ *       decode sequences is an error.</li>
  *   <li>{@code per_sequence.csv}: lm_head as a GEMM (m = sequences, n = vocabulary,
  *       k = hidden), sampler as sampler (sequences x vocabulary).</li>
  *   <li>{@code moe.csv}: moe (tokens, token-expert pairs = tokens x top-k, experts touched,
@@ -135,7 +136,7 @@ public final class LlmServingSimImporter {
       }
       if (Files.exists(tpDir.resolve("attention.csv"))) {
         attention(tpDir.resolve("attention.csv"), rel + "/attention.csv", hw, dtype, sh,
-            samples, new Sink(out, origin), errors, notes);
+            samples, new Sink(out, origin), errors);
       }
       if (Files.exists(tpDir.resolve("per_sequence.csv"))) {
         perSequence(tpDir.resolve("per_sequence.csv"), rel + "/per_sequence.csv", hw, dtype,
@@ -235,11 +236,11 @@ public final class LlmServingSimImporter {
   }
 
   private static void attention(Path f, String shown, String hw, Dtype dt, Shapes s,
-      long samples, Sink out, List<InputError> errors, List<String> notes)
+      long samples, Sink out, List<InputError> errors)
       throws InputException {
     SourceCsv c = SourceCsv.open(f, shown, List.of("prefill_chunk", "kv_prefill", "n_decode",
         "kv_decode", "time_us"));
-    int mixed = 0;
+    Map<List<Long>, Integer> seen = new java.util.HashMap<>();
     for (int i = 0; i < c.rowCount(); i++) {
       if (!c.row(i)) {
         continue;
@@ -252,20 +253,25 @@ public final class LlmServingSimImporter {
       if (chunk < 0 || kvp < 0 || n < 0 || kvd < 0 || Double.isNaN(us)) {
         continue;
       }
+      Integer first = seen.putIfAbsent(List.of(chunk, kvp, n, kvd), c.line());
+      if (first != null) {
+        c.error("prefill_chunk", "duplicate call: same prefill_chunk, kv_prefill, n_decode "
+            + "and kv_decode as line " + first);
+        continue;
+      }
       if (chunk > 0 && n == 0) {
         out.add(KernelQuery.prefill(hw, dt, 1, chunk, kvp, s.heads(), s.kvHeads(),
             s.headDim()), us / 1e6, "attention", samples);
       } else if (chunk == 0 && n > 0) {
         out.add(KernelQuery.decode(hw, dt, n, kvd, s.heads(), s.kvHeads(), s.headDim()),
             us / 1e6, "attention", samples);
+      } else if (chunk > 0) {
+        out.add(KernelQuery.mixed(hw, dt, chunk, kvp, n, kvd, s.heads(), s.kvHeads(),
+            s.headDim()), us / 1e6, "attention", samples);
       } else {
-        mixed++;
+        c.error("n_decode", "a call with neither a prefill chunk nor decode sequences "
+            + "(prefill_chunk and n_decode both 0)");
       }
-    }
-    if (mixed > 0) {
-      notes.add("skipped " + mixed + " mixed prefill+decode rows of " + shown
-          + " (no table op for one call serving both; the sum of a prefill and a decode row "
-          + "is 18-35 % short of it, see VALIDATION.md)");
     }
     errors.addAll(c.errors);
   }

@@ -126,10 +126,10 @@ class KernelsCliTest {
     CliTest.Result r = weft("kernels", "import", "--models", models, "--format", "llmservingsim",
         TestData.llmServingSim().toString(), "--out", out.toString());
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("rtx-4090.csv: 1491 rows"), r.out());
+    assertTrue(r.out().contains("rtx-4090.csv: 9939 rows"), r.out());
     var rows = dev.weft.kernels.KernelTables.file(out.resolve("rtx-pro-6000.csv"),
         TestData.catalog());
-    assertEquals(3146, rows.size());
+    assertEquals(3146 + 2 * 18960, rows.size());  // with the attention-mixed rows
     r = weft("kernels", "import", "--models", models, "--format", "vidur",
         TestData.vidur().toString(), "--out", out.toString());
     assertEquals(0, r.code(), r.err());

@@ -19,7 +19,15 @@ import java.util.List;
  *       with tp > 1 two all-reduces of T x hidden;</li>
  *   <li>per layer, attention: one prefill call per prefill chunk and one decode call for all
  *       decoding sequences at their mean context (decode attention reads every cached token
- *       once, so the mean gives the same bytes).</li>
+ *       once, so the mean gives the same bytes). Where the kernel tables measured mixed calls
+ *       (one attention call serving a prefill chunk and decode sequences, as vLLM runs a
+ *       mixed batch) for this hardware and attention shape, an iteration with both a prefill
+ *       chunk and decodes instead makes the first chunk and all decodes one
+ *       {@code attention-mixed} call (the other chunks stay prefill calls): measured mixed
+ *       calls take 18-40 % longer than the prefill and decode calls they serve
+ *       (VALIDATION.md section 7). The first chunk, because LLMServingSim's profiles measure
+ *       one chunk per call, and the scheduler puts the oldest (most advanced) prompt first.
+ *       Without such tables the iteration is costed exactly as before.</li>
  * </ul>
  * Residual adds are counted unfused (vLLM fuses them into the norm: at most two small
  * kernels per layer too many). Chunk and context lengths above 64 are rounded up to 32 steps
@@ -49,6 +57,9 @@ public final class InferenceCost {
   private final CostCache head = new CostCache();
   private final CostCache prefill = new CostCache();
   private final CostCache decode = new CostCache();
+  private final CostCache mixed = new CostCache();
+  /** Whether the tables measured mixed prefill+decode calls of this attention shape. */
+  private final boolean mixedMeasured;
   private final double[] scratch = new double[CostCache.STRIDE];
 
   /** Costs of {@code model} on a node of {@code gpus} devices of {@code hardware}. */
@@ -72,6 +83,16 @@ public final class InferenceCost {
     this.mlpWidth = AiModel.ceilDiv(model.moe() ? model.expertIntermediateSize()
         : model.intermediateSize(), gpus);
     this.vocabPerDevice = AiModel.ceilDiv(model.vocabSize(), gpus);
+    this.mixedMeasured = kernels.measuresMixed(KernelQuery.mixed(hardware, dtype, 1, 0, 1, 0,
+        headsPerDevice, kvHeadsPerDevice, model.headDim()));
+  }
+
+  /**
+   * True when iterations with both prefill chunks and decodes are costed with one
+   * attention-mixed call (the tables measured such calls for this shape).
+   */
+  public boolean mixedAttention() {
+    return mixedMeasured;
   }
 
   public AiModel model() {
@@ -110,14 +131,39 @@ public final class InferenceCost {
     if (byLabel != null) {
       head.addLabels(o, 1, byLabel);
     }
+    boolean mix = mixedMeasured && b.prefills() > 0 && b.decodes() > 0;
     for (int i = 0; i < b.prefills(); i++) {
+      if (i == 0 && mix) {
+        long ch = round(b.prefillTokens(0));
+        long ca = round(b.prefillCached(0));
+        long ctx = round(b.decodeMeanContext());
+        long key = mixedKey(ch, ca, b.decodes(), ctx);
+        if (key < 0) {  // more decodes than the key holds: not cached
+          for (Step s : mixedPart(ch, ca, b.decodes(), ctx)) {
+            t += s.seconds();
+            if (byLabel != null) {
+              byLabel[s.prediction().label().ordinal()] += s.seconds();
+            }
+          }
+          continue;
+        }
+        o = mixed.find(key);
+        if (o < 0) {
+          o = store(mixed, key, mixedPart(ch, ca, b.decodes(), ctx));
+        }
+        t += mixed.total(o);
+        if (byLabel != null) {
+          mixed.addLabels(o, 1, byLabel);
+        }
+        continue;
+      }
       o = cost(prefill, round(b.prefillTokens(i)), round(b.prefillCached(i)), Part.PREFILL);
       t += prefill.total(o);
       if (byLabel != null) {
         prefill.addLabels(o, 1, byLabel);
       }
     }
-    if (b.decodes() > 0) {
+    if (b.decodes() > 0 && !mix) {
       o = cost(decode, b.decodes(), round(b.decodeMeanContext()), Part.DECODE);
       t += decode.total(o);
       if (byLabel != null) {
@@ -134,10 +180,16 @@ public final class InferenceCost {
       return out;
     }
     out.addAll(part(Part.DENSE, b.tokens(), 0));
+    boolean mix = mixedMeasured && b.prefills() > 0 && b.decodes() > 0;
     for (int i = 0; i < b.prefills(); i++) {
+      if (i == 0 && mix) {
+        out.addAll(mixedPart(round(b.prefillTokens(0)), round(b.prefillCached(0)),
+            b.decodes(), round(b.decodeMeanContext())));
+        continue;
+      }
       out.addAll(part(Part.PREFILL, round(b.prefillTokens(i)), round(b.prefillCached(i))));
     }
-    if (b.decodes() > 0) {
+    if (b.decodes() > 0 && !mix) {
       out.addAll(part(Part.DECODE, b.decodes(), round(b.decodeMeanContext())));
     }
     out.addAll(part(Part.HEAD, b.sequences(), 0));
@@ -174,12 +226,46 @@ public final class InferenceCost {
     if (o >= 0) {
       return o;
     }
+    return store(cache, key, part(part, a, c));
+  }
+
+  private int store(CostCache cache, long key, List<Step> steps) {
     Arrays.fill(scratch, 0);
-    for (Step s : part(part, a, c)) {
+    for (Step s : steps) {
       scratch[0] += s.seconds();
       scratch[1 + s.prediction().label().ordinal()] += s.seconds();
     }
     return cache.put(key, scratch);
+  }
+
+  /** The attention-mixed call of a first prefill chunk and all decodes, per layer. */
+  private List<Step> mixedPart(long chunk, long cached, long decodes, long context) {
+    List<Step> out = new ArrayList<>(1);
+    add(out, "attention_mixed", model.layers(), KernelQuery.mixed(hw, dtype, chunk, cached,
+        decodes, context, headsPerDevice, kvHeadsPerDevice, model.headDim()));
+    return out;
+  }
+
+  /**
+   * Cache key of a mixed call from its rounded lengths (each as its index among the
+   * values {@link #round} yields, under 2^14) and the exact decode count (under 2^20);
+   * -1 when the count does not fit.
+   */
+  static long mixedKey(long chunk, long cached, long decodes, long context) {
+    if (decodes >= 1 << 20) {
+      return -1;
+    }
+    return code(chunk) << 48 | code(cached) << 34 | decodes << 14 | code(context);
+  }
+
+  /** Index of a value {@link #round} returns: itself up to 64, then 32 per octave. */
+  static long code(long rounded) {
+    if (rounded <= EXACT_BELOW) {
+      return rounded;
+    }
+    int octave = 63 - Long.numberOfLeadingZeros(rounded);
+    long k = rounded >>> (octave - Integer.numberOfTrailingZeros(STEPS_PER_OCTAVE));
+    return EXACT_BELOW + 1 + (octave - 6L) * STEPS_PER_OCTAVE + (k - STEPS_PER_OCTAVE);
   }
 
   private List<Step> part(Part part, long a, long c) {
@@ -260,6 +346,6 @@ public final class InferenceCost {
 
   /** Number of distinct shapes cached so far (for tests and diagnostics). */
   public int cachedShapes() {
-    return dense.size() + head.size() + prefill.size() + decode.size();
+    return dense.size() + head.size() + prefill.size() + decode.size() + mixed.size();
   }
 }

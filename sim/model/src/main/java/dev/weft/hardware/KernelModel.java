@@ -16,7 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ol>
  *   <li>{@code measured}: a table row with exactly this shape;</li>
  *   <li>{@code interpolated}: between measured rows of the same series along the op's axis
- *       (see {@link Series} for the staircase-safe rule);</li>
+ *       (see {@link Series} for the staircase-safe rule); an attention-mixed call on the
+ *       4-axis grid of its measured rows ({@link MixedGrid}), or, where this hardware and
+ *       attention shape have none, as the sum of its prefill and decode calls, labelled
+ *       with the worse of their labels;</li>
  *   <li>{@code calibrated-roofline}: outside a measured series, the roofline scaled from its
  *       nearest end; else the roofline fitted to this hardware's measurements of the op
  *       ({@link RooflineFit}, or a given {@link Calibration}), or of a stand-in op
@@ -64,6 +67,9 @@ public final class KernelModel {
       }
       List<KernelRow> rows = null;
       for (Op op : e.getValue().keySet()) {
+        if (op == Op.ATTENTION_MIXED) {
+          continue;  // no roofline of its own (see mixed())
+        }
         EnumMap<Op, Calibration> have = cal.get(hw.id());
         if (have != null && have.containsKey(op)) {
           continue;
@@ -149,6 +155,9 @@ public final class KernelModel {
     if (row != null) {
       return new Prediction(row.seconds(), row.label(), row.source());
     }
+    if (q.op() == Op.ATTENTION_MIXED) {
+      return mixed(q);
+    }
     Series s = table.series(q);
     long x = q.axisValue();
     if (s != null && x > s.min() && x < s.max()) {
@@ -179,6 +188,65 @@ public final class KernelModel {
     }
     return new Prediction(Roofline.spec(hw, q), Label.SPEC_ROOFLINE, "datasheet figures of "
         + hw.id());
+  }
+
+  /**
+   * An attention-mixed call that is not a table row: interpolated on the measured grid of
+   * its hardware and attention shape; beyond the grid's range, the grid's value at the
+   * nearest point scaled by how the prefill-plus-decode sum grows from there; without a
+   * grid, the sum of the prefill call and the decode call it serves, labelled with the worse
+   * of their two labels (a sum that VALIDATION.md section 7 finds 18-40 % short of measured
+   * mixed calls at the median).
+   */
+  private Prediction mixed(KernelQuery q) {
+    Prediction p = predict(q.prefillPart());
+    Prediction d = predict(q.decodePart());
+    Label sumLabel = worse(p.label(), d.label());
+    MixedGrid g = table.mixedGrid(q);
+    if (g == null) {
+      return new Prediction(p.seconds() + d.seconds(), sumLabel, "sum of attention-prefill ("
+          + p.label().id() + ") and attention-decode (" + d.label().id() + "): no measured "
+          + "attention-mixed rows of this attention shape on " + q.hardware());
+    }
+    if (g.inside(q)) {
+      return new Prediction(g.interpolate(q), Label.INTERPOLATED, g.describe(q.hardware()));
+    }
+    KernelQuery c = g.clamp(q);
+    Prediction edge = predict(c);
+    double sumAtEdge = seconds(c.prefillPart()) + seconds(c.decodePart());
+    double t = edge.seconds() * (p.seconds() + d.seconds()) / sumAtEdge;
+    return new Prediction(t, worse(Label.CALIBRATED_ROOFLINE, sumLabel), String.format(
+        Locale.ROOT, "attention-mixed at the grid's nearest point (tokens=%d context=%d "
+        + "batch=%d m=%d, %s) scaled by the prefill+decode sum", c.tokens(), c.context(),
+        c.batch(), c.m(), edge.label().id()));
+  }
+
+  private static Label worse(Label a, Label b) {
+    return a.ordinal() >= b.ordinal() ? a : b;
+  }
+
+  /**
+   * True when the table measured attention-mixed calls of the hardware, dtype and attention
+   * shape (heads, KV heads, head size) of {@code q}: then a mixed call is answered from them,
+   * else from a prefill and a decode call.
+   */
+  public boolean measuresMixed(KernelQuery q) {
+    return table.mixedGrid(q) != null;
+  }
+
+  /**
+   * Leave-one-out check of the mixed grid: the interpolated time of the measured
+   * attention-mixed row {@code q} as if it had not been measured, interpolating along the
+   * decode context between its two neighbours; empty where {@code q} is not a measured grid
+   * point with neighbours on both sides in that axis.
+   */
+  public java.util.OptionalDouble mixedWithout(KernelQuery q) {
+    MixedGrid g = q.op() == Op.ATTENTION_MIXED ? table.mixedGrid(q) : null;
+    long[] p = MixedGrid.coords(q);
+    if (g == null || !g.interiorPoint(p)) {
+      return java.util.OptionalDouble.empty();
+    }
+    return java.util.OptionalDouble.of(g.interpolateWithout(q, p));
   }
 
   /**

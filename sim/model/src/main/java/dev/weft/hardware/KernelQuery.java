@@ -40,6 +40,28 @@ public record KernelQuery(String hardware, Op op, Dtype dtype, long m, long n, l
   }
 
   /**
+   * One attention call serving a prefill chunk of {@code chunk} new tokens over
+   * {@code kvPrefill} cached ones and {@code decodes} decode sequences of {@code kvDecode}
+   * cached tokens each (vLLM's mixed batches). Columns: tokens = chunk, context = kvPrefill,
+   * batch = decodes, m = kvDecode (FORMAT.md).
+   */
+  public static KernelQuery mixed(String hw, Dtype dtype, long chunk, long kvPrefill,
+      long decodes, long kvDecode, long heads, long kvHeads, long headDim) {
+    return new KernelQuery(hw, Op.ATTENTION_MIXED, dtype, kvDecode, NONE, NONE, decodes, chunk,
+        kvPrefill, heads, kvHeads, headDim, NONE, NONE);
+  }
+
+  /** The prefill chunk of an attention-mixed call as an attention-prefill call of its own. */
+  public KernelQuery prefillPart() {
+    return prefill(hardware, dtype, 1, tokens, context, heads, kvHeads, headDim);
+  }
+
+  /** The decode sequences of an attention-mixed call as one attention-decode call. */
+  public KernelQuery decodePart() {
+    return decode(hardware, dtype, batch, m, heads, kvHeads, headDim);
+  }
+
+  /**
    * A memory-bound op over an m x n tensor ({@code elementwise}, {@code rope}, {@code softmax},
    * {@code rmsnorm}, {@code embedding}, {@code sampler}); bytes follow from the shape.
    */
@@ -95,6 +117,17 @@ public record KernelQuery(String hardware, Op op, Dtype dtype, long m, long n, l
       case ATTENTION_DECODE: {
         String p = need("batch", batch, 1, "tokens", tokens, 1, "context", context, 0);
         p = p != null ? p : need("heads", heads, 1, "kv_heads", kvHeads, 1, "head_dim",
+            headDim, 1);
+        if (p == null && heads % kvHeads != 0) {
+          p = "heads (" + heads + ") must be a multiple of kv_heads (" + kvHeads + ")";
+        }
+        return p;
+      }
+      case ATTENTION_MIXED: {
+        String p = need("tokens", tokens, 1, "context", context, 0, "batch", batch, 1);
+        p = p != null ? p : need("m (kv_decode)", m, 0, "heads", heads, 1, "kv_heads",
+            kvHeads, 1);
+        p = p != null ? p : need("head_dim", headDim, 1, "head_dim", headDim, 1, "head_dim",
             headDim, 1);
         if (p == null && heads % kvHeads != 0) {
           p = "heads (" + heads + ") must be a multiple of kv_heads (" + kvHeads + ")";
@@ -229,6 +262,8 @@ public record KernelQuery(String hardware, Op op, Dtype dtype, long m, long n, l
       }
       case ATTENTION_DECODE:
         return 4.0 * batch * heads * headDim * (double) tokens * context;
+      case ATTENTION_MIXED:
+        return prefillPart().flops() + decodePart().flops();
       case MOE:
         return 6.0 * m * n * k;  // gate, up and down projections per token-expert pair
       case ELEMENTWISE:
@@ -265,6 +300,8 @@ public record KernelQuery(String hardware, Op op, Dtype dtype, long m, long n, l
       case ATTENTION_DECODE:
         return (2.0 * batch * heads * tokens * headDim
             + 2.0 * batch * kvHeads * (tokens + context) * headDim) * e;
+      case ATTENTION_MIXED:
+        return prefillPart().memoryBytes() + decodePart().memoryBytes();
       case MOE:
         return (3.0 * batch * n * k + 2.0 * tokens * n) * e;
       case COPY:

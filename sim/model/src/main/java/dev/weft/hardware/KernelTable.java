@@ -22,18 +22,22 @@ public final class KernelTable {
   private final List<KernelRow> rows;
   private final Map<KernelQuery, KernelRow> byKey;
   private final Map<KernelQuery, Series> bySeries;
+  private final Map<KernelQuery, MixedGrid> mixed;
 
   private KernelTable(List<KernelRow> given) {
     this.byKey = new HashMap<>(given.size() * 2);
     List<KernelRow> kept = new ArrayList<>(given.size());
     Map<KernelQuery, List<KernelRow>> groups = new HashMap<>();
+    Map<KernelQuery, List<KernelRow>> mixedRows = new HashMap<>();
     for (KernelRow r : given) {
       KernelRow old = byKey.putIfAbsent(r.query().lookupKey(), r);
       if (old != null) {
         continue;  // first one wins: callers order rows by precedence
       }
       kept.add(r);
-      if (r.label() == Label.MEASURED) {
+      if (r.label() == Label.MEASURED && r.op() == Op.ATTENTION_MIXED) {
+        mixedRows.computeIfAbsent(MixedGrid.key(r.query()), x -> new ArrayList<>()).add(r);
+      } else if (r.label() == Label.MEASURED) {
         groups.computeIfAbsent(r.query().seriesKey(), x -> new ArrayList<>()).add(r);
       }
     }
@@ -43,6 +47,10 @@ public final class KernelTable {
       List<KernelRow> list = e.getValue();
       list.sort(Comparator.comparingLong(r -> r.query().axisValue()));
       bySeries.put(e.getKey(), new Series(list, e.getKey().op().staircase()));
+    }
+    this.mixed = new HashMap<>();
+    for (Map.Entry<KernelQuery, List<KernelRow>> e : mixedRows.entrySet()) {
+      mixed.put(e.getKey(), new MixedGrid(e.getValue()));
     }
   }
 
@@ -107,6 +115,14 @@ public final class KernelTable {
   /** The measured series {@code q} belongs to, or null. */
   Series series(KernelQuery q) {
     return bySeries.get(q.seriesKey());
+  }
+
+  /**
+   * The grid of measured attention-mixed rows with the hardware, dtype and attention shape
+   * of {@code q}, or null.
+   */
+  MixedGrid mixedGrid(KernelQuery q) {
+    return mixed.isEmpty() ? null : mixed.get(MixedGrid.key(q));
   }
 
   /** Number of measured rows per hardware and op. */

@@ -15,6 +15,12 @@ public enum Op {
   GEMM("gemm", Axis.M, true),
   ATTENTION_PREFILL("attention-prefill", Axis.TOKENS, true),
   ATTENTION_DECODE("attention-decode", Axis.CONTEXT, true),
+  /**
+   * One call serving a prefill chunk and decode sequences together; four shape axes
+   * (tokens, context, batch, m), interpolated on its own grid ({@link MixedGrid}), not
+   * along one axis; the axis named here only orders rows.
+   */
+  ATTENTION_MIXED("attention-mixed", Axis.TOKENS, true),
   ELEMENTWISE("elementwise", Axis.M, false),
   ACTIVATION("activation", Axis.M, false),
   ROPE("rope", Axis.M, false),
@@ -73,6 +79,9 @@ public enum Op {
    * (elementwise first), a MoE layer borrows the GEMM's, collectives each other's link fit.
    */
   public List<Op> standIns() {
+    if (this == ATTENTION_MIXED) {
+      return List.of();  // answered from its own grid, else from a prefill and a decode call
+    }
     if (this == ATTENTION_PREFILL || this == ATTENTION_DECODE) {
       return List.of(this == ATTENTION_PREFILL ? ATTENTION_DECODE : ATTENTION_PREFILL);
     }
@@ -90,6 +99,11 @@ public enum Op {
 
   private static final List<Op> MEMORY_ORDER = List.of(ELEMENTWISE, ACTIVATION, ROPE, RMSNORM,
       SOFTMAX, COPY, EMBEDDING, SAMPLER);
+
+  /** Any of the attention ops (prefill, decode, mixed): shapes with heads and head size. */
+  public boolean attention() {
+    return this == ATTENTION_PREFILL || this == ATTENTION_DECODE || this == ATTENTION_MIXED;
+  }
 
   /** The op with this id, or {@code null}. */
   public static Op byId(String id) {

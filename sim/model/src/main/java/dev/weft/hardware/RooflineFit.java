@@ -92,6 +92,9 @@ public final class RooflineFit {
   /** The measured rows of {@code op} on {@code hw} that a fit uses. */
   public static List<KernelRow> select(Hardware hw, Op op, List<KernelRow> rows) {
     List<KernelRow> out = new ArrayList<>();
+    if (op == Op.ATTENTION_MIXED) {
+      return out;  // no roofline of its own: its grid, else a prefill plus a decode call
+    }
     boolean any16 = false;
     for (KernelRow r : rows) {
       if (r.label() == Label.MEASURED && r.hardware().equals(hw.id())
