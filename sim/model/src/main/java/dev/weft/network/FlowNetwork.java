@@ -801,15 +801,19 @@ public final class FlowNetwork {
         w += ws;
         freeLoad += ws * rate[s];
       }
-      double res = all ? capacity[l] : capacity[l] - (load[l] - freeLoad);
-      if (res < -tol(capacity[l])) {
-        // held flows alone over the link, beyond rounding: they must give way, so they join
-        overloaded.add(l);
-      }
-      residual[l] = res > 0 ? res : 0;
-      unfixedWeight[l] = w;
-      unfixedCount[l] = n;
+      constrain(l, all ? capacity[l] : capacity[l] - (load[l] - freeLoad), w, n);
     }
+  }
+
+  /** Link {@code l} enters the solve with residual {@code res} for free weight {@code w}. */
+  private void constrain(int l, double res, double w, int n) {
+    if (res < -tol(capacity[l])) {
+      // held flows alone over the link, beyond rounding: they must give way, so they join
+      overloaded.add(l);
+    }
+    residual[l] = res > 0 ? res : 0;
+    unfixedWeight[l] = w;
+    unfixedCount[l] = n;
   }
 
   /** Which hop of flow {@code s} link {@code l} is (paths are short). */
@@ -882,12 +886,7 @@ public final class FlowNetwork {
           res -= ws * rate[s];
         }
       }
-      if (res < -tol(capacity[l])) {
-        overloaded.add(l);
-      }
-      residual[l] = res > 0 ? res : 0;
-      unfixedWeight[l] = w;
-      unfixedCount[l] = count;
+      constrain(l, res, w, count);
     }
   }
 
