@@ -733,23 +733,7 @@ public final class FlowNetwork {
    * list, so that filling fixes them in the order {@link #collect} would.
    */
   private void collectLocal(int round) {
-    free.clear();
-    constraints.clear();
-    overloaded.clear();
-    for (int i = 0; i < pendingDirty.size; i++) {
-      int l = pendingDirty.items[i];
-      linkRound[l] = round;
-      constraints.add(l);
-      segLength[l] = 0;
-      int[] on = linkFlows[l];
-      for (int p = 0, n = degree[l]; p < n; p++) {
-        int s = on[p];
-        if (flowRound[s] != round) {
-          flowRound[s] = round;
-          free.add(s);
-        }
-      }
-    }
+    freeDirty(round);
     int total = 0;
     for (int i = 0; i < free.size; i++) {
       int s = free.items[i];
@@ -840,8 +824,8 @@ public final class FlowNetwork {
     }
   }
 
-  /** Free flows: those on dirty links. Constraints: the dirty links and every link they cross. */
-  private void collect(int round) {
+  /** The flows on the dirty links become free; the dirty links are the first constraints. */
+  private void freeDirty(int round) {
     free.clear();
     constraints.clear();
     overloaded.clear();
@@ -849,6 +833,7 @@ public final class FlowNetwork {
       int l = pendingDirty.items[i];
       linkRound[l] = round;
       constraints.add(l);
+      segLength[l] = 0;
       int[] on = linkFlows[l];
       for (int p = 0, n = degree[l]; p < n; p++) {
         int s = on[p];
@@ -858,6 +843,11 @@ public final class FlowNetwork {
         }
       }
     }
+  }
+
+  /** Free flows: those on dirty links. Constraints: the dirty links and every link they cross. */
+  private void collect(int round) {
+    freeDirty(round);
     for (int i = 0; i < free.size; i++) {
       int s = free.items[i];
       int[] path = paths[s];
