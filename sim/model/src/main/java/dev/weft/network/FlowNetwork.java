@@ -122,6 +122,7 @@ public final class FlowNetwork {
   private int[] segStart = new int[16];
   private int[] segLength = new int[16];
   private int[] segFlow = new int[64];
+  private int[] segPos = new int[64]; // beside segFlow: that flow's place in the link's list
   private int dirtyEpoch = 1;
   private int roundEpoch;
   private int[] dirtyMark = new int[16];
@@ -751,6 +752,7 @@ public final class FlowNetwork {
     }
     if (segFlow.length < total) {
       segFlow = new int[Math.max(total, 2 * segFlow.length)];
+      segPos = new int[segFlow.length];
     }
     int at = 0;
     for (int i = 0; i < constraints.size; i++) {
@@ -762,9 +764,12 @@ public final class FlowNetwork {
     for (int i = 0; i < free.size; i++) {
       int s = free.items[i];
       int[] path = paths[s];
+      int[] place = positions[s];
       for (int h = 0, n = hops[s]; h < n; h++) {
         int l = path[h];
-        segFlow[segStart[l] + segLength[l]++] = s;
+        int k = segStart[l] + segLength[l]++;
+        segFlow[k] = s;
+        segPos[k] = place[h];
       }
     }
     for (int i = 0; i < constraints.size; i++) {
@@ -774,16 +779,19 @@ public final class FlowNetwork {
       boolean all = n == degree[l];
       if (all) {
         System.arraycopy(linkFlows[l], 0, segFlow, start, n);
+        for (int p = 0; p < n; p++) {
+          segPos[start + p] = p;
+        }
       } else {
-        sortByPosition(l, start, n);
+        sortByPosition(start, n);
       }
+      double[] lw = linkWeights[l];
       double w = 0;
       double freeLoad = 0;
       for (int k = start, end = start + n; k < end; k++) {
-        int s = segFlow[k];
-        double ws = weights[s][hopOn(s, l)];
+        double ws = lw[segPos[k]];
         w += ws;
-        freeLoad += ws * rate[s];
+        freeLoad += ws * rate[segFlow[k]];
       }
       constrain(l, all ? capacity[l] : capacity[l] - (load[l] - freeLoad), w, n);
     }
@@ -800,27 +808,19 @@ public final class FlowNetwork {
     unfixedCount[l] = n;
   }
 
-  /** Which hop of flow {@code s} link {@code l} is (paths are short). */
-  private int hopOn(int s, int l) {
-    int[] path = paths[s];
-    int h = 0;
-    while (path[h] != l) {
-      h++;
-    }
-    return h;
-  }
-
   /** Insertion sort of a segment by the flows' places in the link's list (segments are short). */
-  private void sortByPosition(int l, int start, int n) {
+  private void sortByPosition(int start, int n) {
     for (int k = start + 1, end = start + n; k < end; k++) {
       int s = segFlow[k];
-      int key = positions[s][hopOn(s, l)];
+      int key = segPos[k];
       int j = k - 1;
-      while (j >= start && positions[segFlow[j]][hopOn(segFlow[j], l)] > key) {
+      while (j >= start && segPos[j] > key) {
         segFlow[j + 1] = segFlow[j];
+        segPos[j + 1] = segPos[j];
         j--;
       }
       segFlow[j + 1] = s;
+      segPos[j + 1] = key;
     }
   }
 
