@@ -208,6 +208,10 @@ class DataParallelTrainingTest {
         "network: {regions: REGIONS}\n", "")));
     assertTrue(e.getMessage().contains("add a 'network' section"), e.getMessage());
     assertTrue(e.getMessage().contains(":11:12:"), "points at 'nodes: 4': " + e.getMessage());
+    var many = assertThrows(InputException.class, () -> load(FOUR.replace("nodes: 4",
+        "nodes: 5")));
+    assertTrue(many.getMessage().contains(":12:12: workload 'finetune' runs on 5 nodes at once,"
+        + " but only 4 nodes can run llama-3-8b"), many.getMessage());
     var inf = assertThrows(InputException.class, () -> load(FOUR.replace("kind: training",
         "kind: inference\n    promptTokens: 10\n    outputTokens: 10")));
     assertTrue(inf.getMessage().contains("only training spreads"), inf.getMessage());

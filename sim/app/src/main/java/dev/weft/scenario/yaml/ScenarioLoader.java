@@ -214,6 +214,16 @@ public final class ScenarioLoader {
         }
         errors.add(new InputError(at(b, wl, tree, "model"), "no node class can run "
             + wl.model() + " for workload '" + wl.name() + "' (" + why + ")"));
+      } else if (wl.nodes() > 1) {
+        int able = 0;
+        for (int c : World.eligibleClasses(s, r, w)) {
+          able += s.nodes().get(c).count();
+        }
+        if (able < wl.nodes()) {
+          errors.add(new InputError(at(b, wl, tree, "nodes"), "workload '" + wl.name()
+              + "' runs on " + wl.nodes() + " nodes at once, but only " + able
+              + " nodes can run " + wl.model() + ": its jobs would wait forever"));
+        }
       }
     }
     return r;
