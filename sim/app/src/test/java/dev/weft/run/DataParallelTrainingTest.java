@@ -134,6 +134,38 @@ class DataParallelTrainingTest {
   }
 
   @Test
+  void aClassWithoutALinkIsRankedAtTheOneGbpsTheNetworkGivesIt() throws Exception {
+    // nodes without a link get 1 Gbps access links: ranking them as if unlimited would put
+    // the gang on links a hundred times slower than the other class's
+    var l = load("""
+        name: nolink
+        duration: 10d
+        network: {regions: REGIONS}
+        nodes:
+          - {name: plain, count: 4, hardware: h100-sxm, gpus: 8, regions: us-east}
+          - {name: fast, count: 4, hardware: h100-sxm, gpus: 8, regions: us-east, link: {up: 100Gbps, down: 100Gbps}}
+        workload:
+          - name: finetune
+            kind: training
+            model: llama-3-8b
+            arrivals: {process: renewal, interarrival: 3d}
+            steps: 2
+            nodes: 4
+            origin: us-east
+        """);
+    List<Integer> started = new ArrayList<>();
+    new World(l.scenario(), l.resources()).trace((t, e, j, node) -> {
+      if (e.equals("started")) {
+        started.add(node);
+      }
+    }).run();
+    assertEquals(12, started.size(), "three jobs of four nodes");
+    for (int id : started) {
+      assertTrue(id >= 4, "the gang with 100 Gbps links wins: node " + id);
+    }
+  }
+
+  @Test
   void losingAMemberRestartsTheJobOnFreshNodes() throws Exception {
     var l = load(FOUR.replace("count: 4,", "count: 6,")
         .replace("link: {up: 10Gbps, down: 10Gbps}}", "link: {up: 10Gbps, down: 10Gbps},"

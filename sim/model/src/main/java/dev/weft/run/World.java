@@ -83,6 +83,8 @@ public final class World {
   private final double[][] trainingStep; // [class][workload] seconds per step, NaN unknown
   private final boolean[] servingBusy; // [node] whether any engine of the node has work
   private final Timing[][] trainingTiming;
+  /** Access link of a node class without a {@code link}, bits per second each way. */
+  private static final double DEFAULT_ACCESS_LINK = 1e9;
   private final int[] gangSize; // [workload] nodes a job runs on at once
   private boolean gangAttemptScheduled;
   private long allReduces;
@@ -256,8 +258,8 @@ public final class World {
         String[] placed = Fleet.apportion(nc.regions() == null
             ? Map.of(regions.id(0), 1.0) : nc.regions(), nc.count(),
             streams.stream("node/" + nc.name() + "/regions"));
-        double up = nc.link() == null ? 1e9 : nc.link().up();
-        double down = nc.link() == null ? 1e9 : nc.link().down();
+        double up = nc.link() == null ? DEFAULT_ACCESS_LINK : nc.link().up();
+        double down = nc.link() == null ? DEFAULT_ACCESS_LINK : nc.link().down();
         for (int i = 0; i < nc.count(); i++) {
           int nid = b.addNode(nc.name(), regions.index(placed[i]), up, down);
           caches[nid] = new ModelCache(nc.modelCache());
@@ -1189,13 +1191,14 @@ public final class World {
       Node n = gang[i];
       NodeClass nc = scenario.nodes().get(n.classIndex());
       compute = Math.max(compute, stepTiming(n.classIndex(), w).seconds());
-      if (nc.link() != null) {
-        bandwidth = Math.min(bandwidth, Math.min(nc.link().up(), nc.link().down()) / 8);
-      }
+      // a node without a link has the default access link, not an unlimited one
+      double up = nc.link() == null ? DEFAULT_ACCESS_LINK : nc.link().up();
+      double down = nc.link() == null ? DEFAULT_ACCESS_LINK : nc.link().down();
+      bandwidth = Math.min(bandwidth, Math.min(up, down) / 8);
       latency = Math.max(latency, net.transferLatency(n.id(), gang[(i + 1) % gang.length].id()));
     }
     double bytes = ringBytes(gang.length, w);
-    double transfer = Double.isInfinite(bandwidth) ? 0 : bytes / bandwidth;
+    double transfer = bytes / bandwidth;
     return compute + 2 * (gang.length - 1) * latency + transfer;
   }
 
