@@ -10,8 +10,10 @@ import dev.weft.scenario.yaml.ScenarioLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -183,6 +185,40 @@ class DataParallelTrainingTest {
     assertTrue(!interrupted.isEmpty(), "members churn during 200-step jobs: " + r.jobs());
     assertTrue(j.completed() > 0, r.jobs().toString());
     assertTrue(r.network().stats().cancelled() > 0, "the lost attempts' transfers stop");
+  }
+
+  @Test
+  void aLostAttemptsTransfersReportNothingOnceItHasEnded() throws Exception {
+    // a member going offline ends the attempt at once; its transfers fail a moment later (the
+    // network delivers failures from an event) and must not be reported against the job
+    var l = load(FOUR.replace("count: 4,", "count: 6,")
+        .replace("link: {up: 10Gbps, down: 10Gbps}}", "link: {up: 10Gbps, down: 10Gbps},"
+            + " availability: {uptime: {dist: exponential, mean: 4h}, downtime: 10m}}")
+        .replace("interarrival: 10d", "interarrival: 1h").replace("duration: 30d",
+            "duration: 3d").replace("steps: 3", "steps: 200"));
+    Map<Long, Boolean> attempt = new HashMap<>();
+    List<String> stale = new ArrayList<>();
+    int[] lost = new int[1];
+    new World(l.scenario(), l.resources()).trace((t, e, j, node) -> {
+      if (j == null) {
+        return;
+      }
+      switch (e) {
+        case "started" -> attempt.put(j.id(), true);
+        case "transfer-failed" -> {
+          if (!attempt.getOrDefault(j.id(), false)) {
+            stale.add("job " + j.id() + " at " + t);
+          }
+        }
+        case "interrupted" -> {
+          lost[0]++;
+          attempt.put(j.id(), false);
+        }
+        default -> attempt.put(j.id(), false);
+      }
+    }).run();
+    assertTrue(lost[0] > 0, "members churn during 200-step jobs");
+    assertEquals(List.of(), stale);
   }
 
   @Test

@@ -1298,6 +1298,9 @@ public final class World {
           },
           f -> {
             live.remove(self[0]);
+            if (over) {
+              return; // failed before the attempt ended, heard after: nothing left to stop
+            }
             trace.record(sim.now(), "transfer-failed", job, to);
             interrupt();
           }));
