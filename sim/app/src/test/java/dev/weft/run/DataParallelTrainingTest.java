@@ -259,6 +259,39 @@ class DataParallelTrainingTest {
   }
 
   @Test
+  void noGangFormsOnTheFarSideOfACutFromTheJobsOrigin() throws Exception {
+    // every node is in eu-west, cut off from the submitters in us-east for a day: a gang there
+    // could not receive its input, so the job waits for the heal rather than burn its retries
+    var l = load("""
+        name: far
+        duration: 4d
+        network: {regions: REGIONS, faults: [{kind: partition, regions: [eu-west], at: 1h, duration: 1d}]}
+        nodes:
+          - {name: eu, count: 4, hardware: h100-sxm, gpus: 8, regions: eu-west, link: {up: 10Gbps, down: 10Gbps}}
+        workload:
+          - name: finetune
+            kind: training
+            model: llama-3-8b
+            arrivals: {process: renewal, interarrival: 2h}
+            steps: 3
+            nodes: 4
+            input: 1GB
+            origin: us-east
+        scheduler: {retries: 3}
+        """);
+    List<Double> starts = new ArrayList<>();
+    RunResult r = new World(l.scenario(), l.resources()).trace((t, e, j, node) -> {
+      if (e.equals("started")) {
+        starts.add(t);
+      }
+    }).run();
+    for (double t : starts) {
+      assertTrue(t < 3600 || t >= 3600 + 86400, "started across the cut at " + t);
+    }
+    assertEquals(0, r.jobs().failed(), r.jobs().toString());
+  }
+
+  @Test
   void everyMemberIsPaidForItsGpuTimeAndTheLedgerBalances() throws Exception {
     var l = load(FOUR + "economics: {verification: {policy: spot-check, spotCheckRate: 0.5}}\n",
         "duration=1d", "workload[0].arrivals.interarrival=1h");

@@ -1108,7 +1108,7 @@ public final class World {
    * {@code size} free nodes for a data-parallel job, or null. Free means online, connected,
    * with a free slot and nothing queued. Each node class that has enough free nodes offers a
    * gang gathered from its most populated region outwards by round-trip time (regions cut off
-   * from that one are skipped); the gang with the shortest estimated step (the class's
+   * from that one, or from the job's origin, are skipped); the gang with the shortest estimated step (the class's
    * compute plus a ring all-reduce over its slowest access link and widest round trip) wins.
    * When no class has enough, the free nodes of all classes are gathered the same way.
    */
@@ -1129,10 +1129,11 @@ public final class World {
     if (free.size() < size) {
       return null;
     }
+    int origin = gatewayOf(job);
     Node[] best = null;
     double bestStep = Double.POSITIVE_INFINITY;
     for (List<Node> candidates : byClass) {
-      Node[] gang = candidates.size() < size ? null : gather(candidates, size);
+      Node[] gang = candidates.size() < size ? null : gather(candidates, size, origin);
       if (gang != null) {
         double step = estimatedStep(gang, job.workload());
         if (step < bestStep) {
@@ -1141,15 +1142,23 @@ public final class World {
         }
       }
     }
-    return best != null ? best : gather(free, size);
+    return best != null ? best : gather(free, size, origin);
   }
 
-  /** {@code size} of {@code candidates}: the most populated region first, then the nearest. */
-  private Node[] gather(List<Node> candidates, int size) {
+  /**
+   * {@code size} of {@code candidates}: the most populated region first, then the nearest.
+   * Regions the job's input cannot reach from {@code origin} (a gateway) are left out.
+   */
+  private Node[] gather(List<Node> candidates, int size, int origin) {
     int regions = net.regions().size();
     int[] count = new int[regions];
     for (Node n : candidates) {
       count[net.regionOf(n.id())]++;
+    }
+    for (int r = 0; r < regions; r++) {
+      if (count[r] > 0 && !net.reachable(origin, gatewayOfRegion[r])) {
+        count[r] = 0;
+      }
     }
     int seed = 0;
     for (int r = 1; r < regions; r++) {
