@@ -10,8 +10,10 @@ import dev.weft.scenario.yaml.ScenarioLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,6 +136,38 @@ class DataParallelTrainingTest {
   }
 
   @Test
+  void aClassWithoutALinkIsRankedAtTheOneGbpsTheNetworkGivesIt() throws Exception {
+    // nodes without a link get 1 Gbps access links: ranking them as if unlimited would put
+    // the gang on links a hundred times slower than the other class's
+    var l = load("""
+        name: nolink
+        duration: 10d
+        network: {regions: REGIONS}
+        nodes:
+          - {name: plain, count: 4, hardware: h100-sxm, gpus: 8, regions: us-east}
+          - {name: fast, count: 4, hardware: h100-sxm, gpus: 8, regions: us-east, link: {up: 100Gbps, down: 100Gbps}}
+        workload:
+          - name: finetune
+            kind: training
+            model: llama-3-8b
+            arrivals: {process: renewal, interarrival: 3d}
+            steps: 2
+            nodes: 4
+            origin: us-east
+        """);
+    List<Integer> started = new ArrayList<>();
+    new World(l.scenario(), l.resources()).trace((t, e, j, node) -> {
+      if (e.equals("started")) {
+        started.add(node);
+      }
+    }).run();
+    assertEquals(12, started.size(), "three jobs of four nodes");
+    for (int id : started) {
+      assertTrue(id >= 4, "the gang with 100 Gbps links wins: node " + id);
+    }
+  }
+
+  @Test
   void losingAMemberRestartsTheJobOnFreshNodes() throws Exception {
     var l = load(FOUR.replace("count: 4,", "count: 6,")
         .replace("link: {up: 10Gbps, down: 10Gbps}}", "link: {up: 10Gbps, down: 10Gbps},"
@@ -151,6 +185,40 @@ class DataParallelTrainingTest {
     assertTrue(!interrupted.isEmpty(), "members churn during 200-step jobs: " + r.jobs());
     assertTrue(j.completed() > 0, r.jobs().toString());
     assertTrue(r.network().stats().cancelled() > 0, "the lost attempts' transfers stop");
+  }
+
+  @Test
+  void aLostAttemptsTransfersReportNothingOnceItHasEnded() throws Exception {
+    // a member going offline ends the attempt at once; its transfers fail a moment later (the
+    // network delivers failures from an event) and must not be reported against the job
+    var l = load(FOUR.replace("count: 4,", "count: 6,")
+        .replace("link: {up: 10Gbps, down: 10Gbps}}", "link: {up: 10Gbps, down: 10Gbps},"
+            + " availability: {uptime: {dist: exponential, mean: 4h}, downtime: 10m}}")
+        .replace("interarrival: 10d", "interarrival: 1h").replace("duration: 30d",
+            "duration: 3d").replace("steps: 3", "steps: 200"));
+    Map<Long, Boolean> attempt = new HashMap<>();
+    List<String> stale = new ArrayList<>();
+    int[] lost = new int[1];
+    new World(l.scenario(), l.resources()).trace((t, e, j, node) -> {
+      if (j == null) {
+        return;
+      }
+      switch (e) {
+        case "started" -> attempt.put(j.id(), true);
+        case "transfer-failed" -> {
+          if (!attempt.getOrDefault(j.id(), false)) {
+            stale.add("job " + j.id() + " at " + t);
+          }
+        }
+        case "interrupted" -> {
+          lost[0]++;
+          attempt.put(j.id(), false);
+        }
+        default -> attempt.put(j.id(), false);
+      }
+    }).run();
+    assertTrue(lost[0] > 0, "members churn during 200-step jobs");
+    assertEquals(List.of(), stale);
   }
 
   @Test
@@ -188,6 +256,39 @@ class DataParallelTrainingTest {
     }
     assertEquals(Set.of(0L), interrupted, "the job running at the cut is lost");
     assertTrue(r.jobs().completed() > 10, "after the heal the queue drains: " + r.jobs());
+  }
+
+  @Test
+  void noGangFormsOnTheFarSideOfACutFromTheJobsOrigin() throws Exception {
+    // every node is in eu-west, cut off from the submitters in us-east for a day: a gang there
+    // could not receive its input, so the job waits for the heal rather than burn its retries
+    var l = load("""
+        name: far
+        duration: 4d
+        network: {regions: REGIONS, faults: [{kind: partition, regions: [eu-west], at: 1h, duration: 1d}]}
+        nodes:
+          - {name: eu, count: 4, hardware: h100-sxm, gpus: 8, regions: eu-west, link: {up: 10Gbps, down: 10Gbps}}
+        workload:
+          - name: finetune
+            kind: training
+            model: llama-3-8b
+            arrivals: {process: renewal, interarrival: 2h}
+            steps: 3
+            nodes: 4
+            input: 1GB
+            origin: us-east
+        scheduler: {retries: 3}
+        """);
+    List<Double> starts = new ArrayList<>();
+    RunResult r = new World(l.scenario(), l.resources()).trace((t, e, j, node) -> {
+      if (e.equals("started")) {
+        starts.add(t);
+      }
+    }).run();
+    for (double t : starts) {
+      assertTrue(t < 3600 || t >= 3600 + 86400, "started across the cut at " + t);
+    }
+    assertEquals(0, r.jobs().failed(), r.jobs().toString());
   }
 
   @Test

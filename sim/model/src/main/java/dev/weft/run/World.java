@@ -83,6 +83,8 @@ public final class World {
   private final double[][] trainingStep; // [class][workload] seconds per step, NaN unknown
   private final boolean[] servingBusy; // [node] whether any engine of the node has work
   private final Timing[][] trainingTiming;
+  /** Access link of a node class without a {@code link}, bits per second each way. */
+  private static final double DEFAULT_ACCESS_LINK = 1e9;
   private final int[] gangSize; // [workload] nodes a job runs on at once
   private boolean gangAttemptScheduled;
   private long allReduces;
@@ -256,8 +258,8 @@ public final class World {
         String[] placed = Fleet.apportion(nc.regions() == null
             ? Map.of(regions.id(0), 1.0) : nc.regions(), nc.count(),
             streams.stream("node/" + nc.name() + "/regions"));
-        double up = nc.link() == null ? 1e9 : nc.link().up();
-        double down = nc.link() == null ? 1e9 : nc.link().down();
+        double up = nc.link() == null ? DEFAULT_ACCESS_LINK : nc.link().up();
+        double down = nc.link() == null ? DEFAULT_ACCESS_LINK : nc.link().down();
         for (int i = 0; i < nc.count(); i++) {
           int nid = b.addNode(nc.name(), regions.index(placed[i]), up, down);
           caches[nid] = new ModelCache(nc.modelCache());
@@ -1106,7 +1108,7 @@ public final class World {
    * {@code size} free nodes for a data-parallel job, or null. Free means online, connected,
    * with a free slot and nothing queued. Each node class that has enough free nodes offers a
    * gang gathered from its most populated region outwards by round-trip time (regions cut off
-   * from that one are skipped); the gang with the shortest estimated step (the class's
+   * from that one, or from the job's origin, are skipped); the gang with the shortest estimated step (the class's
    * compute plus a ring all-reduce over its slowest access link and widest round trip) wins.
    * When no class has enough, the free nodes of all classes are gathered the same way.
    */
@@ -1127,10 +1129,11 @@ public final class World {
     if (free.size() < size) {
       return null;
     }
+    int origin = gatewayOf(job);
     Node[] best = null;
     double bestStep = Double.POSITIVE_INFINITY;
     for (List<Node> candidates : byClass) {
-      Node[] gang = candidates.size() < size ? null : gather(candidates, size);
+      Node[] gang = candidates.size() < size ? null : gather(candidates, size, origin);
       if (gang != null) {
         double step = estimatedStep(gang, job.workload());
         if (step < bestStep) {
@@ -1139,15 +1142,23 @@ public final class World {
         }
       }
     }
-    return best != null ? best : gather(free, size);
+    return best != null ? best : gather(free, size, origin);
   }
 
-  /** {@code size} of {@code candidates}: the most populated region first, then the nearest. */
-  private Node[] gather(List<Node> candidates, int size) {
+  /**
+   * {@code size} of {@code candidates}: the most populated region first, then the nearest.
+   * Regions the job's input cannot reach from {@code origin} (a gateway) are left out.
+   */
+  private Node[] gather(List<Node> candidates, int size, int origin) {
     int regions = net.regions().size();
     int[] count = new int[regions];
     for (Node n : candidates) {
       count[net.regionOf(n.id())]++;
+    }
+    for (int r = 0; r < regions; r++) {
+      if (count[r] > 0 && !net.reachable(origin, gatewayOfRegion[r])) {
+        count[r] = 0;
+      }
     }
     int seed = 0;
     for (int r = 1; r < regions; r++) {
@@ -1189,13 +1200,14 @@ public final class World {
       Node n = gang[i];
       NodeClass nc = scenario.nodes().get(n.classIndex());
       compute = Math.max(compute, stepTiming(n.classIndex(), w).seconds());
-      if (nc.link() != null) {
-        bandwidth = Math.min(bandwidth, Math.min(nc.link().up(), nc.link().down()) / 8);
-      }
+      // a node without a link has the default access link, not an unlimited one
+      double up = nc.link() == null ? DEFAULT_ACCESS_LINK : nc.link().up();
+      double down = nc.link() == null ? DEFAULT_ACCESS_LINK : nc.link().down();
+      bandwidth = Math.min(bandwidth, Math.min(up, down) / 8);
       latency = Math.max(latency, net.transferLatency(n.id(), gang[(i + 1) % gang.length].id()));
     }
     double bytes = ringBytes(gang.length, w);
-    double transfer = Double.isInfinite(bandwidth) ? 0 : bytes / bandwidth;
+    double transfer = bytes / bandwidth;
     return compute + 2 * (gang.length - 1) * latency + transfer;
   }
 
@@ -1295,6 +1307,9 @@ public final class World {
           },
           f -> {
             live.remove(self[0]);
+            if (over) {
+              return; // failed before the attempt ended, heard after: nothing left to stop
+            }
             trace.record(sim.now(), "transfer-failed", job, to);
             interrupt();
           }));
