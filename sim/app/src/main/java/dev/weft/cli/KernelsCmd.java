@@ -542,7 +542,7 @@ public final class KernelsCmd implements Runnable {
   /** {@code weft kernels accuracy}. */
   @Command(name = "accuracy", mixinStandardHelpOptions = true,
       description = {"Held-out accuracy: Vidur GEMMs leave-one-model-out per GPU, and the "
-          + "project's own tables leave-one-row-out; median and p90 absolute % error per "
+          + "project's own tables leave-one-row-out; median and p90 absolute %% error per "
           + "hardware, op and label. Also the ratio of our H100 GEMM times to Vidur's at "
           + "shared shapes."})
   static final class AccuracyCmd implements Callable<Integer> {

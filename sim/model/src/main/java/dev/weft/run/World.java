@@ -1231,11 +1231,11 @@ public final class World {
     final Job job;
     final Node[] members;
     final int w;
-    final int steps;
+    final long steps; // a count a double demand carries exactly up to 2^53
     final int syncEvery;
     final double stepSeconds; // the slowest member's step
     final List<Flow> live = new ArrayList<>();
-    int done;
+    long done;
     int pending; // flows of the current phase not yet finished
     long event = -1;
     double phaseStart;
@@ -1247,7 +1247,7 @@ public final class World {
       this.job = job;
       this.members = members;
       this.w = job.workload();
-      this.steps = (int) job.demand();
+      this.steps = (long) job.demand();
       this.syncEvery = scenario.workload().get(w).syncEvery();
       double slowest = 0;
       for (Node n : members) {
@@ -1332,7 +1332,7 @@ public final class World {
         finish();
         return;
       }
-      int k = Math.min(syncEvery, steps - done);
+      int k = (int) Math.min(syncEvery, steps - done);
       for (Node n : members) {
         Timing t = stepTiming(n.classIndex(), w);
         for (Label l : Label.values()) {
@@ -1535,8 +1535,10 @@ public final class World {
       net.reconnect(n.id());
     }
     fillSlots(n);
-    for (int gi : groupsOfNode[n.id()]) {
-      redispatchCentral(groups.get(gi));
+    if (net == null) { // with a network, reconnecting n above already re-placed them
+      for (int gi : groupsOfNode[n.id()]) {
+        redispatchCentral(groups.get(gi));
+      }
     }
   }
 
