@@ -304,6 +304,25 @@ class DataParallelTrainingTest {
   }
 
   @Test
+  void aGangAndARequestColdOnTheSameNodeShareOneWeightDownload() throws Exception {
+    var l = load(FOUR.replace("interarrival: 10d}", "interarrival: 1000s}")
+        .replace("duration: 30d", "duration: 1500s") + """
+          - name: chat
+            kind: inference
+            model: llama-3-8b
+            arrivals: {process: renewal, interarrival: 1000s}
+            promptTokens: 100
+            outputTokens: 10
+            origin: us-east
+        """);
+    RunResult r = new World(l.scenario(), l.resources()).run();
+    assertEquals(1, r.workloads().get("chat").completed());
+    assertEquals(1, r.workloads().get("finetune").completed());
+    // four nodes, one download each: the request waits for the gang's (or the reverse)
+    assertEquals(4, r.network().coldStarts());
+  }
+
+  @Test
   void onlyTrainingSpreadsAndOnlyOverANetwork() throws Exception {
     var e = assertThrows(InputException.class, () -> load(FOUR.replace(
         "network: {regions: REGIONS}\n", "")));

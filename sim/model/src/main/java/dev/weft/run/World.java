@@ -94,7 +94,7 @@ public final class World {
   private final Network net;
   private final int[] gatewayOfRegion; // network node id of the submitters' gateway per region
   private final ModelCache[] caches;
-  private final Map<String, List<Job>> awaitingWeights = new java.util.HashMap<>();
+  private final Map<String, List<WeightsWaiter>> awaitingWeights = new java.util.HashMap<>();
   private final Distribution.Sampler[] originOf;
   private final Distribution.Sampler[] inputOf;
   private final Distribution.Sampler[] outputOf;
@@ -615,19 +615,45 @@ public final class World {
       proceed(n, job);
       return;
     }
-    String key = n.id() + "/" + model;
-    List<Job> waiting = awaitingWeights.get(key);
     n.inbound(1);
     enterPhase(job, 2);
+    fetchWeights(n, model, job, ok -> {
+      if (job.networkPhase != 2) {
+        return; // expired while waiting
+      }
+      n.inbound(-1);
+      leavePhase(job);
+      if (ok) {
+        proceed(n, job);
+      } else {
+        transferFailed(job, n);
+      }
+    });
+  }
+
+  /** Hears whether the model weights a node was fetching arrived. */
+  private interface WeightsWaiter {
+    void arrived(boolean ok);
+  }
+
+  /**
+   * Gets {@code model}'s weights onto {@code n} for {@code waiter}: the first to ask downloads
+   * them from {@code job}'s submitters (a cold start); whoever asks while that download is under
+   * way, a request or a gang member, waits for the same download.
+   */
+  private void fetchWeights(Node n, String model, Job job, WeightsWaiter waiter) {
+    String key = n.id() + "/" + model;
+    List<WeightsWaiter> waiting = awaitingWeights.get(key);
     if (waiting != null) {
-      waiting.add(job);
+      waiting.add(waiter);
       return;
     }
     waiting = new ArrayList<>();
-    waiting.add(job);
+    waiting.add(waiter);
     awaitingWeights.put(key, waiting);
     coldStarts++;
     double bytes = resources.aiModels().get(model).weightBytes();
+    ModelCache cache = caches[n.id()];
     trace.record(sim.now(), "weights-download", job, n.id());
     net.transfer(gatewayOf(job), n.id(), bytes, FlowListener.of(
         f -> {
@@ -638,18 +664,8 @@ public final class World {
   }
 
   private void releaseWaiting(Node n, String key, boolean ok) {
-    List<Job> waiting = awaitingWeights.remove(key);
-    for (Job j : waiting) {
-      if (j.networkPhase != 2) {
-        continue; // expired while waiting
-      }
-      n.inbound(-1);
-      leavePhase(j);
-      if (ok) {
-        proceed(n, j);
-      } else {
-        transferFailed(j, n);
-      }
+    for (WeightsWaiter w : awaitingWeights.remove(key)) {
+      w.arrived(ok);
     }
     loadChanged(n);
   }
@@ -1271,23 +1287,31 @@ public final class World {
       stage();
     }
 
-    /** Input shares and missing weights to every member, in parallel. */
+    /**
+     * Input shares and missing weights to every member, in parallel. A weight download is
+     * shared with whoever else waits for the same model on that node, so it is not this
+     * attempt's to cancel.
+     */
     private void stage() {
       String model = scenario.workload().get(w).model();
-      double weights = resources.aiModels().get(model).weightBytes();
       phaseStart = sim.now();
       pending++; // held until every flow is out, so an instant one cannot end the phase early
       for (Node n : members) {
-        boolean cold = !caches[n.id()].touch(model);
-        double bytes = job.inputBytes / members.length + (cold ? weights : 0);
-        if (cold) {
-          coldStarts++;
+        send(gatewayOf(job), n.id(), job.inputBytes / members.length, () -> { });
+        if (!caches[n.id()].touch(model)) {
+          pending++;
+          fetchWeights(n, model, job, ok -> {
+            if (over) {
+              return;
+            }
+            if (!ok) {
+              trace.record(sim.now(), "transfer-failed", job, n.id());
+              interrupt();
+            } else if (--pending == 0) {
+              flowsIn();
+            }
+          });
         }
-        send(gatewayOf(job), n.id(), bytes, () -> {
-          if (cold) {
-            caches[n.id()].admit(model, weights);
-          }
-        });
       }
       if (!over && --pending == 0) {
         flowsIn();
