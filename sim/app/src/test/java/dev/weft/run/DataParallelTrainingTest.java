@@ -323,6 +323,43 @@ class DataParallelTrainingTest {
   }
 
   @Test
+  void noRingFormsAcrossABackboneLinkThatIsDown() throws Exception {
+    // eu-west and ap-southeast both reach us-east, but not each other while their link is down
+    var l = load("""
+        name: ring
+        duration: 3d
+        network:
+          regions: REGIONS
+          backbone: [{from: eu-west, to: ap-southeast, capacity: 100Gbps}]
+          faults: [{kind: link, regions: [eu-west, ap-southeast], at: 30m, duration: 2d}]
+        nodes:
+          - {name: us, count: 2, hardware: h100-sxm, gpus: 8, regions: us-east, link: {up: 10Gbps, down: 10Gbps}}
+          - {name: eu, count: 1, hardware: h100-sxm, gpus: 8, regions: eu-west, link: {up: 10Gbps, down: 10Gbps}}
+          - {name: asia, count: 1, hardware: h100-sxm, gpus: 8, regions: ap-southeast, link: {up: 10Gbps, down: 10Gbps}}
+        workload:
+          - name: finetune
+            kind: training
+            model: llama-3-8b
+            arrivals: {process: renewal, interarrival: 1d}
+            steps: 3
+            nodes: 4
+            origin: us-east
+        """);
+    List<Double> starts = new ArrayList<>();
+    RunResult r = new World(l.scenario(), l.resources()).trace((t, e, j, node) -> {
+      if (e.equals("started")) {
+        starts.add(t);
+      }
+    }).run();
+    assertEquals(0, r.network().stats().failed(), "no ring was sent across the dead link");
+    assertEquals(8, starts.size(), "both jobs start, on four nodes each");
+    for (double t : starts) {
+      assertTrue(t >= 1800 + 2 * 86400, "after the link came back: " + t);
+    }
+    assertEquals(2, r.jobs().completed());
+  }
+
+  @Test
   void onlyTrainingSpreadsAndOnlyOverANetwork() throws Exception {
     var e = assertThrows(InputException.class, () -> load(FOUR.replace(
         "network: {regions: REGIONS}\n", "")));

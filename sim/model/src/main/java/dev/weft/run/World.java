@@ -1123,9 +1123,10 @@ public final class World {
   /**
    * {@code size} free nodes for a data-parallel job, or null. Free means online, connected,
    * with a free slot and nothing queued. Each node class that has enough free nodes offers a
-   * gang gathered from its most populated region outwards by round-trip time (regions cut off
-   * from that one, or from the job's origin, are skipped); the gang with the shortest estimated step (the class's
-   * compute plus a ring all-reduce over its slowest access link and widest round trip) wins.
+   * gang gathered from its most populated region outwards by round-trip time (a region is
+   * skipped when the job's origin cannot reach it, or when it cannot reach a region already in
+   * the gang); the gang with the shortest estimated step (the class's compute plus a ring
+   * all-reduce over its slowest access link and widest round trip) wins.
    * When no class has enough, the free nodes of all classes are gathered the same way.
    */
   private Node[] pickGang(Group g, Job job) {
@@ -1191,10 +1192,12 @@ public final class World {
         (Integer r) -> net.oneWayLatency(home, gatewayOfRegion[r])).thenComparingInt(r -> r));
     Node[] gang = new Node[size];
     int k = 0;
+    List<Integer> chosen = new ArrayList<>();
     for (int r : order) {
-      if (count[r] == 0 || !net.reachable(home, gatewayOfRegion[r])) {
+      if (count[r] == 0 || !reachesAll(gatewayOfRegion[r], chosen)) {
         continue;
       }
+      chosen.add(r);
       for (Node n : candidates) {
         if (net.regionOf(n.id()) == r) {
           gang[k++] = n;
@@ -1205,6 +1208,21 @@ public final class World {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether a ring through {@code gateway}'s region and every region in {@code regions} could
+   * move data now, both ways (a backbone link down between two of them cuts the ring even when
+   * each still reaches the first).
+   */
+  private boolean reachesAll(int gateway, List<Integer> regions) {
+    for (int r : regions) {
+      if (!net.reachable(gateway, gatewayOfRegion[r])
+          || !net.reachable(gatewayOfRegion[r], gateway)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Seconds of one synchronous step on {@code gang}, links unloaded: to compare gangs. */
