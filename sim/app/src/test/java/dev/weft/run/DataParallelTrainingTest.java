@@ -33,6 +33,17 @@ class DataParallelTrainingTest {
     return ScenarioLoader.load(f, List.of(sets));
   }
 
+  /** Runs the scenario; the node of every "started" event, in order. */
+  static List<Integer> startedNodes(ScenarioLoader.Loaded l) {
+    List<Integer> started = new ArrayList<>();
+    new World(l.scenario(), l.resources()).trace((t, e, j, node) -> {
+      if (e.equals("started")) {
+        started.add(node);
+      }
+    }).run();
+    return started;
+  }
+
   static final String FOUR = """
       name: dp
       duration: 30d
@@ -122,12 +133,7 @@ class DataParallelTrainingTest {
             nodes: 4
             origin: us-east
         """);
-    List<Integer> started = new ArrayList<>();
-    new World(l.scenario(), l.resources()).trace((t, e, j, node) -> {
-      if (e.equals("started")) {
-        started.add(node);
-      }
-    }).run();
+    List<Integer> started = startedNodes(l);
     assertEquals(12, started.size(), "three jobs of four nodes");
     // node ids: a100-asia 0-5, h100-us 6-7, h100-eu 8-9, h100-asia 10-13
     for (int id : started) {
@@ -155,12 +161,7 @@ class DataParallelTrainingTest {
             nodes: 4
             origin: us-east
         """);
-    List<Integer> started = new ArrayList<>();
-    new World(l.scenario(), l.resources()).trace((t, e, j, node) -> {
-      if (e.equals("started")) {
-        started.add(node);
-      }
-    }).run();
+    List<Integer> started = startedNodes(l);
     assertEquals(12, started.size(), "three jobs of four nodes");
     for (int id : started) {
       assertTrue(id >= 4, "the gang with 100 Gbps links wins: node " + id);
