@@ -114,8 +114,19 @@ final class SweepCmd implements Callable<Integer> {
         return Main.BAD_INPUT;
       }
     }
+    String identity = identity(loaded.get(0).scenario(), grid, overrides);
+    Path manifest = dir.resolve(MANIFEST);
+    if (Files.exists(results)) {
+      String clash = clash(results, manifest, identity, grid);
+      if (clash != null) {
+        err.println(results + ": " + clash + "; choose another --out, or delete the folder to"
+            + " start over");
+        return Main.BAD_INPUT;
+      }
+    }
     Files.createDirectories(dir);
     Files.writeString(dir.resolve(OutputFolder.MARKER), "written by weft sweep\n");
+    Files.writeString(manifest, identity, StandardCharsets.UTF_8);
     dropTruncatedLine(results);
     List<SweepReport.Row> rows = readExisting(results, grid.size());
     Set<String> done = new HashSet<>();
@@ -238,6 +249,52 @@ final class SweepCmd implements Callable<Integer> {
     }
     out.add(cur.toString());
     return out;
+  }
+
+  /** What a resumed sweep must share with the one that wrote the folder. */
+  static final String MANIFEST = ".weft-sweep";
+
+  /**
+   * The experiment a results.csv belongs to: scenario, seed, swept paths and fixed overrides.
+   * The swept values and the replications may grow between resumptions; these may not.
+   */
+  static String identity(dev.weft.scenario.Scenario s, List<Sweep.Param> grid,
+      List<String> overrides) {
+    StringBuilder b = new StringBuilder();
+    b.append("scenario: ").append(s.name()).append('\n');
+    b.append("seed: ").append(s.seed()).append('\n');
+    for (Sweep.Param p : grid) {
+      b.append("param: ").append(p.path()).append('\n');
+    }
+    for (String o : overrides) {
+      b.append("set: ").append(o).append('\n');
+    }
+    return b.toString();
+  }
+
+  /** Why the results.csv there is not this sweep's, or null when it is. */
+  static String clash(Path results, Path manifest, String identity, List<Sweep.Param> grid)
+      throws IOException {
+    if (Files.exists(manifest)) {
+      String was = Files.readString(manifest, StandardCharsets.UTF_8);
+      return was.equals(identity) ? null : "holds another sweep ("
+          + was.strip().replace('\n', ';') + "), not this one ("
+          + identity.strip().replace('\n', ';') + ")";
+    }
+    if (Files.size(results) == 0) {
+      return null;
+    }
+    List<String> header = readHeader(results);
+    List<String> expected = new ArrayList<>();
+    for (Sweep.Param p : grid) {
+      expected.add(p.path());
+    }
+    expected.add("replication");
+    expected.add("seed");
+    return header.size() >= expected.size()
+        && header.subList(0, expected.size()).equals(expected) ? null
+        : "holds a sweep over " + header.subList(0, Math.min(header.size(),
+            expected.size())) + ", not over " + expected;
   }
 
   /** A crash can leave half a row; cut the file back to its last complete line. */

@@ -316,6 +316,15 @@ class CliTest {
     assertTrue(second.out().contains("resuming: 2 runs already"), second.out());
     rows = Files.readAllLines(out.resolve("results.csv"));
     assertEquals(5, rows.size(), rows.toString());
+    // another experiment into the same folder is refused, and the rows stay as they were
+    Result other = weft("sweep", QUICKSTART, "--out", out.toString(), "--set", "duration=20m",
+        "--set", "warmup=5m", "--param", "scheduler.retries=1,2");
+    assertEquals(2, other.code(), other.out());
+    assertTrue(other.err().contains("holds another sweep"), other.err());
+    Result otherSets = weft("sweep", QUICKSTART, "--out", out.toString(), "--set",
+        "duration=30m", "--set", "warmup=5m", "--param", "scheduler.policy=random");
+    assertEquals(2, otherSets.code(), otherSets.out());
+    assertEquals(rows, Files.readAllLines(out.resolve("results.csv")));
     assertEquals(2, weft("sweep", QUICKSTART, "--param", "scheduler.policy=random,fastest",
         "--out", dir.resolve("sweep-bad").toString()).code());
     assertFalse(Files.exists(dir.resolve("sweep-bad")), "bad input writes nothing");
