@@ -735,21 +735,7 @@ public final class FlowNetwork {
    */
   private void collectLocal(int round) {
     freeDirty(round);
-    int total = 0;
-    for (int i = 0; i < free.size; i++) {
-      int s = free.items[i];
-      int[] path = paths[s];
-      for (int h = 0, n = hops[s]; h < n; h++) {
-        int l = path[h];
-        if (linkRound[l] != round) {
-          linkRound[l] = round;
-          constraints.add(l);
-          segLength[l] = 0;
-        }
-        segLength[l]++;
-        total++;
-      }
-    }
+    int total = constrainFreePaths(round);
     if (segFlow.length < total) {
       segFlow = new int[Math.max(total, 2 * segFlow.length)];
       segPos = new int[segFlow.length];
@@ -824,6 +810,29 @@ public final class FlowNetwork {
     }
   }
 
+  /**
+   * Every link a free flow crosses becomes a constraint; {@link #segLength} counts the free
+   * flows on each. Returns the number of (flow, link) crossings.
+   */
+  private int constrainFreePaths(int round) {
+    int total = 0;
+    for (int i = 0; i < free.size; i++) {
+      int s = free.items[i];
+      int[] path = paths[s];
+      for (int h = 0, n = hops[s]; h < n; h++) {
+        int l = path[h];
+        if (linkRound[l] != round) {
+          linkRound[l] = round;
+          constraints.add(l);
+          segLength[l] = 0;
+        }
+        segLength[l]++;
+      }
+      total += hops[s];
+    }
+    return total;
+  }
+
   /** The flows on the dirty links become free; the dirty links are the first constraints. */
   private void freeDirty(int round) {
     free.clear();
@@ -848,17 +857,7 @@ public final class FlowNetwork {
   /** Free flows: those on dirty links. Constraints: the dirty links and every link they cross. */
   private void collect(int round) {
     freeDirty(round);
-    for (int i = 0; i < free.size; i++) {
-      int s = free.items[i];
-      int[] path = paths[s];
-      for (int h = 0, n = hops[s]; h < n; h++) {
-        int l = path[h];
-        if (linkRound[l] != round) {
-          linkRound[l] = round;
-          constraints.add(l);
-        }
-      }
-    }
+    constrainFreePaths(round);
     for (int i = 0; i < constraints.size; i++) {
       int l = constraints.items[i];
       double res = capacity[l];

@@ -258,8 +258,8 @@ public final class World {
         String[] placed = Fleet.apportion(nc.regions() == null
             ? Map.of(regions.id(0), 1.0) : nc.regions(), nc.count(),
             streams.stream("node/" + nc.name() + "/regions"));
-        double up = nc.link() == null ? DEFAULT_ACCESS_LINK : nc.link().up();
-        double down = nc.link() == null ? DEFAULT_ACCESS_LINK : nc.link().down();
+        double up = uplink(nc);
+        double down = downlink(nc);
         for (int i = 0; i < nc.count(); i++) {
           int nid = b.addNode(nc.name(), regions.index(placed[i]), up, down);
           caches[nid] = new ModelCache(nc.modelCache());
@@ -1229,20 +1229,31 @@ public final class World {
   private double estimatedStep(Node[] gang, int w) {
     double compute = 0;
     double bandwidth = Double.POSITIVE_INFINITY;
-    double latency = 0;
-    for (int i = 0; i < gang.length; i++) {
-      Node n = gang[i];
+    for (Node n : gang) {
       NodeClass nc = scenario.nodes().get(n.classIndex());
       compute = Math.max(compute, stepTiming(n.classIndex(), w).seconds());
-      // a node without a link has the default access link, not an unlimited one
-      double up = nc.link() == null ? DEFAULT_ACCESS_LINK : nc.link().up();
-      double down = nc.link() == null ? DEFAULT_ACCESS_LINK : nc.link().down();
-      bandwidth = Math.min(bandwidth, Math.min(up, down) / 8);
-      latency = Math.max(latency, net.transferLatency(n.id(), gang[(i + 1) % gang.length].id()));
+      bandwidth = Math.min(bandwidth, Math.min(uplink(nc), downlink(nc)) / 8);
     }
-    double bytes = ringBytes(gang.length, w);
-    double transfer = bytes / bandwidth;
-    return compute + 2 * (gang.length - 1) * latency + transfer;
+    return compute + 2 * (gang.length - 1) * ringHopLatency(gang)
+        + ringBytes(gang.length, w) / bandwidth;
+  }
+
+  /** The longest hop latency around {@code ring} (member i sends to member i + 1). */
+  private double ringHopLatency(Node[] ring) {
+    double hop = 0;
+    for (int i = 0; i < ring.length; i++) {
+      hop = Math.max(hop, net.transferLatency(ring[i].id(), ring[(i + 1) % ring.length].id()));
+    }
+    return hop;
+  }
+
+  /** A node class's access link capacities; without a {@code link}, the default one. */
+  private static double uplink(NodeClass nc) {
+    return nc.link() == null ? DEFAULT_ACCESS_LINK : nc.link().up();
+  }
+
+  private static double downlink(NodeClass nc) {
+    return nc.link() == null ? DEFAULT_ACCESS_LINK : nc.link().down();
   }
 
   /** Bytes each node sends in a ring all-reduce of the gradients: 2(n-1)/n of them. */
@@ -1268,13 +1279,14 @@ public final class World {
     final long steps; // a count a double demand carries exactly up to 2^53
     final int syncEvery;
     final double stepSeconds; // the slowest member's step
+    final double ringBytes; // each member's share of an all-reduce
+    final double ringExtra; // latency of the ring's other hops, added after the last flow
     final List<Flow> live = new ArrayList<>();
     long done;
     int pending; // flows of the current phase not yet finished
     long event = -1;
     double phaseStart;
     boolean syncing; // the phase under way is an all-reduce (else the staging)
-    double ringExtra; // latency of the ring's other hops, added after the last flow
     boolean over;
 
     Gang(Job job, Node[] members) {
@@ -1288,6 +1300,8 @@ public final class World {
         slowest = Math.max(slowest, stepTiming(n.classIndex(), w).seconds());
       }
       this.stepSeconds = slowest;
+      this.ringBytes = ringBytes(members.length, w);
+      this.ringExtra = (2 * (members.length - 1) - 1) * ringHopLatency(members);
     }
 
     void begin() {
@@ -1390,17 +1404,11 @@ public final class World {
 
     private void allReduce() {
       int n = members.length;
-      double bytes = ringBytes(n, w);
-      double hop = 0;
-      for (int i = 0; i < n; i++) {
-        hop = Math.max(hop, net.transferLatency(members[i].id(), members[(i + 1) % n].id()));
-      }
-      ringExtra = (2 * (n - 1) - 1) * hop;
       syncing = true;
       phaseStart = sim.now();
       pending++;
       for (int i = 0; i < n; i++) {
-        send(members[i].id(), members[(i + 1) % n].id(), bytes, () -> { });
+        send(members[i].id(), members[(i + 1) % n].id(), ringBytes, () -> { });
       }
       if (!over && --pending == 0) {
         flowsIn();
