@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,16 +109,7 @@ class ImportersTest {
   void brokenLlmServingSimFilesSayWhere() throws Exception {
     Path src = TestData.llmServingSim().resolve("RTX4090");
     Path dst = dir.resolve("lss/RTX4090");
-    try (Stream<Path> s = Files.walk(src)) {
-      for (Path p : (Iterable<Path>) s::iterator) {
-        Path t = dst.resolve(src.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
+    TestData.copyTree(src, dst);
     Path dense = dst.resolve("meta-llama/Llama-3.1-8B/bf16/tp1/dense.csv");
     List<String> lines = Files.readAllLines(dense);
     lines.set(2, lines.get(2).replaceFirst(",[^,]+$", ",-3"));

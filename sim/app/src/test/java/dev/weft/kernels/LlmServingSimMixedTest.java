@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,16 +129,7 @@ class LlmServingSimMixedTest {
   Path copy() throws Exception {
     Path src = TestData.llmServingSim().resolve("RTX4090");
     Path dst = dir.resolve("lss/RTX4090");
-    try (Stream<Path> s = Files.walk(src)) {
-      for (Path p : (Iterable<Path>) s::iterator) {
-        Path t = dst.resolve(src.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
+    TestData.copyTree(src, dst);
     return dst.resolve("meta-llama/Llama-3.1-8B/bf16/tp1/attention.csv");
   }
 
@@ -166,13 +156,9 @@ class LlmServingSimMixedTest {
     TestData.llmServingSim();
     String msg = brokenLine(200, "16,16,1,8192,NaN");
     assertTrue(msg.contains("attention.csv:200:") && msg.contains("positive and finite"), msg);
-    Files.walk(dir.resolve("lss")).sorted(java.util.Comparator.reverseOrder()).forEach(
-        p -> p.toFile().delete());
     msg = brokenLine(201, "16,16,1,8192,20.0");
     assertTrue(msg.contains("attention.csv:201:") && msg.contains("duplicate call") && msg
         .contains("as line 200"), msg);
-    Files.walk(dir.resolve("lss")).sorted(java.util.Comparator.reverseOrder()).forEach(
-        p -> p.toFile().delete());
     msg = brokenLine(201, "0,0,0,0,20.0");
     assertTrue(msg.contains("attention.csv:201:") && msg.contains("neither a prefill chunk"),
         msg);
@@ -184,8 +170,6 @@ class LlmServingSimMixedTest {
     String msg = brokenLine(1, "prefill_chunk,kv_prefill,n_decode,kv_decode,time_ms");
     assertTrue(msg.contains("attention.csv:1:") && msg.contains("missing column 'time_us'"),
         msg);
-    Files.walk(dir.resolve("lss")).sorted(java.util.Comparator.reverseOrder()).forEach(
-        p -> p.toFile().delete());
     msg = brokenLine(1, "prefill_chunk,kv_prefill,n_decode,time_us");
     assertTrue(msg.contains("missing column 'kv_decode'"), msg);
   }

@@ -45,24 +45,42 @@ public final class TestData {
    * git-ignored imported/ tables.
    */
   public static Path freshModels(Path dir) {
-    Path src = models();
     Path dst = dir.resolve("models");
-    try (Stream<Path> s = Files.walk(src)) {
-      for (Path p : (Iterable<Path>) s::iterator) {
-        Path rel = src.relativize(p);
-        if (rel.startsWith(Path.of("kernels", KernelTables.IMPORTED))) {
-          continue;
+    copyTree(models(), dst, rel -> rel.startsWith(Path.of("kernels", KernelTables.IMPORTED)));
+    return dst;
+  }
+
+  /** Copies the folder {@code src} to {@code dst}, replacing what was there, for breaking. */
+  public static void copyTree(Path src, Path dst) {
+    copyTree(src, dst, rel -> false);
+  }
+
+  private static void copyTree(Path src, Path dst,
+      java.util.function.Predicate<Path> skip) {
+    try {
+      if (Files.exists(dst)) {
+        try (Stream<Path> old = Files.walk(dst).sorted(java.util.Comparator.reverseOrder())) {
+          for (Path p : (Iterable<Path>) old::iterator) {
+            Files.delete(p);
+          }
         }
-        Path t = dst.resolve(rel.toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
+      }
+      try (Stream<Path> s = Files.walk(src)) {
+        for (Path p : (Iterable<Path>) s::iterator) {
+          Path rel = src.relativize(p);
+          if (skip.test(rel)) {
+            continue;
+          }
+          Path t = dst.resolve(rel.toString());
+          if (Files.isDirectory(p)) {
+            Files.createDirectories(t);
+          } else {
+            Files.copy(p, t);
+          }
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return dst;
   }
 }
