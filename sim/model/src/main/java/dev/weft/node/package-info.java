@@ -1,6 +1,6 @@
 /**
- * Compute nodes as the run sees them: compact mutable state (online, busy slots, local queue)
- * over the immutable configuration of their class. Depends on {@code workload} (the jobs a node
- * holds).
+ * Compute nodes as placement sees them: identity, capacity and load counters (online, busy
+ * slots, queued and inbound jobs, serving load). The run keeps the jobs themselves. Depends on
+ * nothing else in Weft.
  */
 package dev.weft.node;

@@ -4,7 +4,9 @@ import dev.weft.node.Node;
 
 /**
  * The nodes a scheduler may place on, with local indexes 0..size()-1: all nodes of a run, or
- * the subset able to run a group of workloads (those whose AI model fits).
+ * the subset able to run a group of workloads (those whose AI model fits). The signals a policy
+ * may rank by come grouped by their source, {@link #market()} and {@link #geography()}, each a
+ * null object when the run has no economy or no network.
  */
 public interface Cluster {
 
@@ -23,28 +25,13 @@ public interface Cluster {
   /** The i-th online node, 0 <= i < onlineCount(), in an order that changes with churn. */
   Node online(int i);
 
-  /** Relative weight of {@code n} in stake-weighted selection (1 without economics). */
-  default double selectionWeight(Node n) {
-    return 1.0;
+  /** The economy's view of the nodes (stake weights, bids); {@link Market#NONE} without one. */
+  default Market market() {
+    return Market.NONE;
   }
 
-  /** Number of network regions (1 without a network). */
-  default int regionCount() {
-    return 1;
-  }
-
-  /** Region of {@code n} (0 without a network). */
-  default int regionOf(Node n) {
-    return 0;
-  }
-
-  /** Round-trip time from region {@code a} to region {@code b}, seconds (0 without a network). */
-  default double rtt(int a, int b) {
-    return 0;
-  }
-
-  /** What {@code n} asks per GPU-hour in a reverse auction (0 without economics). */
-  default double bid(Node n) {
-    return 0.0;
+  /** Regions and round trips; {@link Geography#NONE} without a network. */
+  default Geography geography() {
+    return Geography.NONE;
   }
 }

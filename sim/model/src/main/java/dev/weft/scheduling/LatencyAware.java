@@ -29,14 +29,14 @@ final class LatencyAware implements Scheduler {
   @Override
   public void attach(Cluster cluster, UniformRandomProvider rng) {
     this.cluster = cluster;
-    int regions = cluster.regionCount();
+    int regions = cluster.geography().regionCount();
     List<List<Node>> members = new ArrayList<>();
     for (int r = 0; r < regions; r++) {
       members.add(new ArrayList<>());
     }
     for (int i = 0; i < cluster.size(); i++) {
       Node n = cluster.node(i);
-      members.get(cluster.regionOf(n)).add(n);
+      members.get(cluster.geography().regionOf(n)).add(n);
     }
     for (int r = 0; r < regions; r++) {
       RegionView v = new RegionView(cluster, members.get(r));
@@ -49,7 +49,7 @@ final class LatencyAware implements Scheduler {
 
   @Override
   public Node place(Job job) {
-    int origin = Math.max(0, job.origin);
+    int origin = Math.max(0, job.origin());
     Node best = null;
     double bestScore = Double.POSITIVE_INFINITY;
     for (int r = 0; r < byRegion.size(); r++) {
@@ -57,7 +57,7 @@ final class LatencyAware implements Scheduler {
       if (candidate == null) {
         continue;
       }
-      double score = cluster.rtt(origin, r) + loadPenalty * candidate.load();
+      double score = cluster.geography().rtt(origin, r) + loadPenalty * candidate.load();
       if (score < bestScore) {
         bestScore = score;
         best = candidate;
@@ -68,12 +68,12 @@ final class LatencyAware implements Scheduler {
 
   @Override
   public void loadChanged(Node node) {
-    byRegion.get(cluster.regionOf(node)).loadChanged(node);
+    byRegion.get(cluster.geography().regionOf(node)).loadChanged(node);
   }
 
   @Override
   public void availabilityChanged(Node node) {
-    byRegion.get(cluster.regionOf(node)).availabilityChanged(node);
+    byRegion.get(cluster.geography().regionOf(node)).availabilityChanged(node);
   }
 
   /** The nodes of one region, indexed locally, for that region's least-loaded index. */
@@ -105,6 +105,11 @@ final class LatencyAware implements Scheduler {
     @Override
     public int indexOf(Node n) {
       return local[all.indexOf(n)];
+    }
+
+    @Override
+    public Market market() {
+      return all.market();
     }
 
     @Override

@@ -33,7 +33,7 @@ final class LeastLoaded implements Scheduler {
       return;
     }
     for (int i = 0; i < cluster.size(); i++) {
-      bids[i] = cluster.bid(cluster.node(i));
+      bids[i] = cluster.market().bid(cluster.node(i));
     }
     for (int i = size / 2; i >= 0; i--) {
       down(i);
@@ -46,7 +46,7 @@ final class LeastLoaded implements Scheduler {
     bids = new double[cluster.size()];
     if (byBid) {
       for (int i = 0; i < cluster.size(); i++) {
-        bids[i] = cluster.bid(cluster.node(i));
+        bids[i] = cluster.market().bid(cluster.node(i));
       }
     }
     heap = new Node[cluster.size()];

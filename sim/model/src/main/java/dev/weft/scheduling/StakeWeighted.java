@@ -53,7 +53,8 @@ final class StakeWeighted implements Scheduler {
 
   @Override
   public void availabilityChanged(Node node) {
-    set(cluster.indexOf(node), node.online() ? Math.max(0, cluster.selectionWeight(node)) : 0);
+    set(cluster.indexOf(node),
+        node.online() ? Math.max(0, cluster.market().selectionWeight(node)) : 0);
   }
 
   @Override
@@ -61,7 +62,7 @@ final class StakeWeighted implements Scheduler {
     java.util.Arrays.fill(tree, 0);
     for (int i = 0; i < weight.length; i++) {
       Node n = cluster.node(i);
-      weight[i] = n.online() ? Math.max(0, cluster.selectionWeight(n)) : 0;
+      weight[i] = n.online() ? Math.max(0, cluster.market().selectionWeight(n)) : 0;
       tree[i + 1] += weight[i];
       int parent = i + 1 + ((i + 1) & -(i + 1));
       if (parent < tree.length) {

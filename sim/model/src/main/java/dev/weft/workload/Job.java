@@ -1,6 +1,11 @@
 package dev.weft.workload;
 
-/** One unit of work from submission to its outcome. Mutable; owned by the run. */
+/**
+ * One unit of work from submission to its outcome: who asked for what (identity and demand) and
+ * where it stands (queued, running, or its outcome). What an attempt holds while it runs (a
+ * transfer, a place in a serving engine, a gang of nodes) belongs to the run, not to the job.
+ * Mutable; owned by the run.
+ */
 public final class Job {
 
   /** Where a job is in its life. */
@@ -17,33 +22,17 @@ public final class Job {
   private final double submitted;
   private final double demand;
   private final boolean counted;
+  private int promptTokens;
+  private int outputTokens;
+  private int origin = -1;
+  private double inputBytes;
+  private double outputBytes;
   private State state = State.QUEUED;
   private int attempts;
   private double started = Double.NaN;
   private double attemptStarted = Double.NaN;
   private int nodeId = -1;
-  private int promptTokens;
-  private int outputTokens;
   private double firstToken = Double.NaN;
-  /** Network phase: 0 none, 1 input transfer, 2 waiting for model weights, 3 output transfer. */
-  public int networkPhase;
-  /** The transfer in progress for this job, when there is one. */
-  public Object flow;
-  /** Seconds this job has spent in transfers and weight downloads so far. */
-  public double networkSeconds;
-  public double networkPhaseStart;
-  public int origin = -1;
-  /** Transfers of this job that failed (input or weights); beyond the retries the job fails. */
-  public int transferFailures;
-  public double inputBytes;
-  public double outputBytes;
-  /** The run's handle on this job inside a node's serving engine, when it is in one. */
-  public Object servingHandle;
-  /** The run's handle on an attempt spread over several nodes (data-parallel training). */
-  public Object gang;
-  /** Engine handles of the pending completion and deadline events; -1 when none. */
-  public long completionHandle = -1;
-  public long deadlineHandle = -1;
 
   public Job(long id, int workload, double submitted, double demand, boolean counted) {
     this.id = id;
@@ -60,12 +49,38 @@ public final class Job {
     return this;
   }
 
+  /** Bytes sent to the node before the job starts and back after it ends. */
+  public Job bytes(double input, double output) {
+    this.inputBytes = input;
+    this.outputBytes = output;
+    return this;
+  }
+
+  /** The job was submitted in region {@code region} (an index of the run's region table). */
+  public Job origin(int region) {
+    this.origin = region;
+    return this;
+  }
+
   public int promptTokens() {
     return promptTokens;
   }
 
   public int outputTokens() {
     return outputTokens;
+  }
+
+  /** Region the job was submitted from; -1 without a network. */
+  public int origin() {
+    return origin;
+  }
+
+  public double inputBytes() {
+    return inputBytes;
+  }
+
+  public double outputBytes() {
+    return outputBytes;
   }
 
   /** When the first output token was ready (NaN before, or for non-inference jobs). */
@@ -91,7 +106,7 @@ public final class Job {
     return submitted;
   }
 
-  /** Service time on a node of speed 1. */
+  /** Service time on a node of speed 1 (steps, for training). */
   public double demand() {
     return demand;
   }
@@ -122,6 +137,7 @@ public final class Job {
     return attemptStarted;
   }
 
+  /** The node running it, or whose queue or inbound transfer holds it; -1 when none. */
   public int nodeId() {
     return nodeId;
   }

@@ -1,5 +1,5 @@
 /**
- * Jobs and the streams that offer them: arrival processes and service demands drawn from named
- * random streams. Depends on {@code engine}, {@code random} and {@code scenario}.
+ * Jobs (identity, demand and lifecycle state) and replayed arrival traces. Depends on nothing
+ * else in Weft: what an attempt holds while it runs belongs to {@code run}.
  */
 package dev.weft.workload;
