@@ -89,7 +89,7 @@ public final class RunCommand {
         try {
           w.write(Double.toString(time));
           w.write(',');
-          w.write(event);
+          w.write(event.id());
           w.write(',');
           w.write(job == null ? "" : Long.toString(job.id()));
           w.write(',');

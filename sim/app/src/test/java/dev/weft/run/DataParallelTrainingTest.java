@@ -37,7 +37,7 @@ class DataParallelTrainingTest {
   static List<Integer> startedNodes(ScenarioLoader.Loaded l) {
     List<Integer> started = new ArrayList<>();
     new World(l.scenario(), l.resources()).trace((t, e, j, node) -> {
-      if (e.equals("started")) {
+      if (e == TraceEvent.STARTED) {
         started.add(node);
       }
     }).run();
@@ -177,7 +177,7 @@ class DataParallelTrainingTest {
             "duration: 3d").replace("steps: 3", "steps: 200"));
     Set<Long> interrupted = new HashSet<>();
     RunResult r = new World(l.scenario(), l.resources()).trace((t, e, j, node) -> {
-      if (e.equals("interrupted")) {
+      if (e == TraceEvent.INTERRUPTED) {
         interrupted.add(j.id());
       }
     }).run();
@@ -205,13 +205,13 @@ class DataParallelTrainingTest {
         return;
       }
       switch (e) {
-        case "started" -> attempt.put(j.id(), true);
-        case "transfer-failed" -> {
+        case STARTED -> attempt.put(j.id(), true);
+        case TRANSFER_FAILED -> {
           if (!attempt.getOrDefault(j.id(), false)) {
             stale.add("job " + j.id() + " at " + t);
           }
         }
-        case "interrupted" -> {
+        case INTERRUPTED -> {
           lost[0]++;
           attempt.put(j.id(), false);
         }
@@ -244,9 +244,9 @@ class DataParallelTrainingTest {
     List<double[]> starts = new ArrayList<>();
     Set<Long> interrupted = new HashSet<>();
     RunResult r = new World(l.scenario(), l.resources()).trace((t, e, j, node) -> {
-      if (e.equals("started")) {
+      if (e == TraceEvent.STARTED) {
         starts.add(new double[] {t, node});
-      } else if (e.equals("interrupted")) {
+      } else if (e == TraceEvent.INTERRUPTED) {
         interrupted.add(j.id());
       }
     }).run();
@@ -282,7 +282,7 @@ class DataParallelTrainingTest {
         """);
     List<Double> starts = new ArrayList<>();
     RunResult r = new World(l.scenario(), l.resources()).trace((t, e, j, node) -> {
-      if (e.equals("started")) {
+      if (e == TraceEvent.STARTED) {
         starts.add(t);
       }
     }).run();
@@ -348,7 +348,7 @@ class DataParallelTrainingTest {
         """);
     List<Double> starts = new ArrayList<>();
     RunResult r = new World(l.scenario(), l.resources()).trace((t, e, j, node) -> {
-      if (e.equals("started")) {
+      if (e == TraceEvent.STARTED) {
         starts.add(t);
       }
     }).run();

@@ -1,12 +1,9 @@
 package dev.weft.run;
 
 import dev.weft.scenario.yaml.ScenarioLoader;
-import dev.weft.workload.Job;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,15 +20,10 @@ class GangBookkeepingTest {
     Path f = dir.resolve("s.yaml");
     Files.writeString(f, yaml.replace("REGIONS", NetworkRunTest.REGIONS));
     var l = ScenarioLoader.load(f, List.of(sets));
-    Map<Long, Job> jobs = new LinkedHashMap<>();
     World w = new World(l.scenario(), l.resources());
-    w.trace((t, e, j, node) -> {
-      if (j != null) {
-        jobs.put(j.id(), j);
-      }
-    });
+    Bookkeeping books = new Bookkeeping(w);
     RunResult r = w.run();
-    Bookkeeping.check(w, jobs.values());
+    books.check(w);
     var j = r.jobs();
     org.junit.jupiter.api.Assertions.assertEquals(j.submitted(),
         j.completed() + j.failed() + j.expired() + j.inFlight(), String.join(" ", sets));

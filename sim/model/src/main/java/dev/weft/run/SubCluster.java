@@ -2,6 +2,8 @@ package dev.weft.run;
 
 import dev.weft.node.Node;
 import dev.weft.scheduling.Cluster;
+import dev.weft.scheduling.Geography;
+import dev.weft.scheduling.Market;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,15 +18,17 @@ final class SubCluster implements Cluster {
   private final Node[] online;
   private final int[] onlinePos; // by local index, -1 when offline
   private int onlineCount;
-  private final World.Weights weights;
+  private final Market market;
+  private final Geography geography;
 
-  SubCluster(List<Node> members, int totalNodes, World.Weights weights) {
+  SubCluster(List<Node> members, int totalNodes, Market market, Geography geography) {
     this.members = members.toArray(Node[]::new);
     this.local = new int[totalNodes];
     Arrays.fill(local, -1);
     this.online = new Node[this.members.length];
     this.onlinePos = new int[this.members.length];
-    this.weights = weights;
+    this.market = market;
+    this.geography = geography;
     for (int i = 0; i < this.members.length; i++) {
       local[this.members[i].id()] = i;
       onlinePos[i] = -1;
@@ -84,27 +88,12 @@ final class SubCluster implements Cluster {
   }
 
   @Override
-  public double selectionWeight(Node n) {
-    return weights.selectionWeight(n);
+  public Market market() {
+    return market;
   }
 
   @Override
-  public double bid(Node n) {
-    return weights.bid(n);
-  }
-
-  @Override
-  public int regionCount() {
-    return weights.regionCount();
-  }
-
-  @Override
-  public int regionOf(Node n) {
-    return weights.regionOf(n);
-  }
-
-  @Override
-  public double rtt(int a, int b) {
-    return weights.rtt(a, b);
+  public Geography geography() {
+    return geography;
   }
 }

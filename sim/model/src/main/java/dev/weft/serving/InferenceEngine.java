@@ -17,24 +17,26 @@ import java.util.List;
  * cost of the batch at the mid-phase context, which is exact when iteration time is linear in
  * context. A request arriving mid-phase cuts the phase at the end of the iteration in flight,
  * so it waits at most one iteration, as in vLLM.
+ *
+ * @param <O> the owner type of the requests (the run's attempt), handed back in callbacks
  */
-public final class InferenceEngine {
+public final class InferenceEngine<O> {
 
   /** What the engine tells its owner. */
-  public interface Listener {
+  public interface Listener<O> {
     /** The first output token of {@code r} is ready (end of its prefill). */
-    void firstToken(Request r, double time);
+    void firstToken(Request<O> r, double time);
 
     /** {@code r} produced its last token and left the engine. */
-    void finished(Request r, double time);
+    void finished(Request<O> r, double time);
   }
 
   private final Simulator sim;
   private final ServingLimits limits;
   private final IterationCost cost;
-  private final Listener listener;
-  private final ArrayDeque<Request> waiting = new ArrayDeque<>();
-  private final List<Request> running = new ArrayList<>();
+  private final Listener<O> listener;
+  private final ArrayDeque<Request<O>> waiting = new ArrayDeque<>();
+  private final List<Request<O>> running = new ArrayList<>();
   private long kvReserved;
 
   private boolean inPhase;
@@ -49,7 +51,7 @@ public final class InferenceEngine {
   private double busyTime;
 
   public InferenceEngine(Simulator sim, ServingLimits limits, IterationCost cost,
-      Listener listener) {
+      Listener<O> listener) {
     this.sim = sim;
     this.limits = limits;
     this.cost = cost;
@@ -93,7 +95,7 @@ public final class InferenceEngine {
   }
 
   /** A request arrives; it joins the batch at the next iteration boundary. */
-  public void submit(Request r) {
+  public void submit(Request<O> r) {
     if (!canEverServe(r.promptTokens, r.outputTokens)) {
       throw new IllegalArgumentException("request of " + r.reservation()
           + " tokens can never fit a KV cache of " + limits.kvTokens());
@@ -110,7 +112,7 @@ public final class InferenceEngine {
    * Removes {@code r} (expired, or the caller gave up on it); returns whether it was here. The
    * iteration in flight is abandoned for everyone; completed iterations keep their progress.
    */
-  public boolean remove(Request r) {
+  public boolean remove(Request<O> r) {
     if (waiting.remove(r)) {
       return true;
     }
@@ -132,13 +134,13 @@ public final class InferenceEngine {
   }
 
   /** Drops every request (node went down); returns them, running ones first. */
-  public List<Request> clear() {
+  public List<Request<O>> clear() {
     if (inPhase) {
       sim.cancel(phaseHandle);
       busyTime += sim.now() - phaseStart;
       inPhase = false;
     }
-    List<Request> all = new ArrayList<>(running);
+    List<Request<O>> all = new ArrayList<>(running);
     all.addAll(waiting);
     running.clear();
     waiting.clear();
@@ -198,7 +200,7 @@ public final class InferenceEngine {
     int decodes = 0;
     double decodeContext = 0;
     int minRemaining = Integer.MAX_VALUE;
-    for (Request r : running) {
+    for (Request<O> r : running) {
       if (r.decoding()) {
         decodes++;
         decodeContext += r.context();
@@ -209,7 +211,7 @@ public final class InferenceEngine {
     int prefillSeqs = 0;
     int prefillTokens = 0;
     double prefillContext = 0;
-    for (Request r : running) {
+    for (Request<O> r : running) {
       r.chunk = 0;
       if (!r.decoding() && budget > 0) {
         int chunk = Math.min(budget, r.promptTokens - r.prefilled);
@@ -241,7 +243,7 @@ public final class InferenceEngine {
 
   private void admit() {
     while (!waiting.isEmpty() && running.size() < limits.maxSeqs()) {
-      Request next = waiting.peekFirst();
+      Request<O> next = waiting.peekFirst();
       if (kvReserved + next.reservation() > limits.kvTokens()) {
         break; // first come first served: no overtaking by smaller requests
       }
@@ -260,7 +262,7 @@ public final class InferenceEngine {
   }
 
   /** Advances every running request by {@code n} iterations of the current phase. */
-  private void applyIterations(int n, Request skipCallbacks) {
+  private void applyIterations(int n, Request<O> skipCallbacks) {
     double now = sim.now();
     busyTime += now - phaseStart;
     if (n <= 0) {
@@ -268,8 +270,8 @@ public final class InferenceEngine {
     }
     iterations += n;
     cost.account(phaseIsPrefill ? prefillBatch : decodeBatch(n), n);
-    List<Request> done = null;
-    for (Request r : running) {
+    List<Request<O>> done = null;
+    for (Request<O> r : running) {
       if (!r.decoding()) {
         if (phaseIsPrefill && r.chunk > 0) {
           r.prefilled += r.chunk;
@@ -293,11 +295,11 @@ public final class InferenceEngine {
       }
     }
     if (done != null) {
-      for (Request r : done) {
+      for (Request<O> r : done) {
         running.remove(r);
         kvReserved -= r.reservation();
       }
-      for (Request r : done) {
+      for (Request<O> r : done) {
         if (r != skipCallbacks) {
           listener.finished(r, now);
         }

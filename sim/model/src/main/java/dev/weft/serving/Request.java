@@ -1,8 +1,12 @@
 package dev.weft.serving;
 
-/** One generation request inside an engine; mutable, owned by the engine while it runs. */
-public final class Request {
-  final Object owner;
+/**
+ * One generation request inside an engine; mutable, owned by the engine while it runs.
+ *
+ * @param <O> the caller's type for the owner handed back in callbacks
+ */
+public final class Request<O> {
+  final O owner;
   final int promptTokens;
   final int outputTokens;
   int prefilled;      // prompt tokens already in the KV cache
@@ -15,7 +19,7 @@ public final class Request {
    * @param promptTokens tokens to prefill, at least 1
    * @param outputTokens tokens to generate, at least 1
    */
-  public Request(Object owner, int promptTokens, int outputTokens) {
+  public Request(O owner, int promptTokens, int outputTokens) {
     if (promptTokens < 1 || outputTokens < 1) {
       throw new IllegalArgumentException("a request needs at least one prompt and one output"
           + " token, got " + promptTokens + " and " + outputTokens);
@@ -25,7 +29,7 @@ public final class Request {
     this.outputTokens = outputTokens;
   }
 
-  public Object owner() {
+  public O owner() {
     return owner;
   }
 

@@ -1,0 +1,24 @@
+package dev.weft.run;
+
+import dev.weft.network.Flow;
+import dev.weft.serving.Request;
+
+/**
+ * What a job's attempt holds while it is under way: at most one of a transfer (with its
+ * {@link NetworkPhase}), a place in a serving engine, a gang of nodes, or a completion event on
+ * a slot. Each is cleared when the attempt leaves that stage, so the run can always tell what to
+ * cancel when a deadline passes or a node leaves.
+ */
+final class Attempt {
+  NetworkPhase phase = NetworkPhase.NONE;
+  /** When the current network phase began. */
+  double phaseStart;
+  /** The transfer in progress (input or output), or null. */
+  Flow flow;
+  /** The request in a node's serving engine, or null. */
+  Request<JobRun> request;
+  /** The data-parallel attempt over several nodes, or null. */
+  GangAttempt gang;
+  /** Engine handle of the pending completion on a slot; -1 when none. */
+  long completion = -1;
+}

@@ -1,0 +1,340 @@
+package dev.weft.run;
+
+import dev.weft.engine.Simulator;
+import dev.weft.node.Node;
+import dev.weft.scenario.WorkloadKind;
+import dev.weft.workload.Job;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The path of a job through the run: submitted, placed (or held centrally), delivered to its
+ * node, started on a slot or handed to the node's serving engine, completed and settled with
+ * the economy; or expired at its deadline, or interrupted (node lost, bad execution, lost
+ * result) and dispatched again until the retries are spent, then failed. Each outcome is
+ * counted once in {@link RunMetrics} and traced.
+ */
+final class JobFlow {
+  private final RunContext ctx;
+  private final Simulator sim;
+  private final Placement placement;
+  private final RunMetrics metrics;
+  private final RunEconomy economy;
+  private final Transport transport;
+  private final TrainingTimes training;
+  private Serving serving;
+  private Gangs gangs = Gangs.NONE;
+
+  JobFlow(RunContext ctx, Placement placement, RunMetrics metrics, RunEconomy economy,
+      Transport transport, TrainingTimes training) {
+    this.ctx = ctx;
+    this.sim = ctx.sim;
+    this.placement = placement;
+    this.metrics = metrics;
+    this.economy = economy;
+    this.transport = transport;
+    this.training = training;
+  }
+
+  /** Wires the parts that call back into the flow; once, before the run starts. */
+  void connect(Serving serving, Gangs gangs) {
+    this.serving = serving;
+    this.gangs = gangs;
+  }
+
+  double now() {
+    return sim.now();
+  }
+
+  void loadChanged(Node n) {
+    placement.loadChanged(n);
+  }
+
+  void submit(JobRun run) {
+    Job job = run.job;
+    metrics.submitted(job);
+    ctx.record(sim.now(), TraceEvent.SUBMITTED, job, -1);
+    Double deadline = ctx.workload(job.workload()).deadline();
+    if (deadline != null) {
+      run.deadline = sim.schedule(deadline, () -> expire(run));
+    }
+    dispatch(run);
+  }
+
+  /** Places {@code run}: on a node, in its group's central queue, or in the gang queue. */
+  void dispatch(JobRun run) {
+    Job job = run.job;
+    Placement.Group g = placement.groupOf(job);
+    if (ctx.workload(job.workload()).nodes() > 1) {
+      job.queueAt(-1);
+      g.gangs.addLast(run);
+      metrics.queued(1);
+      ctx.record(sim.now(), TraceEvent.QUEUED, job, -1);
+      gangs.requestAttempt();
+      return;
+    }
+    Node n = g.scheduler.place(job);
+    if (n == null) {
+      job.queueAt(-1);
+      g.central.addLast(run);
+      g.centralLive++;
+      metrics.queued(1);
+      ctx.record(sim.now(), TraceEvent.QUEUED, job, -1);
+      return;
+    }
+    if (!n.online() || !g.cluster.contains(n)) {
+      throw new IllegalStateException("scheduler " + ctx.scenario.scheduler().policy()
+          + " placed job on node " + n.id() + " that cannot take it");
+    }
+    transport.deliver(ctx.station(n.id()), run, this);
+  }
+
+  /** The job has reached its node (and its weights are there): serve, start or queue it. */
+  void proceed(Station at, JobRun run) {
+    Node n = at.node;
+    if (!n.online()) {
+      dispatch(run); // the node left while the job was on its way
+      return;
+    }
+    if (ctx.kind(run.workload()) == WorkloadKind.INFERENCE) {
+      serving.serve(at, run);
+    } else if (n.hasFreeSlot() && n.queued() == 0) {
+      start(at, run);
+    } else {
+      run.job.queueAt(n.id());
+      at.enqueue(run);
+      metrics.queued(1);
+      ctx.record(sim.now(), TraceEvent.QUEUED, run.job, n.id());
+    }
+    placement.loadChanged(n);
+  }
+
+  /** Seconds {@code job} occupies a slot of {@code n}. */
+  private double serviceTime(Node n, Job job) {
+    if (ctx.kind(job.workload()) != WorkloadKind.TRAINING) {
+      return job.demand() / n.speed();
+    }
+    return job.demand() * training.step(n.classIndex(), job.workload()).seconds(); // steps
+  }
+
+  private void start(Station at, JobRun run) {
+    Job job = run.job;
+    Node n = at.node;
+    double now = sim.now();
+    job.start(n.id(), now);
+    at.occupy(run);
+    metrics.busy(n.classIndex(), now, 1);
+    metrics.started(job, now);
+    ctx.record(now, TraceEvent.STARTED, job, n.id());
+    double service = serviceTime(n, job);
+    if (ctx.kind(job.workload()) == WorkloadKind.TRAINING) {
+      training.book(n.classIndex(), job.workload(), service);
+    }
+    run.attempt.completion = sim.schedule(service, () -> complete(run));
+  }
+
+  /** {@code run} leaves its slot on {@code at}. */
+  void vacate(Station at, JobRun run) {
+    at.release(run);
+    metrics.busy(at.node.classIndex(), sim.now(), -1);
+    run.attempt.completion = -1;
+  }
+
+  private void complete(JobRun run) {
+    Station at = ctx.station(run.job.nodeId());
+    Node n = at.node;
+    double now = sim.now();
+    double ran = now - run.job.attemptStarted();
+    vacate(at, run);
+    if (!settle(run, n, ran * ctx.nodeClass(n).gpus(), now)) {
+      fillSlots(at);
+      return;
+    }
+    transport.returnResult(at, run, this, now);
+    fillSlots(at);
+  }
+
+  /**
+   * Tells the economy how the execution on {@code n} went; false when it failed (the job was
+   * retried or failed), true when its result stands and may be checked.
+   */
+  boolean settle(JobRun run, Node n, double gpuSeconds, double now) {
+    if (economy.executionFails(n.id())) {
+      economy.onJobFailed(n.id(), gpuSeconds, now);
+      ctx.record(now, TraceEvent.EXECUTION_FAILED, run.job, n.id());
+      interrupted(run, n, now);
+      return false;
+    }
+    int checks = economy.onJobCompleted(n.id(), gpuSeconds, run.job.outputTokens(), now);
+    if (checks > 0) {
+      transport.verify(run, n, checks);
+    }
+    return true;
+  }
+
+  void finishCompleted(JobRun run, Node n, double now) {
+    run.job.finish(Job.State.COMPLETED);
+    if (run.deadline >= 0) {
+      sim.cancel(run.deadline);
+    }
+    metrics.completed(run, n, now);
+    ctx.record(now, TraceEvent.COMPLETED, run.job, n.id());
+  }
+
+  /** A running attempt of {@code run} on {@code n} was lost: retry elsewhere or fail. */
+  void interrupted(JobRun run, Node n, double now) {
+    run.job.requeue();
+    if (run.job.attempts() > ctx.retries()) {
+      fail(run, n, now);
+    } else {
+      ctx.record(now, TraceEvent.INTERRUPTED, run.job, n.id());
+      dispatch(run);
+    }
+  }
+
+  /** Nothing ran yet: place the job again, unless its transfers keep failing. */
+  void transferFailed(JobRun run, Station at) {
+    if (++run.transferFailures > ctx.retries()) {
+      fail(run, at.node, sim.now());
+    } else {
+      dispatch(run);
+    }
+  }
+
+  void fail(JobRun run, Node n, double now) {
+    run.job.finish(Job.State.FAILED);
+    if (run.deadline >= 0) {
+      sim.cancel(run.deadline);
+    }
+    metrics.failed(run.job);
+    ctx.record(now, TraceEvent.FAILED, run.job, n == null ? -1 : n.id());
+  }
+
+  /** The deadline passed: stop whatever the job is doing and count it expired. */
+  private void expire(JobRun run) {
+    Job job = run.job;
+    Attempt a = run.attempt;
+    double now = sim.now();
+    run.deadline = -1;
+    if (a.phase != NetworkPhase.NONE) {
+      transport.abandon(run, ctx.nodes[job.nodeId() >= 0 ? job.nodeId() : 0], this);
+      job.finish(Job.State.EXPIRED);
+    } else if (job.state() == Job.State.RUNNING && a.gang != null) {
+      GangAttempt g = a.gang;
+      g.stop();
+      job.finish(Job.State.EXPIRED);
+      for (Node m : g.members()) {
+        economy.onMissedDeadline(m.id(), now);
+        fillSlots(ctx.station(m.id()));
+      }
+    } else if (job.state() == Job.State.RUNNING) {
+      Station at = ctx.station(job.nodeId());
+      if (a.request != null) {
+        serving.remove(at, run);
+        job.finish(Job.State.EXPIRED);
+        serving.updateLoad(at.node);
+      } else {
+        sim.cancel(a.completion);
+        vacate(at, run);
+        job.finish(Job.State.EXPIRED);
+      }
+      economy.onMissedDeadline(at.node.id(), now);
+      fillSlots(at);
+    } else {
+      int node = job.nodeId();
+      job.finish(Job.State.EXPIRED); // left in its deque, skipped when reached
+      metrics.queued(-1);
+      if (node < 0) {
+        if (ctx.workload(job.workload()).nodes() == 1) { // gang queues skip expired jobs
+          placement.groupOf(job).centralLive--;
+        }
+      } else {
+        ctx.station(node).forgetQueued();
+        placement.loadChanged(ctx.nodes[node]);
+      }
+    }
+    metrics.expired(job);
+    ctx.record(now, TraceEvent.EXPIRED, job, -1);
+  }
+
+  /** Starts waiting work on {@code at} while it has room: its own queue first. */
+  void fillSlots(Station at) {
+    Node n = at.node;
+    if (!n.online()) {
+      return;
+    }
+    while (n.hasFreeSlot()) {
+      JobRun next = at.poll();
+      if (next != null) {
+        metrics.queued(-1);
+        start(at, next);
+        continue;
+      }
+      next = pollCentral(at);
+      if (next == null) {
+        break;
+      }
+      if (ctx.kind(next.workload()) == WorkloadKind.INFERENCE) {
+        serving.serve(at, next);
+      } else {
+        start(at, next);
+      }
+    }
+    placement.loadChanged(n);
+    if (n.hasFreeSlot()) {
+      gangs.requestAttempt();
+    }
+  }
+
+  /** The oldest live job waiting centrally in one of {@code at}'s groups, if it can take it. */
+  private JobRun pollCentral(Station at) {
+    for (int gi : placement.groupsOf(at.node)) {
+      Placement.Group g = placement.groups().get(gi);
+      JobRun j;
+      while ((j = g.central.peekFirst()) != null) {
+        if (!j.job.isWaiting()) {
+          g.central.pollFirst();
+          continue;
+        }
+        if (ctx.kind(j.workload()) == WorkloadKind.INFERENCE && serving.full(at, j)) {
+          break; // this node's engine is full: leave the head for another node
+        }
+        g.central.pollFirst();
+        g.centralLive--;
+        metrics.queued(-1);
+        return j;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Jobs held centrally because no node would take them (schedulers that do not queue
+   * centrally) are placed again: a node came back, or a fault ended.
+   */
+  void redispatchCentral(Placement.Group g) {
+    if (g.scheduler.queuesCentrally() || g.centralLive == 0) {
+      return;
+    }
+    List<JobRun> waiting = new ArrayList<>();
+    JobRun j;
+    while ((j = g.central.pollFirst()) != null) {
+      if (j.job.isWaiting()) {
+        waiting.add(j);
+      }
+    }
+    g.centralLive = 0;
+    metrics.queued(-waiting.size());
+    for (JobRun job : waiting) {
+      dispatch(job);
+    }
+  }
+
+  /** A fault ended: held jobs are placed again and waiting gangs try again. */
+  void afterRepair() {
+    for (Placement.Group g : placement.groups()) {
+      redispatchCentral(g);
+    }
+    gangs.requestAttempt();
+  }
+}

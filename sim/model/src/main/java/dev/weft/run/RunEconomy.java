@@ -1,0 +1,169 @@
+package dev.weft.run;
+
+import dev.weft.economics.EconomicsSummary;
+import dev.weft.economics.Economy;
+import dev.weft.engine.Simulator;
+import dev.weft.node.Node;
+import dev.weft.scheduling.Market;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The run's side of the token economy: what job outcomes and availability changes it reports,
+ * and what placement reads back. {@link #NONE} stands in for a scenario without economics, so
+ * the job flow never asks whether there is one.
+ */
+interface RunEconomy extends Market {
+
+  /** No economics: every execution is good, nothing is checked, paid or slashed. */
+  RunEconomy NONE = new RunEconomy() { };
+
+  /** The economy of {@code economy} as the run drives it. */
+  static RunEconomy of(Economy economy) {
+    return new Bound(economy);
+  }
+
+  /**
+   * Starts the epochs: {@code membership} runs once now (operators below the minimum stake
+   * never join) and after each epoch's tick, then {@code weightsChanged}.
+   */
+  default void begin(Simulator sim, Runnable membership, Runnable weightsChanged) {}
+
+  /** Whether {@code operator}'s execution returns a wrong result or none (flaky, Sybil). */
+  default boolean executionFails(int operator) {
+    return false;
+  }
+
+  /** A failed execution of {@code gpuSeconds}. */
+  default void onJobFailed(int operator, double gpuSeconds, double now) {}
+
+  /** A good execution; returns how many re-executions the verification policy orders. */
+  default int onJobCompleted(int operator, double gpuSeconds, double outputTokens, double now) {
+    return 0;
+  }
+
+  default void onMissedDeadline(int operator, double now) {}
+
+  default void onOffline(int operator, double now) {}
+
+  default void onOnline(int operator, double now) {}
+
+  /** Whether the operator takes part (has not left for economic reasons). */
+  default boolean isActive(int operator) {
+    return true;
+  }
+
+  @Override
+  default double selectionWeight(Node n) {
+    return 1.0;
+  }
+
+  @Override
+  default double bid(Node n) {
+    return 0.0;
+  }
+
+  /** Adds a row of economic series at {@code now}. */
+  default void sample(double now) {}
+
+  /** The economic summary at the end, invariants checked; null without economics. */
+  default EconomicsSummary close(double now) {
+    return null;
+  }
+
+  /** The economic time series; null without economics. */
+  default TimeSeries series() {
+    return null;
+  }
+
+  /** A real economy. */
+  final class Bound implements RunEconomy {
+    private final Economy economy;
+    private final TimeSeries.Builder series;
+
+    Bound(Economy economy) {
+      this.economy = economy;
+      List<String> columns = new ArrayList<>();
+      columns.add("time");
+      columns.addAll(Economy.seriesColumns());
+      this.series = new TimeSeries.Builder(columns);
+    }
+
+    @Override
+    public void begin(Simulator sim, Runnable membership, Runnable weightsChanged) {
+      membership.run();
+      double epoch = economy.epochLength();
+      sim.every(epoch, epoch, () -> {
+        economy.tick(sim.now());
+        membership.run();
+        weightsChanged.run();
+      });
+    }
+
+    @Override
+    public boolean executionFails(int operator) {
+      return economy.executionFails(operator);
+    }
+
+    @Override
+    public void onJobFailed(int operator, double gpuSeconds, double now) {
+      economy.onJobFailed(operator, gpuSeconds, now);
+    }
+
+    @Override
+    public int onJobCompleted(int operator, double gpuSeconds, double outputTokens, double now) {
+      return economy.onJobCompleted(operator, gpuSeconds, outputTokens, now);
+    }
+
+    @Override
+    public void onMissedDeadline(int operator, double now) {
+      economy.onMissedDeadline(operator, now);
+    }
+
+    @Override
+    public void onOffline(int operator, double now) {
+      economy.onOffline(operator, now);
+    }
+
+    @Override
+    public void onOnline(int operator, double now) {
+      economy.onOnline(operator, now);
+    }
+
+    @Override
+    public boolean isActive(int operator) {
+      return economy.isActive(operator);
+    }
+
+    @Override
+    public double selectionWeight(Node n) {
+      return economy.selectionWeight(n.id());
+    }
+
+    @Override
+    public double bid(Node n) {
+      return economy.bid(n.id());
+    }
+
+    @Override
+    public void sample(double now) {
+      double[] e = economy.sample(now);
+      double[] row = new double[e.length + 1];
+      row[0] = now;
+      System.arraycopy(e, 0, row, 1, e.length);
+      series.add(row);
+    }
+
+    @Override
+    public EconomicsSummary close(double now) {
+      EconomicsSummary s = economy.close(now);
+      economy.checkInvariants(now);
+      return s;
+    }
+
+    @Override
+    public TimeSeries series() {
+      return series.build();
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package dev.weft.run;
+
+/** What happened to a job or a node, as {@code trace.csv} names it. */
+public enum TraceEvent {
+  SUBMITTED("submitted"),
+  QUEUED("queued"),
+  STARTED("started"),
+  COMPLETED("completed"),
+  INTERRUPTED("interrupted"),
+  FAILED("failed"),
+  EXPIRED("expired"),
+  /** An inference request larger than the node's KV cache could ever hold. */
+  TOO_LARGE("too-large"),
+  /** The node returned a wrong result or none (flaky, Sybil): the attempt is lost. */
+  EXECUTION_FAILED("execution-failed"),
+  TRANSFER_FAILED("transfer-failed"),
+  /** A cold start: the node downloads the job's model weights. */
+  WEIGHTS_DOWNLOAD("weights-download"),
+  NODE_DOWN("node-down"),
+  NODE_UP("node-up"),
+  OPERATOR_LEFT("operator-left"),
+  OPERATOR_JOINED("operator-joined");
+
+  private final String id;
+
+  TraceEvent(String id) {
+    this.id = id;
+  }
+
+  /** The name written to {@code trace.csv}. */
+  public String id() {
+    return id;
+  }
+}

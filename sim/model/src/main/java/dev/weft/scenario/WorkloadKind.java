@@ -1,0 +1,32 @@
+package dev.weft.scenario;
+
+/** What a workload's jobs are, and so how a node serves them. */
+public enum WorkloadKind {
+  /** A service time drawn directly; one slot per job. */
+  SYNTHETIC("synthetic"),
+  /** Generation requests served by a node's continuous-batching engine. */
+  INFERENCE("inference"),
+  /** Optimizer steps of an AI model; one slot per job on each of its nodes. */
+  TRAINING("training");
+
+  private final String id;
+
+  WorkloadKind(String id) {
+    this.id = id;
+  }
+
+  /** The name a scenario uses. */
+  public String id() {
+    return id;
+  }
+
+  /** The kind named {@code id}, as a scenario spells it. */
+  public static WorkloadKind of(String id) {
+    for (WorkloadKind k : values()) {
+      if (k.id.equals(id)) {
+        return k;
+      }
+    }
+    throw new IllegalArgumentException("unknown workload kind " + id);
+  }
+}
