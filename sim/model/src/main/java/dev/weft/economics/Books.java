@@ -2,9 +2,10 @@ package dev.weft.economics;
 
 /**
  * The state every part of the economy shares: the ledger, the operators, the index of
- * selectable operators, the token price, and conversions between tokens and base units.
+ * selectable operators, the token price, and conversions between tokens and base units. It is
+ * also what the fee policy reads of the operators ({@link OperatorView}).
  */
-final class Books {
+final class Books implements OperatorView {
   final Ledger ledger;
   final Operators ops;
   final WeightIndex selectable;
@@ -59,9 +60,29 @@ final class Books {
     return stake(op) + ledger.balance(Accounts.unbonding(op));
   }
 
+  /** Bonded plus delegated stake of all operators. */
+  long totalStake() {
+    long s = 0;
+    for (int o = 0; o < ops.n; o++) {
+      s += stake(o);
+    }
+    return s;
+  }
+
+  @Override
+  public int operatorCount() {
+    return ops.n;
+  }
+
   /** In the network, not jailed, and bonded at least the minimum. */
-  boolean isActive(int op) {
+  @Override
+  public boolean isActive(int op) {
     return active[op];
+  }
+
+  @Override
+  public double costPerGpuHour(int op) {
+    return ops.costPerGpuHour[op];
   }
 
   /** Re-derives {@code op}'s activity and selection weight after any change to either. */

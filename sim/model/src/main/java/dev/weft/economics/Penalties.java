@@ -96,10 +96,7 @@ final class Penalties {
         inWindow += recStake[i];
       }
       if (total < 0) {
-        total = 0;
-        for (int o = 0; o < b.ops.n; o++) {
-          total += b.stake(o);
-        }
+        total = b.totalStake();
       }
       long amount = CorrelationPenalty.amount(penStake[penHead], inWindow, total,
           cfg.fraud().correlationMultiplier());

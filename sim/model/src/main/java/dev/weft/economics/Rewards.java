@@ -26,6 +26,16 @@ final class Rewards {
     this.weights = new double[books.ops.n];
   }
 
+  /** Whether availability pays per identity ({@code identity}) or by stake ({@code stake}). */
+  static boolean perIdentity(String weighting) {
+    return switch (weighting) {
+      case "identity" -> true;
+      case "stake" -> false;
+      default -> throw new IllegalArgumentException("unknown availability weighting '"
+          + weighting + "', known: identity, stake");
+    };
+  }
+
   /** Splits the pool and pays the roles; {@code availability} is each operator's epoch share. */
   void distribute(double[] availability, double threshold, double now) {
     Ledger l = b.ledger;

@@ -10,13 +10,14 @@ final class SummaryBuilder {
 
   private SummaryBuilder() {}
 
-  static EconomicsSummary build(Economy e, Operators ops, Books b, Penalties pen, Stakes stakes,
-      Membership members, EconomicsConfig cfg, double now) {
+  static EconomicsSummary build(Books b, Penalties pen, Membership members, JobCounts k,
+      long pendingVerdicts, EconomicsConfig cfg, double now) {
+    Operators ops = b.ops;
     Ledger l = b.ledger;
     double years = now / EmissionPolicy.YEAR;
     double initial = b.tokens(l.initial());
     double current = b.tokens(l.supply());
-    long stakeUnits = e.totalStake();
+    long stakeUnits = b.totalStake();
     double staked = b.tokens(stakeUnits);
 
     Map<String, Double> slashedByCause = new LinkedHashMap<>();
@@ -72,7 +73,6 @@ final class SummaryBuilder {
       breakEven.put(name, netTokensC[c] > 0 ? costC[c] / netTokensC[c]
           : costC[c] > 0 ? Double.POSITIVE_INFINITY : 0);
     }
-    Economy.Counters k = e.counters;
     return new EconomicsSummary(
         cfg.token().symbol(),
         new EconomicsSummary.Supply(initial, b.tokens(l.minted()), b.tokens(l.burned()),
@@ -95,7 +95,7 @@ final class SummaryBuilder {
         Collections.unmodifiableMap(breakEven),
         new EconomicsSummary.Jobs(k.completed, k.failed, k.paid, k.rejected, k.junk,
             k.junkAccepted, k.junkCaught, k.falseRejections, k.checks, k.refereeRuns,
-            k.refereeGpuSeconds, k.missedDeadlines, e.pendingVerdicts(), k.feesFiat,
+            k.refereeGpuSeconds, k.missedDeadlines, pendingVerdicts, k.feesFiat,
             b.tokens(k.unpaidUnits)),
         new EconomicsSummary.OperatorCounts(ops.n, active, participating, jailed, members.joins,
             members.leaves, pen.jailings, Collections.unmodifiableMap(byBehaviour)));

@@ -1,0 +1,98 @@
+package dev.weft.economics;
+
+import dev.weft.scenario.EconomicsConfig;
+
+/**
+ * The end of an epoch, in this order: costs accrued and online time measured, the price moved,
+ * the emission minted, the reward pool split and paid pro rata, downtime slashed, the fee policy
+ * told the epoch's utilization, jails released and stakes topped up, members leaving and
+ * outsiders joining on trailing profit, a share of liquid tokens sold to the market, and the
+ * ledger's invariants checked. Each step reads what the ones before left, so the order is part
+ * of the model.
+ */
+final class Epochs {
+  private final Books books;
+  private final Ledger ledger;
+  private final Operators ops;
+  private final PriceModel price;
+  private final Minter minter;
+  private final Rewards rewards;
+  private final Penalties penalties;
+  private final Stakes stakes;
+  private final Membership membership;
+  private final Jobs jobs;
+  /** Epoch availability below which a member is slashed and earns no availability reward. */
+  private final double downtimeThreshold;
+  /** Share of each operator's liquid tokens sold to the market every epoch. */
+  private final double sellShare;
+  private final double[] availability;
+  private double lastEnd;
+
+  Epochs(EconomicsConfig cfg, Books books, PriceModel price, EmissionPolicy emission,
+      Penalties penalties, Stakes stakes, Membership membership, Jobs jobs) {
+    this.books = books;
+    this.ledger = books.ledger;
+    this.ops = books.ops;
+    this.price = price;
+    Double cap = cfg.emission().maxSupply();
+    this.minter = new Minter(books, emission,
+        cap == null ? Double.POSITIVE_INFINITY : cap * books.unitsPerToken);
+    this.rewards = new Rewards(books, cfg.rewards().split(), cfg.staking().commission(),
+        Rewards.perIdentity(cfg.rewards().availabilityWeighting()));
+    this.penalties = penalties;
+    this.stakes = stakes;
+    this.membership = membership;
+    this.jobs = jobs;
+    this.downtimeThreshold = cfg.slashing().downtime().threshold();
+    this.sellShare = cfg.operators().sellShare();
+    this.availability = new double[ops.n];
+  }
+
+  /** Ends the epoch since the last end at {@code now}; nothing when no time has passed. */
+  void end(double now) {
+    double dt = now - lastEnd;
+    if (dt <= 0) {
+      return;
+    }
+    double onlineGpuSeconds = 0;
+    for (int o = 0; o < ops.n; o++) {
+      ops.accrue(o, now);
+      onlineGpuSeconds += ops.epochOnline[o] * ops.gpus[o];
+    }
+    books.price = price.advance(now);
+    minter.mint(lastEnd, now);
+    for (int o = 0; o < ops.n; o++) {
+      availability[o] = ops.epochPresent[o] > 0 ? ops.epochOnline[o] / ops.epochPresent[o]
+          : Double.NaN;
+    }
+    rewards.distribute(availability, downtimeThreshold, now);
+    for (int o = 0; o < ops.n; o++) {
+      if (ops.participating[o] && !ops.jailed[o] && availability[o] < downtimeThreshold) {
+        penalties.downtime(o, now);
+      }
+    }
+    double utilization = onlineGpuSeconds > 0 ? Math.min(1, jobs.epochWork / onlineGpuSeconds)
+        : 0;
+    books.fees.endEpoch(utilization);
+    for (int o = 0; o < ops.n; o++) {
+      if (ops.jailed[o] && now >= ops.jailedUntil[o]) {
+        ops.jailed[o] = false;
+        books.refresh(o);
+      }
+      if (ops.participating[o] && !ops.jailed[o]) {
+        stakes.topUp(o, now);
+      }
+    }
+    membership.epoch(dt, rewards.operatorBudget + jobs.epochTips, utilization, now);
+    if (sellShare > 0) {
+      for (int o = 0; o < ops.n; o++) {
+        long units = Penalties.fraction(ledger.balance(Accounts.liquid(o)), sellShare);
+        ledger.transfer(Accounts.liquid(o), Accounts.MARKET, units, Cause.SALE, now);
+      }
+    }
+    ops.resetEpoch();
+    jobs.resetEpoch();
+    lastEnd = now;
+    ledger.checkInvariants(now);
+  }
+}

@@ -1,0 +1,22 @@
+package dev.weft.economics;
+
+/**
+ * Job and check counts for the summary, written by the per-job path ({@link Jobs}, {@link
+ * Checks}) and the missed-deadline report, read once by {@link SummaryBuilder}.
+ */
+final class JobCounts {
+  long completed;
+  long failed;
+  long paid;
+  long rejected;
+  long junk;
+  long junkAccepted;
+  long junkCaught;
+  long falseRejections;
+  long checks;
+  long refereeRuns;
+  long missedDeadlines;
+  double refereeGpuSeconds;
+  long unpaidUnits;
+  double feesFiat;
+}
