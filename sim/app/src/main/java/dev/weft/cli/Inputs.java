@@ -1,7 +1,7 @@
 package dev.weft.cli;
 
-import dev.weft.scenario.yaml.InputError;
-import dev.weft.scenario.yaml.InputException;
+import dev.weft.yaml.InputError;
+import dev.weft.yaml.InputException;
 import java.io.PrintWriter;
 
 /** Prints input errors the one way the contract fixes. */

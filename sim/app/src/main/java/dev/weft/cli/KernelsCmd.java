@@ -23,10 +23,10 @@ import dev.weft.kernels.ProjectFiles;
 import dev.weft.kernels.SharedData;
 import dev.weft.kernels.VidurImporter;
 import dev.weft.kernels.cpu.CpuProfiler;
-import dev.weft.scenario.yaml.InputError;
-import dev.weft.scenario.yaml.InputException;
-import dev.weft.scenario.yaml.Location;
-import dev.weft.scenario.yaml.Suggest;
+import dev.weft.yaml.InputError;
+import dev.weft.yaml.InputException;
+import dev.weft.yaml.Location;
+import dev.weft.yaml.Suggest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -40,12 +40,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code weft kernels ...}: kernel times, the tables behind them, and their accuracy. */
 @Command(name = "kernels", mixinStandardHelpOptions = true,

@@ -1,5 +1,6 @@
 package dev.weft.cli;
 
+import dev.weft.scenario.load.ScenarioLoader;
 import dev.weft.scenario.yaml.SchemaGenerator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ final class SchemaCmd implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().getOut().println(SchemaGenerator.json());
+    spec.commandLine().getOut().println(SchemaGenerator.json(ScenarioLoader.VOCABULARY));
     return Main.OK;
   }
 }

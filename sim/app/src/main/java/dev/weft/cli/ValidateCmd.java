@@ -1,7 +1,7 @@
 package dev.weft.cli;
 
-import dev.weft.scenario.yaml.InputException;
-import dev.weft.scenario.yaml.ScenarioLoader;
+import dev.weft.scenario.load.ScenarioLoader;
+import dev.weft.yaml.InputException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * Independent replications: replication 0 uses the scenario's seed, replication r > 0 a seed
@@ -53,7 +53,7 @@ public final class Replications {
       ss += (x - mean) * (x - mean);
     }
     double sd = Math.sqrt(ss / (n - 1));
-    double t = new TDistribution(null, n - 1).inverseCumulativeProbability(0.975);
+    double t = TDistribution.of(n - 1).inverseCumulativeProbability(0.975);
     return new double[] {mean, t * sd / Math.sqrt(n), sd};
   }
 

@@ -9,7 +9,7 @@ import dev.weft.hardware.KernelTable;
 import dev.weft.hardware.Op;
 import dev.weft.hardware.Prediction;
 import dev.weft.hardware.Roofline;
-import dev.weft.scenario.yaml.InputException;
+import dev.weft.yaml.InputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,11 +2,11 @@ package dev.weft.kernels;
 
 import dev.weft.hardware.Calibration;
 import dev.weft.hardware.Op;
-import dev.weft.scenario.yaml.InputError;
-import dev.weft.scenario.yaml.InputException;
-import dev.weft.scenario.yaml.Location;
-import dev.weft.scenario.yaml.YNode;
-import dev.weft.scenario.yaml.YamlReader;
+import dev.weft.yaml.InputError;
+import dev.weft.yaml.InputException;
+import dev.weft.yaml.Location;
+import dev.weft.yaml.YNode;
+import dev.weft.yaml.YamlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,12 +2,12 @@ package dev.weft.kernels;
 
 import dev.weft.ai.AiModel;
 import dev.weft.hardware.Hardware;
-import dev.weft.scenario.yaml.InputError;
-import dev.weft.scenario.yaml.InputException;
-import dev.weft.scenario.yaml.Location;
-import dev.weft.scenario.yaml.Suggest;
-import dev.weft.scenario.yaml.YNode;
-import dev.weft.scenario.yaml.YamlReader;
+import dev.weft.yaml.InputError;
+import dev.weft.yaml.InputException;
+import dev.weft.yaml.Location;
+import dev.weft.yaml.Suggest;
+import dev.weft.yaml.YNode;
+import dev.weft.yaml.YamlReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

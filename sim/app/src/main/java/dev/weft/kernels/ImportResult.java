@@ -1,7 +1,7 @@
 package dev.weft.kernels;
 
-import dev.weft.scenario.yaml.InputError;
-import dev.weft.scenario.yaml.InputException;
+import dev.weft.yaml.InputError;
+import dev.weft.yaml.InputException;
 import java.util.ArrayList;
 import java.util.TreeMap;
 

@@ -1,8 +1,8 @@
 package dev.weft.kernels;
 
-import dev.weft.scenario.yaml.InputError;
-import dev.weft.scenario.yaml.InputException;
-import dev.weft.scenario.yaml.Location;
+import dev.weft.yaml.InputError;
+import dev.weft.yaml.InputException;
+import dev.weft.yaml.Location;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

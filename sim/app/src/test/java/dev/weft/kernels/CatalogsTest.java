@@ -8,7 +8,7 @@ import dev.weft.ai.AiModel;
 import dev.weft.hardware.Dtype;
 import dev.weft.hardware.Hardware;
 import dev.weft.hardware.HardwareIds;
-import dev.weft.scenario.yaml.InputException;
+import dev.weft.yaml.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -9,7 +9,7 @@ import dev.weft.hardware.KernelQuery;
 import dev.weft.hardware.KernelRow;
 import dev.weft.hardware.KernelTable;
 import dev.weft.hardware.Op;
-import dev.weft.scenario.yaml.InputException;
+import dev.weft.yaml.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

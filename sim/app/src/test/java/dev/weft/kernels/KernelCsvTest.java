@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.hardware.KernelRow;
 import dev.weft.hardware.Label;
 import dev.weft.hardware.Op;
-import dev.weft.scenario.yaml.InputException;
+import dev.weft.yaml.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -12,7 +12,7 @@ import dev.weft.hardware.KernelTable;
 import dev.weft.hardware.Label;
 import dev.weft.hardware.Op;
 import dev.weft.hardware.Prediction;
-import dev.weft.scenario.yaml.InputException;
+import dev.weft.yaml.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.weft.kernels;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.weft.hardware.Hardware;
-import dev.weft.scenario.yaml.InputException;
+import dev.weft.yaml.InputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.ai.TrainingCost;
-import dev.weft.scenario.yaml.InputException;
-import dev.weft.scenario.yaml.ScenarioLoader;
+import dev.weft.scenario.load.ScenarioLoader;
+import dev.weft.yaml.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

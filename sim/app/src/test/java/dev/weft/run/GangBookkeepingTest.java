@@ -1,6 +1,6 @@
 package dev.weft.run;
 
-import dev.weft.scenario.yaml.ScenarioLoader;
+import dev.weft.scenario.load.ScenarioLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

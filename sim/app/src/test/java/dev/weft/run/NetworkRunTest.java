@@ -3,7 +3,7 @@ package dev.weft.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.scenario.yaml.ScenarioLoader;
+import dev.weft.scenario.load.ScenarioLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

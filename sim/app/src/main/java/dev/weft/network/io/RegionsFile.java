@@ -1,10 +1,10 @@
 package dev.weft.network.io;
 
 import dev.weft.network.RegionTable;
-import dev.weft.scenario.yaml.InputError;
-import dev.weft.scenario.yaml.InputException;
-import dev.weft.scenario.yaml.YNode;
-import dev.weft.scenario.yaml.YamlReader;
+import dev.weft.yaml.InputError;
+import dev.weft.yaml.InputException;
+import dev.weft.yaml.YNode;
+import dev.weft.yaml.YamlReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.weft.scenario.data;
 
 import dev.weft.scenario.Arrivals;
-import dev.weft.scenario.yaml.InputError;
-import dev.weft.scenario.yaml.InputException;
-import dev.weft.scenario.yaml.Location;
 import dev.weft.workload.ArrivalTrace;
+import dev.weft.yaml.InputError;
+import dev.weft.yaml.InputException;
+import dev.weft.yaml.Location;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,8 @@ package dev.weft.scenario.yaml;
 import dev.weft.scenario.DistSpec;
 import dev.weft.scenario.Quantity;
 import dev.weft.scenario.Unit;
+import dev.weft.yaml.Suggest;
+import dev.weft.yaml.YNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -10,6 +10,7 @@ import dev.weft.scenario.Quantity;
 import dev.weft.scenario.Range;
 import dev.weft.scenario.Scenario;
 import dev.weft.scenario.Unit;
+import dev.weft.scenario.Vocabulary;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -29,11 +31,20 @@ import java.util.stream.Collectors;
 public final class SchemaGenerator {
 
   private final Map<String, Object> defs = new TreeMap<>();
+  private final Function<Vocabulary, List<String>> vocabulary;
 
-  public static String json() {
+  private SchemaGenerator(Function<Vocabulary, List<String>> vocabulary) {
+    this.vocabulary = vocabulary;
+  }
+
+  /**
+   * The schema as indented JSON; {@code vocabulary} answers the closed name lists ({@code
+   * @OneOf}), as it does for the {@link Binder}.
+   */
+  public static String json(Function<Vocabulary, List<String>> vocabulary) {
     try {
       return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsString(new SchemaGenerator().schema());
+          .writeValueAsString(new SchemaGenerator(vocabulary).schema());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -128,7 +139,7 @@ public final class SchemaGenerator {
       s.put("type", "string");
       OneOf oneOf = c.getAnnotation(OneOf.class);
       if (oneOf != null) {
-        s.put("enum", ScenarioLoader.VOCABULARY.apply(oneOf.value()));
+        s.put("enum", vocabulary.apply(oneOf.value()));
       }
     } else if (raw == boolean.class || raw == Boolean.class) {
       s.put("type", "boolean");

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.weft.scenario.Arrivals;
-import dev.weft.scenario.yaml.InputException;
-import dev.weft.scenario.yaml.Location;
 import dev.weft.workload.ArrivalTrace;
+import dev.weft.yaml.InputException;
+import dev.weft.yaml.Location;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

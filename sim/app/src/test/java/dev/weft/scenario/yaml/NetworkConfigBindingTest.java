@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.scenario.Link;
 import dev.weft.scenario.NetworkConfig;
+import dev.weft.yaml.YamlReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.weft.scenario.yaml;
+package dev.weft.yaml;
 
 /** One problem with the input, printed as {@code FILE:LINE:COLUMN: message}. */
 public record InputError(Location where, String message) implements Comparable<InputError> {

@@ -1,4 +1,4 @@
-package dev.weft.scenario.yaml;
+package dev.weft.yaml;
 
 import java.util.List;
 import java.util.stream.Collectors;

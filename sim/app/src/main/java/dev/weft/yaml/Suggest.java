@@ -1,4 +1,4 @@
-package dev.weft.scenario.yaml;
+package dev.weft.yaml;
 
 import java.util.Collection;
 import java.util.Locale;

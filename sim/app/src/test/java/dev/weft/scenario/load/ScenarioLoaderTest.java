@@ -1,4 +1,4 @@
-package dev.weft.scenario.yaml;
+package dev.weft.scenario.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.scenario.Scenario;
+import dev.weft.scenario.yaml.RecordWriter;
+import dev.weft.yaml.InputError;
+import dev.weft.yaml.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
