@@ -372,7 +372,8 @@ class DataParallelTrainingTest {
         + " but only 4 nodes can run llama-3-8b"), many.getMessage());
     var inf = assertThrows(InputException.class, () -> load(FOUR.replace("kind: training",
         "kind: inference\n    promptTokens: 10\n    outputTokens: 10")));
-    assertTrue(inf.getMessage().contains("only training spreads"), inf.getMessage());
+    assertTrue(inf.getMessage().contains("'nodes' is a setting of training workloads, and this"
+        + " one is inference"), inf.getMessage());
   }
 
   @Test

@@ -3,6 +3,11 @@ package dev.weft.run;
 import dev.weft.engine.Simulator;
 import dev.weft.random.Distribution;
 import dev.weft.random.Distributions;
+import dev.weft.scenario.ArrivalProcess;
+import dev.weft.scenario.DistSpec;
+import dev.weft.scenario.InferenceWorkload;
+import dev.weft.scenario.SyntheticWorkload;
+import dev.weft.scenario.TrainingWorkload;
 import dev.weft.scenario.Workload;
 import dev.weft.scenario.WorkloadKind;
 import dev.weft.workload.ArrivalTrace;
@@ -50,26 +55,28 @@ final class Arrivals {
     Workload w = ctx.workload(index);
     this.loop = w.arrivals().loop();
     String base = "workload/" + w.name();
-    trace = w.arrivals().process().equals("trace") ? ctx.resources.traces().get(w.name()) : null;
-    if (w.arrivals().process().equals("trace") && trace == null) {
+    boolean replay = w.arrivals().process() == ArrivalProcess.TRACE;
+    trace = replay ? ctx.resources.traces().get(w.name()) : null;
+    if (replay && trace == null) {
       throw new IllegalArgumentException("workload " + w.name() + " replays a trace that"
           + " was not loaded");
     }
     Distribution gapDist = switch (w.arrivals().process()) {
-      case "poisson" -> Distributions.exponential(1.0 / w.arrivals().rate());
-      case "renewal" -> w.arrivals().interarrival().toDistribution();
-      case "trace" -> null;
-      default -> throw new IllegalArgumentException(
-          "unknown arrival process " + w.arrivals().process());
+      case POISSON -> Distributions.exponential(1.0 / w.arrivals().rate());
+      case RENEWAL -> w.arrivals().interarrival().toDistribution();
+      case TRACE -> null;
     };
     gap = gapDist == null ? null : gapDist.sampler(ctx.streams.stream(base + "/arrivals"));
-    var demand = kind == WorkloadKind.TRAINING ? w.steps() : w.service();
+    DistSpec demand = w instanceof TrainingWorkload t ? t.steps()
+        : w instanceof SyntheticWorkload s ? s.service() : null;
     service = demand == null ? () -> 0.0
         : demand.toDistribution().sampler(ctx.streams.stream(base + "/service"));
-    prompt = w.promptTokens() == null ? () -> 1.0
-        : w.promptTokens().toDistribution().sampler(ctx.streams.stream(base + "/prompt"));
-    output = w.outputTokens() == null ? () -> 1.0
-        : w.outputTokens().toDistribution().sampler(ctx.streams.stream(base + "/output"));
+    DistSpec promptTokens = w instanceof InferenceWorkload i ? i.promptTokens() : null;
+    DistSpec outputTokens = w instanceof InferenceWorkload i ? i.outputTokens() : null;
+    prompt = promptTokens == null ? () -> 1.0
+        : promptTokens.toDistribution().sampler(ctx.streams.stream(base + "/prompt"));
+    output = outputTokens == null ? () -> 1.0
+        : outputTokens.toDistribution().sampler(ctx.streams.stream(base + "/output"));
   }
 
   /** Schedules the next arrival, unless the stream has ended or it falls past the duration. */

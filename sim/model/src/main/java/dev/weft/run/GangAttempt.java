@@ -50,7 +50,7 @@ final class GangAttempt {
     this.members = members;
     this.w = run.workload();
     this.steps = (long) run.job.demand();
-    this.syncEvery = ctx.workload(w).syncEvery();
+    this.syncEvery = gangs.training.training(w).syncEvery();
     double slowest = 0;
     for (Node n : members) {
       slowest = Math.max(slowest, gangs.training.step(n.classIndex(), w).seconds());
@@ -90,7 +90,7 @@ final class GangAttempt {
    */
   private void stage() {
     NetworkTransport transport = gangs.transport();
-    String model = ctx.workload(w).model();
+    String model = gangs.training.training(w).model();
     phaseStart = sim.now();
     pending++; // held until every flow is out, so an instant one cannot end the phase early
     for (Node n : members) {

@@ -7,10 +7,10 @@ import dev.weft.network.Network;
 import dev.weft.network.RegionTable;
 import dev.weft.node.Node;
 import dev.weft.random.Distribution;
+import dev.weft.scenario.AiWorkload;
 import dev.weft.scenario.NodeClass;
 import dev.weft.scenario.Scenario;
 import dev.weft.scenario.Workload;
-import dev.weft.scenario.WorkloadKind;
 import dev.weft.scheduling.Geography;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -185,11 +185,11 @@ final class NetworkTransport implements Transport {
   /** AI jobs need their model's weights on the node; the first one there downloads them. */
   private void ensureWeights(Station at, JobRun job, JobFlow flow) {
     Node n = at.node;
-    if (ctx.kind(job.workload()) == WorkloadKind.SYNTHETIC) {
+    if (!(ctx.workload(job.workload()) instanceof AiWorkload ai)) {
       flow.proceed(at, job);
       return;
     }
-    String model = ctx.workload(job.workload()).model();
+    String model = ai.model();
     if (caches[n.id()].touch(model)) {
       flow.proceed(at, job);
       return;

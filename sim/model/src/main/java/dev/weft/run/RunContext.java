@@ -20,7 +20,6 @@ final class RunContext {
   final RandomStreams streams;
   final Node[] nodes;
   final Station[] stations;
-  private final WorkloadKind[] kinds;
   private Trace trace = Trace.NONE;
   /** Sees every job the run creates; a seam for consistency checks in tests. */
   private java.util.function.Consumer<JobRun> created = run -> { };
@@ -39,10 +38,6 @@ final class RunContext {
         stations[id] = new Station(nodes[id]);
         id++;
       }
-    }
-    kinds = new WorkloadKind[scenario.workload().size()];
-    for (int w = 0; w < kinds.length; w++) {
-      kinds[w] = WorkloadKind.of(scenario.workload().get(w).kind());
     }
   }
 
@@ -64,7 +59,7 @@ final class RunContext {
   }
 
   WorkloadKind kind(int workload) {
-    return kinds[workload];
+    return scenario.workload().get(workload).kind();
   }
 
   Workload workload(int w) {

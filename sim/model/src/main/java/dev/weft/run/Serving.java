@@ -5,8 +5,8 @@ import dev.weft.ai.InferenceCost;
 import dev.weft.ai.Memory;
 import dev.weft.hardware.Hardware;
 import dev.weft.node.Node;
+import dev.weft.scenario.InferenceWorkload;
 import dev.weft.scenario.NodeClass;
-import dev.weft.scenario.WorkloadKind;
 import dev.weft.serving.InferenceEngine;
 import dev.weft.serving.Request;
 import dev.weft.serving.ServingLimits;
@@ -40,8 +40,8 @@ final class Serving {
     List<String> names = new ArrayList<>();
     for (int w = 0; w < nw; w++) {
       modelOfWorkload[w] = -1;
-      if (ctx.kind(w) == WorkloadKind.INFERENCE) {
-        String m = ctx.workload(w).model();
+      if (ctx.workload(w) instanceof InferenceWorkload iw) {
+        String m = iw.model();
         if (!names.contains(m)) {
           names.add(m);
         }

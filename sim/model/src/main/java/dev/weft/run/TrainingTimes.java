@@ -5,7 +5,7 @@ import dev.weft.ai.Timing;
 import dev.weft.ai.TrainingCost;
 import dev.weft.hardware.Label;
 import dev.weft.scenario.NodeClass;
-import dev.weft.scenario.Workload;
+import dev.weft.scenario.TrainingWorkload;
 
 /**
  * Training step times per node class and workload from the kernel model, computed on first use
@@ -26,7 +26,7 @@ final class TrainingTimes {
   Timing step(int c, int w) {
     if (timing[c][w] == null) {
       NodeClass nc = ctx.scenario.nodes().get(c);
-      Workload wl = ctx.workload(w);
+      TrainingWorkload wl = training(w);
       TrainingCost tc = new TrainingCost(ctx.resources.kernels(),
           ctx.resources.aiModels().get(wl.model()), nc.hardware(), nc.gpus());
       timing[c][w] = tc.step(wl.batchSequences(), wl.sequenceLength(), 1, 0, 0);
@@ -43,9 +43,18 @@ final class TrainingTimes {
     }
   }
 
+  /** Workload {@code w}, which must be a training workload. */
+  TrainingWorkload training(int w) {
+    if (ctx.workload(w) instanceof TrainingWorkload t) {
+      return t;
+    }
+    throw new IllegalArgumentException("workload " + ctx.workload(w).name()
+        + " is not a training workload");
+  }
+
   /** Bytes each node sends in a ring all-reduce of the gradients: 2(n-1)/n of them. */
   double ringBytes(int n, int w) {
-    AiModel m = ctx.resources.aiModels().get(ctx.workload(w).model());
+    AiModel m = ctx.resources.aiModels().get(training(w).model());
     return 2.0 * (n - 1) / n * m.weightBytes();
   }
 }

@@ -4,7 +4,6 @@ import dev.weft.economics.Economy;
 import dev.weft.engine.Simulator;
 import dev.weft.scenario.Scenario;
 import dev.weft.scenario.Workload;
-import dev.weft.scenario.WorkloadKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleConsumer;
@@ -41,10 +40,9 @@ public final class World {
     sim = ctx.sim;
     for (int w = 0; w < scenario.workload().size(); w++) {
       Workload wl = scenario.workload().get(w);
-      if (wl.nodes() > 1 && (ctx.kind(w) != WorkloadKind.TRAINING
-          || scenario.network() == null)) {
+      if (wl.nodes() > 1 && scenario.network() == null) {
         throw new IllegalArgumentException("workload " + wl.name() + " runs on " + wl.nodes()
-            + " nodes: only training can, and it needs a network section");
+            + " nodes: it needs a network section");
       }
     }
     economy = scenario.economics() == null ? RunEconomy.NONE

@@ -7,7 +7,7 @@ package dev.weft.scenario;
 @Doc("An arrival process.")
 public record Arrivals(
     @Doc("poisson (rate), renewal (interarrival) or trace (file).")
-        @OneOf(Vocabulary.ARRIVAL_PROCESS) String process,
+        ArrivalProcess process,
     @Doc("Mean arrivals per unit time (poisson).") @Unit(Quantity.RATE) @Default(Default.NONE)
         @Range(min = 0, minExclusive = true) Double rate,
     @Doc("Time between arrivals (renewal).") @Unit(Quantity.DURATION) @Default(Default.NONE)
@@ -24,13 +24,13 @@ public record Arrivals(
 
   /** A Poisson process at {@code rate} per second. */
   public static Arrivals poisson(double rate) {
-    return new Arrivals("poisson", rate, null, null, "TIMESTAMP", "ContextTokens",
+    return new Arrivals(ArrivalProcess.POISSON, rate, null, null, "TIMESTAMP", "ContextTokens",
         "GeneratedTokens", 1, false);
   }
 
   /** A renewal process with the given gap distribution. */
   public static Arrivals renewal(DistSpec interarrival) {
-    return new Arrivals("renewal", null, interarrival, null, "TIMESTAMP", "ContextTokens",
+    return new Arrivals(ArrivalProcess.RENEWAL, null, interarrival, null, "TIMESTAMP", "ContextTokens",
         "GeneratedTokens", 1, false);
   }
 }

@@ -4,7 +4,5 @@ package dev.weft.scenario;
 public enum Vocabulary {
   SCHEDULER_POLICY,
   HARDWARE,
-  ARRIVAL_PROCESS,
-  WORKLOAD_KIND,
   AI_MODEL
 }

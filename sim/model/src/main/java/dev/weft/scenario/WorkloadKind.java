@@ -1,7 +1,7 @@
 package dev.weft.scenario;
 
 /** What a workload's jobs are, and so how a node serves them. */
-public enum WorkloadKind {
+public enum WorkloadKind implements Named {
   /** A service time drawn directly; one slot per job. */
   SYNTHETIC("synthetic"),
   /** Generation requests served by a node's continuous-batching engine. */
@@ -15,18 +15,8 @@ public enum WorkloadKind {
     this.id = id;
   }
 
-  /** The name a scenario uses. */
+  @Override
   public String id() {
     return id;
-  }
-
-  /** The kind named {@code id}, as a scenario spells it. */
-  public static WorkloadKind of(String id) {
-    for (WorkloadKind k : values()) {
-      if (k.id.equals(id)) {
-        return k;
-      }
-    }
-    throw new IllegalArgumentException("unknown workload kind " + id);
   }
 }

@@ -7,6 +7,7 @@ import dev.weft.scenario.NodeClass;
 import dev.weft.scenario.Outputs;
 import dev.weft.scenario.Scenario;
 import dev.weft.scenario.SchedulerConfig;
+import dev.weft.scenario.SyntheticWorkload;
 import dev.weft.scenario.Workload;
 import java.util.List;
 
@@ -24,11 +25,9 @@ final class Scenarios {
   }
 
   static Scenario withDeadline(Scenario s, double deadline) {
-    Workload w = s.workload().get(0);
+    SyntheticWorkload w = (SyntheticWorkload) s.workload().get(0);
     return new Scenario(s.name(), "", s.seed(), s.duration(), s.warmup(), s.nodes(),
-        List.of(new Workload(w.name(), w.kind(), w.arrivals(), w.service(), deadline, w.model(),
-            w.promptTokens(), w.outputTokens(), w.steps(), w.batchSequences(),
-            w.sequenceLength())),
+        List.of(w.withDeadline(deadline)),
         s.scheduler(), s.outputs(), s.economics());
   }
 

@@ -6,9 +6,14 @@ import dev.weft.economics.Economy;
 import dev.weft.random.RandomStreams;
 import dev.weft.run.Fleet;
 import dev.weft.run.Resources;
+import dev.weft.scenario.AiWorkload;
+import dev.weft.scenario.ArrivalProcess;
 import dev.weft.scenario.DistSpec;
+import dev.weft.scenario.InferenceWorkload;
 import dev.weft.scenario.NodeClass;
 import dev.weft.scenario.Scenario;
+import dev.weft.scenario.SyntheticWorkload;
+import dev.weft.scenario.TrainingWorkload;
 import dev.weft.scenario.Workload;
 import dev.weft.scenario.yaml.Binder;
 import dev.weft.yaml.InputError;
@@ -180,7 +185,7 @@ final class ScenarioChecks {
   private static void checkWorkload(Workload w, boolean hasNetwork, YNode tree, Binder b,
       List<InputError> errors) {
     var a = w.arrivals();
-    if (a.process().equals("poisson")) {
+    if (a.process() == ArrivalProcess.POISSON) {
       if (a.rate() == null) {
         errors.add(new InputError(at(b, a, tree, null), "poisson arrivals need 'rate'"));
       }
@@ -188,7 +193,7 @@ final class ScenarioChecks {
         errors.add(new InputError(at(b, a, tree, "interarrival"),
             "poisson arrivals take 'rate', not 'interarrival' (use process: renewal)"));
       }
-    } else if (a.process().equals("trace")) {
+    } else if (a.process() == ArrivalProcess.TRACE) {
       if (a.file() == null) {
         errors.add(new InputError(at(b, a, tree, null), "trace arrivals need 'file'"));
       }
@@ -196,7 +201,7 @@ final class ScenarioChecks {
         errors.add(new InputError(at(b, a, tree, a.rate() != null ? "rate" : "interarrival"),
             "trace arrivals take their times from the file, not 'rate' or 'interarrival'"));
       }
-    } else if (a.process().equals("renewal")) {
+    } else if (a.process() == ArrivalProcess.RENEWAL) {
       if (a.interarrival() == null) {
         errors.add(new InputError(at(b, a, tree, null), "renewal arrivals need 'interarrival'"));
       }
@@ -205,39 +210,43 @@ final class ScenarioChecks {
             "renewal arrivals take 'interarrival', not 'rate' (use process: poisson)"));
       }
     }
-    if (!w.kind().equals("synthetic") && w.model() == null) {
-      errors.add(new InputError(at(b, w, tree, null), w.kind() + " workload '" + w.name()
+    if (w instanceof AiWorkload ai && ai.model() == null) {
+      errors.add(new InputError(at(b, w, tree, null), w.kind().id() + " workload '" + w.name()
           + "' needs 'model' (an id from models/ai/)"));
     }
-    if (w.kind().equals("inference") && !a.process().equals("trace")
-        && (w.promptTokens() == null || w.outputTokens() == null)) {
-      errors.add(new InputError(at(b, w, tree, null), "inference workload '" + w.name()
-          + "' needs 'promptTokens' and 'outputTokens' (or a trace that gives them)"));
+    if (w instanceof InferenceWorkload inf) {
+      if (a.process() != ArrivalProcess.TRACE
+          && (inf.promptTokens() == null || inf.outputTokens() == null)) {
+        errors.add(new InputError(at(b, w, tree, null), "inference workload '" + w.name()
+            + "' needs 'promptTokens' and 'outputTokens' (or a trace that gives them)"));
+      }
+      checkNonNegative(inf.promptTokens(), "promptTokens", at(b, w, tree, "promptTokens"),
+          errors);
+      checkNonNegative(inf.outputTokens(), "outputTokens", at(b, w, tree, "outputTokens"),
+          errors);
     }
-    if (w.kind().equals("training") && w.steps() == null) {
-      errors.add(new InputError(at(b, w, tree, null), "training workload '" + w.name()
-          + "' needs 'steps' (optimizer steps per job)"));
+    if (w instanceof TrainingWorkload t) {
+      if (t.steps() == null) {
+        errors.add(new InputError(at(b, w, tree, null), "training workload '" + w.name()
+            + "' needs 'steps' (optimizer steps per job)"));
+      }
+      if (t.nodes() > 1 && !hasNetwork) {
+        errors.add(new InputError(at(b, w, tree, "nodes"), "training workload '" + w.name()
+            + "' on " + t.nodes() + " nodes all-reduces its gradients over the network: add a"
+            + " 'network' section"));
+      }
+      if (t.syncEvery() > 1 && t.nodes() == 1) {
+        errors.add(new InputError(at(b, w, tree, "syncEvery"), "'syncEvery' spaces the"
+            + " gradient all-reduces of a job on several nodes; workload '" + w.name()
+            + "' runs on one"));
+      }
+      checkNonNegative(t.steps(), "steps", at(b, w, tree, "steps"), errors);
     }
-    if (w.nodes() > 1 && !w.kind().equals("training")) {
-      errors.add(new InputError(at(b, w, tree, "nodes"), w.kind() + " workload '" + w.name()
-          + "' runs on one node; only training spreads over several ('nodes')"));
-    } else if (w.nodes() > 1 && !hasNetwork) {
-      errors.add(new InputError(at(b, w, tree, "nodes"), "training workload '" + w.name()
-          + "' on " + w.nodes() + " nodes all-reduces its gradients over the network: add a"
-          + " 'network' section"));
-    }
-    if (w.syncEvery() > 1 && w.nodes() == 1) {
-      errors.add(new InputError(at(b, w, tree, "syncEvery"), "'syncEvery' spaces the gradient"
-          + " all-reduces of a job on several nodes; workload '" + w.name() + "' runs on one"));
-    }
-    checkNonNegative(w.promptTokens(), "promptTokens", at(b, w, tree, "promptTokens"), errors);
-    checkNonNegative(w.outputTokens(), "outputTokens", at(b, w, tree, "outputTokens"), errors);
-    checkNonNegative(w.steps(), "steps", at(b, w, tree, "steps"), errors);
-    if (w.kind().equals("synthetic")) {
-      if (w.service() == null) {
+    if (w instanceof SyntheticWorkload syn) {
+      if (syn.service() == null) {
         errors.add(new InputError(at(b, w, tree, null), "synthetic workload '" + w.name()
             + "' needs 'service' (the service time)"));
-      } else if (w.service().lowerBound() < 0) {
+      } else if (syn.service().lowerBound() < 0) {
         errors.add(new InputError(at(b, w, tree, "service"), "service time can be negative;"
             + " bound it (for a normal, add min: 0)"));
       }

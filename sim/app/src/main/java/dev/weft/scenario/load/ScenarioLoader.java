@@ -14,9 +14,12 @@ import dev.weft.network.RegionTable;
 import dev.weft.network.io.RegionsFile;
 import dev.weft.run.Resources;
 import dev.weft.run.World;
+import dev.weft.scenario.AiWorkload;
+import dev.weft.scenario.ArrivalProcess;
 import dev.weft.scenario.NetworkConfig;
 import dev.weft.scenario.NodeClass;
 import dev.weft.scenario.Scenario;
+import dev.weft.scenario.TrainingWorkload;
 import dev.weft.scenario.Vocabulary;
 import dev.weft.scenario.Workload;
 import dev.weft.scenario.data.Catalog;
@@ -52,8 +55,6 @@ public final class ScenarioLoader {
   public static final Function<Vocabulary, List<String>> VOCABULARY = v -> switch (v) {
     case SCHEDULER_POLICY -> Schedulers.names();
     case HARDWARE -> hardwareIds();
-    case ARRIVAL_PROCESS -> List.of("poisson", "renewal", "trace");
-    case WORKLOAD_KIND -> List.of("synthetic", "inference", "training");
     case AI_MODEL -> Catalog.ids("ai");
   };
 
@@ -154,7 +155,7 @@ public final class ScenarioLoader {
 
   private static boolean needsKernels(Scenario s) {
     return s.nodes().stream().anyMatch(n -> !n.hardware().equals(HardwareIds.ABSTRACT))
-        || s.workload().stream().anyMatch(w -> !w.kind().equals("synthetic"));
+        || s.workload().stream().anyMatch(w -> w instanceof AiWorkload);
   }
 
   /** Loads the catalogs and kernel model when the scenario uses real hardware or AI models. */
@@ -172,8 +173,10 @@ public final class ScenarioLoader {
     }
     Resources r = new Resources(base.traces(), k.hardware(), k.aiModels(), k.model());
     for (int w = 0; w < s.workload().size(); w++) {
-      Workload wl = s.workload().get(w);
-      if (!wl.kind().equals("synthetic") && World.eligibleClasses(s, r, w).isEmpty()) {
+      if (!(s.workload().get(w) instanceof AiWorkload wl)) {
+        continue;
+      }
+      if (World.eligibleClasses(s, r, w).isEmpty()) {
         AiModel m = k.aiModels().get(wl.model());
         StringBuilder why = new StringBuilder();
         for (NodeClass nc : s.nodes()) {
@@ -181,11 +184,11 @@ public final class ScenarioLoader {
           why.append(why.length() == 0 ? "" : "; ").append(nc.name()).append(": ");
           if (hw == null || !hw.hasFigures()) {
             why.append("hardware ").append(nc.hardware()).append(" has no kernel timings");
-          } else if (wl.kind().equals("training")) {
+          } else if (wl instanceof TrainingWorkload t) {
             why.append(String.format(java.util.Locale.ROOT, "%d x %s holds %.0f GB per device,"
                 + " training needs %.0f GB (Adam state and activations)", nc.gpus(), hw.id(),
                 hw.memoryBytes() * Memory.USABLE_FRACTION / 1e9, Memory.trainingBytesPerDevice(
-                    m, nc.gpus(), wl.batchSequences(), wl.sequenceLength()) / 1e9));
+                    m, nc.gpus(), t.batchSequences(), t.sequenceLength()) / 1e9));
           } else {
             MemoryPlan p = Memory.plan(m, hw, nc.gpus());
             why.append(String.format(java.util.Locale.ROOT, "%d x %s holds %.0f GB, weights"
@@ -213,7 +216,7 @@ public final class ScenarioLoader {
   private static void readTraces(Scenario s, YNode tree, Binder b, List<InputError> errors,
       Map<String, ArrivalTrace> traces) {
     for (Workload w : s.workload()) {
-      if (w.arrivals().process().equals("trace")) {
+      if (w.arrivals().process() == ArrivalProcess.TRACE) {
         try {
           traces.put(w.name(), TraceReader.read(w.arrivals(), at(b, w.arrivals(), tree,
               "file")));

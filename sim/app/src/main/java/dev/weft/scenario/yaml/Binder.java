@@ -3,10 +3,12 @@ package dev.weft.scenario.yaml;
 import dev.weft.scenario.Default;
 import dev.weft.scenario.DistSpec;
 import dev.weft.scenario.FilePath;
+import dev.weft.scenario.Named;
 import dev.weft.scenario.OneOf;
 import dev.weft.scenario.Quantity;
 import dev.weft.scenario.Range;
 import dev.weft.scenario.Unit;
+import dev.weft.scenario.Variants;
 import dev.weft.scenario.Vocabulary;
 import dev.weft.yaml.InputError;
 import dev.weft.yaml.Location;
@@ -59,7 +61,21 @@ public final class Binder {
     return type.cast(bindRecord(node, type, "the scenario"));
   }
 
+  /**
+   * What a record accepts beyond its own components: {@code null} for a key it does not know,
+   * an empty string for a key it accepts and ignores, or the message of an error.
+   */
+  interface ExtraKeys {
+    ExtraKeys NONE = (key, value) -> null;
+
+    String check(String key, YNode value);
+  }
+
   private Object bindRecord(YNode node, Class<?> type, String what) {
+    return bindRecord(node, type, what, ExtraKeys.NONE);
+  }
+
+  Object bindRecord(YNode node, Class<?> type, String what, ExtraKeys extra) {
     if (!(node instanceof YNode.Mapping map)) {
       error(node.where(), what + " must be a map, found " + node.describe());
       return null;
@@ -70,7 +86,15 @@ public final class Binder {
       byName.put(c.getName(), c);
     }
     for (Map.Entry<String, YNode.Entry> e : map.view().entrySet()) {
-      if (!byName.containsKey(e.getKey())) {
+      if (byName.containsKey(e.getKey())) {
+        continue;
+      }
+      String verdict = extra.check(e.getKey(), e.getValue().value());
+      if (verdict != null) {
+        if (!verdict.isEmpty()) {
+          error(e.getValue().keyAt(), verdict);
+        }
+      } else {
         error(e.getValue().keyAt(), "unknown key '" + e.getKey() + "' in " + label(type)
             + Suggest.didYouMean(e.getKey(), byName.keySet()) + "; known keys: "
             + String.join(", ", byName.keySet()));
@@ -128,7 +152,19 @@ public final class Binder {
     }
   }
 
-  private static YNode defaultNode(String text, Location where) {
+  /**
+   * {@code value} bound as component {@code c} would be, with any errors dropped; {@code
+   * failed} when it does not bind.
+   */
+  Object bindQuietly(YNode value, RecordComponent c, Object failed) {
+    int before = errors.size();
+    Object v = bindValue(value, c.getGenericType(), c, "'" + c.getName() + "'");
+    boolean ok = errors.size() == before;
+    errors.subList(before, errors.size()).clear();
+    return ok ? v : failed;
+  }
+
+  static YNode defaultNode(String text, Location where) {
     if (text.equals("{}")) {
       return new YNode.Mapping(new LinkedHashMap<>(), where);
     }
@@ -145,12 +181,17 @@ public final class Binder {
       case "Arrivals" -> "arrivals";
       case "Availability" -> "availability";
       case "EconomicsConfig" -> "economics";
-      default -> labelOf(type);
+      default -> {
+        String variant = VariantBinder.idOf(type);
+        Class<?> family = VariantBinder.familyOf(type);
+        yield variant == null || family == null ? labelOf(type)
+            : "a " + variant + " " + labelOf(family);
+      }
     };
   }
 
   /** "RewardSplit" -> "reward split": readable names for the many small config records. */
-  private static String labelOf(Class<?> type) {
+  static String labelOf(Class<?> type) {
     String n = type.getSimpleName().replaceAll("Config$", "");
     return n.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
   }
@@ -191,6 +232,12 @@ public final class Binder {
     }
     if (raw.isRecord()) {
       return bindRecord(node, raw, what);
+    }
+    if (raw.isSealed() && raw.getAnnotation(Variants.class) != null) {
+      return VariantBinder.bind(this, node, raw, what);
+    }
+    if (raw.isEnum() && Named.class.isAssignableFrom(raw)) {
+      return bindNamed(node, raw, what);
     }
     if (!(node instanceof YNode.Scalar s) || s.isNull()) {
       error(node.where(), what + " must be a single value, found " + node.describe());
@@ -258,6 +305,25 @@ public final class Binder {
     throw new IllegalStateException("unsupported component type " + type);
   }
 
+  /** A scalar naming one constant of a {@link Named} enum, by its id. */
+  private Object bindNamed(YNode node, Class<?> type, String what) {
+    if (!(node instanceof YNode.Scalar s) || s.isNull()) {
+      error(node.where(), what + " must be a single value, found " + node.describe());
+      return null;
+    }
+    List<String> known = new ArrayList<>();
+    for (Object constant : type.getEnumConstants()) {
+      Named n = (Named) constant;
+      if (n.id().equals(s.text())) {
+        return constant;
+      }
+      known.add(n.id());
+    }
+    error(node.where(), "unknown " + labelOf(type) + " '" + s.text() + "'"
+        + Suggest.didYouMean(s.text(), known) + "; known: " + String.join(", ", known));
+    return null;
+  }
+
   /** {@code text} relative to the folder of the file it was written in, made absolute. */
   static String resolveFile(String text, Location where) {
     java.nio.file.Path p = java.nio.file.Path.of(text);
@@ -290,8 +356,6 @@ public final class Binder {
     return switch (v) {
       case SCHEDULER_POLICY -> "scheduler policy";
       case HARDWARE -> "hardware id";
-      case ARRIVAL_PROCESS -> "arrival process";
-      case WORKLOAD_KIND -> "workload kind";
       case AI_MODEL -> "AI model";
     };
   }

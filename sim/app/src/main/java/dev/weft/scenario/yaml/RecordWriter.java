@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.weft.scenario.DistSpec;
+import dev.weft.scenario.Named;
+import dev.weft.scenario.Variants;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
@@ -38,6 +40,9 @@ public final class RecordWriter {
         || value instanceof Boolean) {
       return value;
     }
+    if (value instanceof Named n) {
+      return n.id();
+    }
     if (value instanceof DistSpec d) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("dist", d.dist());
@@ -61,7 +66,10 @@ public final class RecordWriter {
     }
     if (value instanceof Record rec) {
       Map<String, Object> out = new LinkedHashMap<>();
-      for (RecordComponent c : rec.getClass().getRecordComponents()) {
+      Class<?> family = VariantBinder.familyOf(rec.getClass());
+      RecordComponent[] components = rec.getClass().getRecordComponents();
+      for (int i = 0; i < components.length; i++) {
+        RecordComponent c = components[i];
         try {
           Object v = c.getAccessor().invoke(rec);
           if (v != null) {
@@ -69,6 +77,10 @@ public final class RecordWriter {
           }
         } catch (ReflectiveOperationException e) {
           throw new IllegalStateException(e);
+        }
+        if (family != null && i == 0) { // the variant's key follows the first key (the name)
+          out.put(family.getAnnotation(Variants.class).key(),
+              VariantBinder.idOf(rec.getClass()));
         }
       }
       return out;

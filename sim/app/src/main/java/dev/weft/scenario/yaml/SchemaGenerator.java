@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.weft.scenario.Default;
 import dev.weft.scenario.DistSpec;
 import dev.weft.scenario.Doc;
+import dev.weft.scenario.Named;
 import dev.weft.scenario.OneOf;
 import dev.weft.scenario.Quantity;
 import dev.weft.scenario.Range;
 import dev.weft.scenario.Scenario;
 import dev.weft.scenario.Unit;
+import dev.weft.scenario.Variants;
 import dev.weft.scenario.Vocabulary;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -72,6 +74,16 @@ public final class SchemaGenerator {
     return p;
   }
 
+  /** Adds record {@code type}'s schema to the definitions once; returns its name there. */
+  private String define(Class<?> type) {
+    String name = type.getSimpleName();
+    if (!defs.containsKey(name)) {
+      defs.put(name, Map.of()); // placeholder against recursion
+      defs.put(name, recordSchema(type));
+    }
+    return name;
+  }
+
   private Map<String, Object> recordSchema(Class<?> type) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("type", "object");
@@ -81,10 +93,22 @@ public final class SchemaGenerator {
     }
     Map<String, Object> props = new LinkedHashMap<>();
     List<String> required = new ArrayList<>();
+    Class<?> family = VariantBinder.familyOf(type);
     for (RecordComponent c : type.getRecordComponents()) {
       props.put(c.getName(), componentSchema(c, c.getGenericType()));
       if (c.getAnnotation(Default.class) == null) {
         required.add(c.getName());
+      }
+      if (family != null && props.size() == 1) {
+        Variants v = family.getAnnotation(Variants.class);
+        String id = VariantBinder.idOf(type);
+        Map<String, Object> key = new LinkedHashMap<>();
+        key.put("description", v.doc());
+        key.put("const", id);
+        props.put(v.key(), key);
+        if (!id.equals(v.fallback())) {
+          required.add(v.key());
+        }
       }
     }
     s.put("properties", props);
@@ -129,12 +153,31 @@ public final class SchemaGenerator {
           : unit.value()));
       s.put("$ref", "#/$defs/" + name);
     } else if (raw.isRecord()) {
+      s.put("$ref", "#/$defs/" + define(raw));
+    } else if (raw.isSealed() && raw.getAnnotation(Variants.class) != null) {
       String name = raw.getSimpleName();
       if (!defs.containsKey(name)) {
         defs.put(name, Map.of()); // placeholder against recursion
-        defs.put(name, recordSchema(raw));
+        List<Object> variants = new ArrayList<>();
+        for (Class<?> v : VariantBinder.cases(raw).values()) {
+          variants.add(Map.of("$ref", "#/$defs/" + define(v)));
+        }
+        Map<String, Object> u = new LinkedHashMap<>();
+        Doc doc = raw.getAnnotation(Doc.class);
+        if (doc != null) {
+          u.put("description", doc.value());
+        }
+        u.put("oneOf", variants);
+        defs.put(name, u);
       }
       s.put("$ref", "#/$defs/" + name);
+    } else if (raw.isEnum() && Named.class.isAssignableFrom(raw)) {
+      s.put("type", "string");
+      List<String> ids = new ArrayList<>();
+      for (Object constant : raw.getEnumConstants()) {
+        ids.add(((Named) constant).id());
+      }
+      s.put("enum", ids);
     } else if (raw == String.class) {
       s.put("type", "string");
       OneOf oneOf = c.getAnnotation(OneOf.class);

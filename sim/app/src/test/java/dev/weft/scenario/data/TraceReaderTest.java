@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.weft.scenario.ArrivalProcess;
 import dev.weft.scenario.Arrivals;
 import dev.weft.workload.ArrivalTrace;
 import dev.weft.yaml.InputException;
@@ -19,7 +20,7 @@ class TraceReaderTest {
   Path dir;
 
   static Arrivals trace(Path file, double speedup) {
-    return new Arrivals("trace", null, null, file.toString(), "TIMESTAMP", "ContextTokens",
+    return new Arrivals(ArrivalProcess.TRACE, null, null, file.toString(), "TIMESTAMP", "ContextTokens",
         "GeneratedTokens", speedup, false);
   }
 

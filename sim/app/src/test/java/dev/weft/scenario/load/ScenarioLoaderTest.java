@@ -1,11 +1,13 @@
 package dev.weft.scenario.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.scenario.Scenario;
+import dev.weft.scenario.SyntheticWorkload;
 import dev.weft.scenario.yaml.RecordWriter;
 import dev.weft.yaml.InputError;
 import dev.weft.yaml.InputException;
@@ -57,7 +59,8 @@ class ScenarioLoaderTest {
     Scenario s = ScenarioLoader.load(write("ok.yaml", MINIMAL), List.of()).scenario();
     assertEquals(7200.0, s.duration());
     assertEquals(0.05, s.workload().get(0).arrivals().rate(), 1e-15);
-    assertEquals(0.25, s.workload().get(0).service().params().get("value"));
+    assertEquals(0.25, ((SyntheticWorkload) s.workload().get(0)).service().params()
+        .get("value"));
     assertEquals("least-loaded", s.scheduler().policy());
     assertEquals(60.0, s.outputs().metricsInterval());
     assertEquals("abstract", s.nodes().get(0).hardware());
@@ -72,7 +75,7 @@ class ScenarioLoaderTest {
     assertEquals("random", s.scheduler().policy());
     assertEquals(500, s.nodes().get(0).count());
     assertEquals(30.0, s.workload().get(0).deadline());
-    assertEquals("exponential", s.workload().get(0).service().dist());
+    assertEquals("exponential", ((SyntheticWorkload) s.workload().get(0)).service().dist());
     assertEquals(7, s.seed());
   }
 
@@ -289,5 +292,76 @@ class ScenarioLoaderTest {
         ScenarioLoader.load(f, List.of());
       }
     }
+  }
+
+  static final String KINDS = """
+      name: t
+      duration: 1h
+      nodes:
+        - {name: a, count: 2, hardware: h100-sxm, gpus: 1}
+      workload:
+        - name: plain
+          arrivals: {process: poisson, rate: 1}
+          service: 1s
+        - name: chat
+          kind: inference
+          arrivals: {process: poisson, rate: 1}
+          model: llama-3-8b
+          promptTokens: 100
+          outputTokens: 10
+        - name: tune
+          kind: training
+          arrivals: {process: renewal, interarrival: 1h}
+          model: phi-2
+          steps: 3
+          batchSequences: 4
+      """;
+
+  @Test
+  void theKindPicksTheWorkloadRecord() throws Exception {
+    Scenario s = ScenarioLoader.load(write("k.yaml", KINDS), List.of()).scenario();
+    assertEquals(SyntheticWorkload.class, s.workload().get(0).getClass());
+    assertEquals(dev.weft.scenario.InferenceWorkload.class, s.workload().get(1).getClass());
+    var t = (dev.weft.scenario.TrainingWorkload) s.workload().get(2);
+    assertEquals(4, t.batchSequences());
+    assertEquals(2048, t.sequenceLength()); // the default
+    assertEquals(dev.weft.scenario.ArrivalProcess.RENEWAL, t.arrivals().process());
+  }
+
+  @Test
+  void settingsOfAnotherKindLoadAtTheirDefaultAndFailOtherwise() throws Exception {
+    // the flat form earlier versions wrote in scenario.resolved.yaml: every default listed
+    String flat = KINDS.replace("    outputTokens: 10\n", "    outputTokens: 10\n"
+        + "    batchSequences: 8\n    sequenceLength: 2048\n    nodes: 1\n"
+        + "    syncEvery: 1\n");
+    assertFalse(flat.equals(KINDS));
+    assertEquals(3, ScenarioLoader.load(write("flat.yaml", flat), List.of()).scenario()
+        .workload().size());
+    List<InputError> errs = errors(KINDS.replace("    outputTokens: 10\n",
+        "    outputTokens: 10\n    batchSequences: 16\n    steps: 5\n"));
+    assertOne(errs, 15, 5, "'batchSequences' is a setting of training workloads, and this one"
+        + " is inference (kind: inference)");
+    assertOne(errs, 16, 5, "'steps' is a setting of training workloads");
+    assertOne(errors(KINDS.replace("    service: 1s\n", "    service: 1s\n"
+        + "    model: phi-2\n")), 9, 5, "'model' is a setting of inference and training"
+        + " workloads, and this one is synthetic");
+    assertOne(errors(KINDS.replace("kind: inference", "kind: inferense")), 10, 11,
+        "unknown workload kind 'inferense' (did you mean 'inference'?)");
+    assertOne(errors(KINDS.replace("process: renewal", "process: renewl")), 17, 25,
+        "unknown arrival process 'renewl'");
+    assertOne(errors(KINDS.replace("    batchSequences: 4\n", "    batchSize: 4\n")), 20,
+        5, "unknown key 'batchSize' in a training workload");
+  }
+
+  @Test
+  void resolvedYamlWritesTheKindAfterTheNameAndOnlyItsOwnSettings() throws Exception {
+    Scenario s = ScenarioLoader.load(write("k.yaml", KINDS), List.of()).scenario();
+    String yaml = RecordWriter.toYaml(s, "");
+    assertTrue(yaml.contains("- name: chat\n  kind: inference\n  arrivals:"), yaml);
+    assertTrue(yaml.contains("- name: plain\n  kind: synthetic\n"), yaml);
+    String chat = yaml.substring(yaml.indexOf("- name: chat"), yaml.indexOf("- name: tune"));
+    assertFalse(chat.contains("batchSequences"), chat);
+    assertFalse(chat.contains("nodes:"), chat);
+    assertEquals(s, ScenarioLoader.load(write("again.yaml", yaml), List.of()).scenario());
   }
 }
