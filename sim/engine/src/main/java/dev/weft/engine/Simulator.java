@@ -1,5 +1,6 @@
 package dev.weft.engine;
 
+import dev.weft.collect.LongHashSet;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 

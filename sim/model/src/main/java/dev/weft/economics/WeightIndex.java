@@ -1,50 +1,14 @@
 package dev.weft.economics;
 
+import dev.weft.collect.LongFenwickTree;
+
 /**
- * A Fenwick tree of non-negative integer weights: set a weight and draw an index with
- * probability proportional to its weight, both in O(log n) and without allocation.
+ * The selectable operators' stakes as a shared Fenwick tree of non-negative integer weights:
+ * set a weight and draw an index with probability proportional to its weight, both in O(log n)
+ * and without allocation. A name of the economy's own for {@link LongFenwickTree}.
  */
-final class WeightIndex {
-  private final long[] tree;
-  private final long[] weight;
-  private long total;
-
+final class WeightIndex extends LongFenwickTree {
   WeightIndex(int n) {
-    tree = new long[n + 1];
-    weight = new long[n];
-  }
-
-  void set(int i, long w) {
-    long delta = w - weight[i];
-    if (delta == 0) {
-      return;
-    }
-    weight[i] = w;
-    total += delta;
-    for (int k = i + 1; k < tree.length; k += k & -k) {
-      tree[k] += delta;
-    }
-  }
-
-  long get(int i) {
-    return weight[i];
-  }
-
-  long total() {
-    return total;
-  }
-
-  /** The index whose cumulative range contains {@code r}, 0 <= r < total. */
-  int find(long r) {
-    int pos = 0;
-    int step = Integer.highestOneBit(tree.length - 1);
-    for (; step > 0; step >>= 1) {
-      int next = pos + step;
-      if (next < tree.length && tree[next] <= r) {
-        pos = next;
-        r -= tree[next];
-      }
-    }
-    return pos;
+    super(n);
   }
 }

@@ -6,7 +6,8 @@
  * is one small class behind an interface, created by name through a registry ({@link
  * dev.weft.economics.Emissions}, {@link dev.weft.economics.FeePolicies}, {@link
  * dev.weft.economics.PriceModels}, {@link dev.weft.economics.VerificationPolicies}, {@link
- * dev.weft.economics.Behaviour}). Depends on {@code scenario} (its configuration records) and
- * {@code random} only; knows nothing of scheduling, nodes or the run, which drives it.
+ * dev.weft.economics.Behaviour}). Depends on {@code scenario} (its configuration records),
+ * {@code random} and {@code collect} (the verdict heap, the stake-weighted draw) only; knows
+ * nothing of scheduling, nodes or the run, which drives it.
  */
 package dev.weft.economics;

@@ -21,7 +21,8 @@ import java.util.Map;
  * between a set of regions and the rest. Under {@link FaultPolicy#FAIL} the transfers crossing
  * a fault fail; under {@link FaultPolicy#STALL} they wait at rate zero and resume when it heals.
  * A transfer still in its latency meets a fault only when its latency ends. Listeners hear of
- * outcomes from engine events, never from inside these methods.
+ * outcomes from engine events, never from inside these methods. This class holds the topology
+ * (nodes, links, routes) and builds transfers; {@link Faults} holds the fault state.
  */
 public final class Network {
   private final Simulator sim;
@@ -29,8 +30,8 @@ public final class Network {
   private final LatencyModel latency;
   private final RegionGraph graph;
   private final TcpModel tcp;
-  private final FaultPolicy policy;
   private final FlowNetwork flows;
+  private final Faults faults;
   private final StatsCollector stats;
 
   private final int[] nodeRegion;
@@ -40,11 +41,6 @@ public final class Network {
   private final int[][] hopLink; // backbone link for a directed region hop, or -1
   private final int[][] backboneLinks; // by backbone index: both directions
   private final String[][] backboneEnds;
-  private final double[] nominal; // capacity of each link when up
-  private final int[] downCount; // faults holding each link down
-  private final int[] disconnects; // by node
-  private final List<Partition> partitions = new ArrayList<>();
-  private final List<Runnable> repairListeners = new ArrayList<>();
 
   // scratch for building paths; FlowNetwork copies them
   private int[] path = new int[8];
@@ -60,17 +56,14 @@ public final class Network {
     }
     graph = new RegionGraph(latency);
     tcp = b.tcp;
-    policy = b.policy;
     flows = new FlowNetwork(sim);
     flows.sharing(b.sharing);
     int n = b.nodeRegion.size();
     nodeRegion = new int[n];
     upLink = new int[n];
     downLink = new int[n];
-    disconnects = new int[n];
     int links = 2 * n + 2 * b.backbone.size();
-    nominal = new double[links];
-    downCount = new int[links];
+    double[] nominal = new double[links]; // capacity of each link when up
     int[] kind = new int[links];
     for (int i = 0; i < n; i++) {
       nodeRegion[i] = b.nodeRegion.get(i);
@@ -119,7 +112,8 @@ public final class Network {
     }
     stats = new StatsCollector(sim, kind, nominal, directed, backboneEnds);
     flows.observer(stats);
-    flows.gate(this::admit);
+    faults = new Faults(this, flows, b.policy, nominal);
+    flows.gate(faults::admit);
   }
 
   /** Starts describing a network of nodes in {@code regions}. */
@@ -150,7 +144,7 @@ public final class Network {
   }
 
   public FaultPolicy faultPolicy() {
-    return policy;
+    return faults.policy();
   }
 
   /** The bandwidth-sharing core, for inspection (loads, capacities). */
@@ -178,6 +172,11 @@ public final class Network {
 
   public int downlink(int node) {
     return downLink[node];
+  }
+
+  /** The backbone link for the directed region hop {@code a} to {@code b}, or -1. */
+  int hopLink(int a, int b) {
+    return hopLink[a][b];
   }
 
   /** Half the round-trip time along the route between two nodes' regions, seconds. */
@@ -259,32 +258,6 @@ public final class Network {
     }
   }
 
-  /** At the end of a transfer's latency: faults it meets now fail or hold it. */
-  private void admit(Flow f) {
-    for (Partition p : partitions) {
-      if (p.separates(f)) {
-        if (policy == FaultPolicy.FAIL) {
-          flows.fail(f, Flow.Failure.PARTITION);
-          return;
-        }
-        flows.block(f);
-        p.held.add(f);
-      }
-    }
-    if (policy == FaultPolicy.FAIL && f.source != f.destination) {
-      if (disconnects[f.source] > 0 || disconnects[f.destination] > 0) {
-        flows.fail(f, Flow.Failure.NODE_DISCONNECTED);
-        return;
-      }
-      for (int l : flows.pathOf(f)) {
-        if (downCount[l] > 0) {
-          flows.fail(f, Flow.Failure.LINK_DOWN);
-          return;
-        }
-      }
-    }
-  }
-
   // ---- faults
 
   public int backboneCount() {
@@ -304,49 +277,24 @@ public final class Network {
 
   /** Both directions of backbone link {@code b} go down. */
   public void backboneDown(int b) {
-    for (int l : backboneLinks[b]) {
-      linkDown(l, Flow.Failure.LINK_DOWN);
-    }
-    flows.settle();
+    faults.backboneDown(backboneLinks[b]);
   }
 
   public void backboneUp(int b) {
-    for (int l : backboneLinks[b]) {
-      linkUp(l);
-    }
-    flows.settle();
-    repaired();
+    faults.backboneUp(backboneLinks[b]);
   }
 
   /** The node loses its access link (both directions). */
   public void disconnect(int node) {
-    disconnects[node]++;
-    if (upLink[node] >= 0) {
-      linkDown(upLink[node], Flow.Failure.NODE_DISCONNECTED);
-    }
-    if (downLink[node] >= 0) {
-      linkDown(downLink[node], Flow.Failure.NODE_DISCONNECTED);
-    }
-    flows.settle();
+    faults.disconnect(node);
   }
 
   public void reconnect(int node) {
-    if (disconnects[node] == 0) {
-      throw new IllegalStateException("node " + node + " is not disconnected");
-    }
-    disconnects[node]--;
-    if (upLink[node] >= 0) {
-      linkUp(upLink[node]);
-    }
-    if (downLink[node] >= 0) {
-      linkUp(downLink[node]);
-    }
-    flows.settle();
-    repaired();
+    faults.reconnect(node);
   }
 
   public boolean isConnected(int node) {
-    return disconnects[node] == 0;
+    return faults.isConnected(node);
   }
 
   /**
@@ -355,78 +303,18 @@ public final class Network {
    * paths before it places work would see.
    */
   public boolean reachable(int from, int to) {
-    if (from == to) {
-      return true;
-    }
-    if (disconnects[from] > 0 || disconnects[to] > 0) {
-      return false;
-    }
-    int[] route = graph.routeView(nodeRegion[from], nodeRegion[to]);
-    for (int k = 1; k < route.length; k++) {
-      int l = hopLink[route[k - 1]][route[k]];
-      if (l >= 0 && downCount[l] > 0) {
-        return false;
-      }
-    }
-    for (Partition p : partitions) {
-      if (p.crosses(route)) {
-        return false;
-      }
-    }
-    return true;
+    return from == to
+        || faults.reachable(from, to, graph.routeView(nodeRegion[from], nodeRegion[to]));
   }
 
   /** {@code r} runs after every fault ends (a link up, a node reconnected, a partition healed). */
   public void onRepair(Runnable r) {
-    repairListeners.add(r);
-  }
-
-  private void repaired() {
-    for (Runnable r : repairListeners) {
-      r.run();
-    }
+    faults.onRepair(r);
   }
 
   /** New capacities of a node's access link, bits per second (held back while it is down). */
   public void setAccessCapacity(int node, double up, double down) {
-    if (upLink[node] >= 0) {
-      setNominal(upLink[node], up);
-    }
-    if (downLink[node] >= 0) {
-      setNominal(downLink[node], down);
-    }
-    flows.settle();
-  }
-
-  private void setNominal(int l, double c) {
-    if (!(c > 0) || Double.isInfinite(c)) {
-      throw new IllegalArgumentException("capacity must be finite and > 0, was " + c);
-    }
-    nominal[l] = c;
-    if (downCount[l] == 0) {
-      flows.changeCapacity(l, c);
-    }
-  }
-
-  private void linkDown(int l, Flow.Failure cause) {
-    if (downCount[l]++ > 0) {
-      return;
-    }
-    if (policy == FaultPolicy.FAIL) {
-      for (int s : flows.flowsOn(l)) {
-        flows.fail(flows.flowAt(s), cause);
-      }
-    }
-    flows.changeCapacity(l, 0);
-  }
-
-  private void linkUp(int l) {
-    if (downCount[l] == 0) {
-      throw new IllegalStateException("link " + l + " is not down");
-    }
-    if (--downCount[l] == 0) {
-      flows.changeCapacity(l, nominal[l]);
-    }
+    faults.setAccessCapacity(node, up, down);
   }
 
   /**
@@ -435,18 +323,7 @@ public final class Network {
    */
   public Partition partition(int... side) {
     Partition p = new Partition(side);
-    partitions.add(p);
-    flows.forEachLive(f -> {
-      if (f.status() != Flow.Status.LATENCY && p.separates(f)) {
-        if (policy == FaultPolicy.FAIL) {
-          flows.fail(f, Flow.Failure.PARTITION);
-        } else {
-          flows.block(f);
-          p.held.add(f);
-        }
-      }
-    });
-    flows.settle();
+    faults.partition(p);
     return p;
   }
 
@@ -518,7 +395,7 @@ public final class Network {
   /** A cut between a set of regions and the others; heal it to let transfers cross again. */
   public final class Partition {
     private final boolean[] inside;
-    private final List<Flow> held = new ArrayList<>();
+    final List<Flow> held = new ArrayList<>(); // transfers it stalls
     private boolean healed;
 
     private Partition(int[] side) {
@@ -528,14 +405,7 @@ public final class Network {
       }
     }
 
-    /** Whether the transfer's route crosses between the two sides. */
-    boolean separates(Flow f) {
-      if (f.source < 0 || f.source == f.destination) {
-        return false;
-      }
-      return crosses(graph.routeView(nodeRegion[f.source], nodeRegion[f.destination]));
-    }
-
+    /** Whether a route of regions crosses between the two sides. */
     boolean crosses(int[] route) {
       for (int k = 1; k < route.length; k++) {
         if (inside[route[k - 1]] != inside[route[k]]) {
@@ -555,13 +425,7 @@ public final class Network {
         return;
       }
       healed = true;
-      partitions.remove(this);
-      for (Flow f : held) {
-        flows.unblock(f);
-      }
-      held.clear();
-      flows.settle();
-      repaired();
+      faults.heal(this);
     }
   }
 

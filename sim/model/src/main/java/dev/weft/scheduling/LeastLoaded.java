@@ -1,23 +1,27 @@
 package dev.weft.scheduling;
 
+import dev.weft.collect.IndexedMinHeap;
 import dev.weft.node.Node;
 import dev.weft.workload.Job;
+import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * The online node with the fewest jobs per slot, ties to the lowest id. An indexed binary heap of
+ * The online node with the fewest jobs per slot, ties to the lowest id. An indexed heap of
  * online nodes keyed by load keeps each placement and each load change at O(log n). As {@code
  * auction}, ties in load go to the lowest bid first: a job goes to the cheapest provider that
  * has room, which is a reverse auction cleared job by job.
+ *
+ * <p>The heap orders by (load, tie); the tie is the node id, or with bids the node's rank by
+ * (bid, id), so the node on top is the least under (load, bid, id) whatever the heap's shape.
  */
 final class LeastLoaded implements Scheduler {
   private final boolean byBid;
   private Cluster cluster;
-  private Node[] heap;
-  private int[] pos; // heap position by local node index, -1 when not in the heap
-  private double[] keys;
+  private IndexedMinHeap heap; // online nodes by local index
+  private long[] tie; // by local index
   private double[] bids;
-  private int size;
+  private double[] sortedBids;
 
   LeastLoaded() {
     this(false);
@@ -32,136 +36,88 @@ final class LeastLoaded implements Scheduler {
     if (!byBid) {
       return;
     }
+    rankBids();
     for (int i = 0; i < cluster.size(); i++) {
-      bids[i] = cluster.market().bid(cluster.node(i));
-    }
-    for (int i = size / 2; i >= 0; i--) {
-      down(i);
+      if (heap.contains(i)) {
+        heap.set(i, heap.key(i), tie[i]);
+      }
     }
   }
 
   @Override
   public void attach(Cluster cluster, UniformRandomProvider rng) {
     this.cluster = cluster;
-    bids = new double[cluster.size()];
+    int n = cluster.size();
+    tie = new long[n];
+    bids = new double[n];
+    sortedBids = new double[n];
+    heap = new IndexedMinHeap(n);
     if (byBid) {
-      for (int i = 0; i < cluster.size(); i++) {
-        bids[i] = cluster.market().bid(cluster.node(i));
+      rankBids();
+    } else {
+      for (int i = 0; i < n; i++) {
+        tie[i] = cluster.node(i).id();
       }
     }
-    heap = new Node[cluster.size()];
-    keys = new double[cluster.size()];
-    pos = new int[cluster.size()];
-    java.util.Arrays.fill(pos, -1);
-    for (int i = 0; i < cluster.size(); i++) {
-      Node n = cluster.node(i);
-      if (n.online()) {
-        insert(n);
+    for (int i = 0; i < n; i++) {
+      Node node = cluster.node(i);
+      if (node.online()) {
+        heap.set(i, node.load(), tie[i]);
       }
     }
+  }
+
+  /**
+   * Ties become (rank of the bid, node id) packed in a long: the rank counts the bids strictly
+   * lower, so equal bids share one and go by id.
+   */
+  private void rankBids() {
+    int n = cluster.size();
+    for (int i = 0; i < n; i++) {
+      bids[i] = cluster.market().bid(cluster.node(i));
+    }
+    System.arraycopy(bids, 0, sortedBids, 0, n);
+    Arrays.sort(sortedBids);
+    for (int i = 0; i < n; i++) {
+      tie[i] = ((long) lowerBound(bids[i]) << 32) | cluster.node(i).id();
+    }
+  }
+
+  /** How many bids are below {@code b} (compared with {@code <}, so -0.0 equals 0.0). */
+  private int lowerBound(double b) {
+    int lo = 0;
+    int hi = sortedBids.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sortedBids[mid] < b) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   @Override
   public Node place(Job job) {
-    return size == 0 ? null : heap[0];
+    return heap.isEmpty() ? null : cluster.node(heap.peek());
   }
 
   @Override
   public void loadChanged(Node node) {
-    int i = pos[cluster.indexOf(node)];
-    if (i < 0) {
-      return;
-    }
-    double old = keys[i];
-    keys[i] = node.load();
-    if (keys[i] < old) {
-      up(i);
-    } else {
-      down(i);
+    int i = cluster.indexOf(node);
+    if (heap.contains(i)) {
+      heap.set(i, node.load(), tie[i]);
     }
   }
 
   @Override
   public void availabilityChanged(Node node) {
-    int p = pos[cluster.indexOf(node)];
-    if (node.online() && p < 0) {
-      insert(node);
-    } else if (!node.online() && p >= 0) {
-      remove(node);
+    int i = cluster.indexOf(node);
+    if (node.online() && !heap.contains(i)) {
+      heap.set(i, node.load(), tie[i]);
+    } else if (!node.online()) {
+      heap.remove(i);
     }
-  }
-
-  private void insert(Node n) {
-    heap[size] = n;
-    keys[size] = n.load();
-    pos[cluster.indexOf(n)] = size;
-    up(size++);
-  }
-
-  private void remove(Node n) {
-    int i = pos[cluster.indexOf(n)];
-    pos[cluster.indexOf(n)] = -1;
-    int last = --size;
-    if (i != last) {
-      Node moved = heap[last];
-      move(last, i);
-      heap[last] = null;
-      up(i);
-      down(pos[cluster.indexOf(moved)]);
-    } else {
-      heap[last] = null;
-    }
-  }
-
-  private boolean less(int a, int b) {
-    if (keys[a] != keys[b]) {
-      return keys[a] < keys[b];
-    }
-    double ba = bids[cluster.indexOf(heap[a])];
-    double bb = bids[cluster.indexOf(heap[b])];
-    return ba < bb || (ba == bb && heap[a].id() < heap[b].id());
-  }
-
-  private void up(int i) {
-    while (i > 0) {
-      int p = (i - 1) >>> 1;
-      if (!less(i, p)) {
-        break;
-      }
-      swap(i, p);
-      i = p;
-    }
-  }
-
-  private void down(int i) {
-    while (true) {
-      int l = 2 * i + 1;
-      if (l >= size) {
-        return;
-      }
-      int best = l + 1 < size && less(l + 1, l) ? l + 1 : l;
-      if (!less(best, i)) {
-        return;
-      }
-      swap(i, best);
-      i = best;
-    }
-  }
-
-  private void move(int from, int to) {
-    heap[to] = heap[from];
-    keys[to] = keys[from];
-    pos[cluster.indexOf(heap[to])] = to;
-  }
-
-  private void swap(int a, int b) {
-    Node na = heap[a];
-    double ka = keys[a];
-    heap[a] = heap[b];
-    keys[a] = keys[b];
-    heap[b] = na;
-    keys[b] = ka;
-    pos[cluster.indexOf(heap[a])] = a;
-    pos[cluster.indexOf(heap[b])] = b;
   }
 }

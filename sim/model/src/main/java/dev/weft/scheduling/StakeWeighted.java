@@ -1,7 +1,9 @@
 package dev.weft.scheduling;
 
+import dev.weft.collect.DoubleFenwickTree;
 import dev.weft.node.Node;
 import dev.weft.workload.Job;
+import java.util.function.IntToDoubleFunction;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -12,78 +14,43 @@ import org.apache.commons.rng.UniformRandomProvider;
 final class StakeWeighted implements Scheduler {
   private Cluster cluster;
   private UniformRandomProvider rng;
-  private double[] tree; // 1-based Fenwick sums
-  private double[] weight;
-  private int highBit;
+  private DoubleFenwickTree weights;
+  private final IntToDoubleFunction currentWeight = i -> weightOf(cluster.node(i));
 
   @Override
   public void attach(Cluster cluster, UniformRandomProvider rng) {
     this.cluster = cluster;
     this.rng = rng;
-    int n = cluster.size();
-    tree = new double[n + 1];
-    weight = new double[n];
-    highBit = Integer.highestOneBit(Math.max(1, n));
+    weights = new DoubleFenwickTree(cluster.size());
     weightsChanged();
   }
 
   @Override
   public Node place(Job job) {
-    double total = prefix(weight.length);
+    double total = weights.total();
     if (!(total > 0)) {
       // nobody online has stake: fall back to a uniform draw among online nodes
       int n = cluster.onlineCount();
       return n == 0 ? null : cluster.online(rng.nextInt(n));
     }
-    double target = rng.nextDouble() * total;
-    int pos = 0;
-    for (int step = highBit; step > 0; step >>= 1) {
-      int next = pos + step;
-      if (next < tree.length && tree[next] <= target) {
-        pos = next;
-        target -= tree[next];
-      }
-    }
-    int id = Math.min(pos, weight.length - 1);
-    while (weight[id] <= 0 && id > 0) {
+    int id = Math.min(weights.find(rng.nextDouble() * total), weights.size() - 1);
+    while (weights.get(id) <= 0 && id > 0) {
       id--; // guards against rounding at the very top of the range
     }
-    return weight[id] > 0 ? cluster.node(id) : null;
+    return weights.get(id) > 0 ? cluster.node(id) : null;
   }
 
   @Override
   public void availabilityChanged(Node node) {
-    set(cluster.indexOf(node),
-        node.online() ? Math.max(0, cluster.market().selectionWeight(node)) : 0);
+    weights.set(cluster.indexOf(node), weightOf(node));
   }
 
   @Override
   public void weightsChanged() {
-    java.util.Arrays.fill(tree, 0);
-    for (int i = 0; i < weight.length; i++) {
-      Node n = cluster.node(i);
-      weight[i] = n.online() ? Math.max(0, cluster.market().selectionWeight(n)) : 0;
-      tree[i + 1] += weight[i];
-      int parent = i + 1 + ((i + 1) & -(i + 1));
-      if (parent < tree.length) {
-        tree[parent] += tree[i + 1];
-      }
-    }
+    weights.rebuild(currentWeight);
   }
 
-  private void set(int id, double w) {
-    double delta = w - weight[id];
-    weight[id] = w;
-    for (int i = id + 1; i < tree.length; i += i & -i) {
-      tree[i] += delta;
-    }
-  }
-
-  private double prefix(int count) {
-    double s = 0;
-    for (int i = count; i > 0; i -= i & -i) {
-      s += tree[i];
-    }
-    return s;
+  private double weightOf(Node n) {
+    return n.online() ? Math.max(0, cluster.market().selectionWeight(n)) : 0;
   }
 }

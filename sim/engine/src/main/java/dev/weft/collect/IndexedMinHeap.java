@@ -1,4 +1,4 @@
-package dev.weft.network;
+package dev.weft.collect;
 
 import java.util.Arrays;
 
@@ -6,17 +6,27 @@ import java.util.Arrays;
  * A 4-ary min-heap of int ids keyed by a double, ties broken by a long, with the position of
  * every id remembered so a key can be changed or an id removed in O(log n). Four children per
  * node halve the depth a changed key sifts through, and siblings sit side by side in memory;
- * the solver changes many completion times per event. Primitive arrays only: changing a key
- * allocates nothing.
+ * a flow solver changes many completion times per event. Primitive arrays only: changing a key
+ * allocates nothing once the arrays have grown to the largest id and size.
+ *
+ * <p>The order is (key, tie) compared with {@code <} on both: when no two ids present share a
+ * (key, tie) pair and no key is NaN it is a strict total order, so the id on top, and the
+ * order {@link #poll()} returns ids in, depend only on the pairs and not on the order of
+ * insertion or on the heap's arity. Callers that need reproducible runs give every id a
+ * distinct tie (a sequence number, the id itself).
+ *
+ * <p>Ids are small non-negative ints (slots, indices); the position table grows to the largest
+ * id seen.
  */
-final class IndexedMinHeap {
+public final class IndexedMinHeap {
   private int[] heap;
   private double[] keys;
   private long[] ties;
   private int[] pos; // by id; -1 when absent
   private int size;
 
-  IndexedMinHeap(int idCapacity) {
+  /** An empty heap with room for ids below {@code idCapacity} before it grows. */
+  public IndexedMinHeap(int idCapacity) {
     int c = Math.max(16, idCapacity);
     heap = new int[c];
     keys = new double[c];
@@ -25,28 +35,36 @@ final class IndexedMinHeap {
     Arrays.fill(pos, -1);
   }
 
-  int size() {
+  /** Number of ids in the heap. */
+  public int size() {
     return size;
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return size == 0;
   }
 
-  boolean contains(int id) {
+  public boolean contains(int id) {
     return id < pos.length && pos[id] >= 0;
   }
 
-  int peek() {
+  /** The id with the least (key, tie); the heap must not be empty. */
+  public int peek() {
     return heap[0];
   }
 
-  double peekKey() {
+  /** The key of {@link #peek()}; the heap must not be empty. */
+  public double peekKey() {
     return keys[0];
   }
 
-  /** Inserts {@code id} or moves it to its new key. */
-  void set(int id, double key, long tie) {
+  /** The key of {@code id}, which must be in the heap. */
+  public double key(int id) {
+    return keys[pos[id]];
+  }
+
+  /** Inserts {@code id} ({@code >= 0}) or moves it to its new key and tie. */
+  public void set(int id, double key, long tie) {
     if (id >= pos.length) {
       int old = pos.length;
       pos = Arrays.copyOf(pos, Math.max(id + 1, old * 2));
@@ -70,19 +88,22 @@ final class IndexedMinHeap {
     }
   }
 
-  int poll() {
+  /** Removes and returns {@link #peek()}. */
+  public int poll() {
     int top = heap[0];
     removeAt(0);
     return top;
   }
 
-  void remove(int id) {
+  /** Removes {@code id} if present. */
+  public void remove(int id) {
     if (contains(id)) {
       removeAt(pos[id]);
     }
   }
 
-  void clear() {
+  /** Removes every id, in time proportional to the size. */
+  public void clear() {
     for (int i = 0; i < size; i++) {
       pos[heap[i]] = -1;
     }

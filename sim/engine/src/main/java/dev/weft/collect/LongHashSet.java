@@ -1,22 +1,32 @@
-package dev.weft.engine;
+package dev.weft.collect;
 
 import java.util.Arrays;
 
-/** Open-addressing set of non-negative longs; used to remember cancelled event sequences. */
-final class LongHashSet {
+/**
+ * An open-addressing set of non-negative longs (linear probing, backward-shift deletion, so no
+ * tombstones build up under churn). The simulator remembers cancelled event sequences in one;
+ * adding and removing allocate nothing until the table doubles.
+ */
+public final class LongHashSet {
   private static final long EMPTY = -1L;
   private long[] slots = new long[64];
   private int size;
 
-  boolean isEmpty() {
+  /** An empty set. */
+  public LongHashSet() {
+    Arrays.fill(slots, EMPTY);
+  }
+
+  public boolean isEmpty() {
     return size == 0;
   }
 
-  int size() {
+  public int size() {
     return size;
   }
 
-  boolean add(long key) {
+  /** Adds {@code key} ({@code >= 0}); false when it was already there. */
+  public boolean add(long key) {
     if ((size + 1) * 2 > slots.length) {
       rehash(slots.length * 2);
     }
@@ -35,7 +45,8 @@ final class LongHashSet {
     }
   }
 
-  boolean remove(long key) {
+  /** Removes {@code key}; false when it was not there. */
+  public boolean remove(long key) {
     int mask = slots.length - 1;
     int i = index(key, slots.length);
     while (true) {
@@ -65,7 +76,7 @@ final class LongHashSet {
     return true;
   }
 
-  boolean contains(long key) {
+  public boolean contains(long key) {
     int i = index(key, slots.length);
     while (true) {
       long s = slots[i];
@@ -79,7 +90,7 @@ final class LongHashSet {
     }
   }
 
-  void clear() {
+  public void clear() {
     Arrays.fill(slots, EMPTY);
     size = 0;
   }
@@ -99,9 +110,5 @@ final class LongHashSet {
   private static int index(long key, int length) {
     long h = key * 0x9E3779B97F4A7C15L;
     return (int) (h >>> 40) & (length - 1);
-  }
-
-  {
-    Arrays.fill(slots, EMPTY);
   }
 }
