@@ -25,6 +25,21 @@ public interface Cluster {
   /** The i-th online node, 0 <= i < onlineCount(), in an order that changes with churn. */
   Node online(int i);
 
+  /**
+   * Expected seconds until a job placed on {@code n} now would be done, at the node's full
+   * throughput: the jobs it holds (running, queued, on their way) plus this one, over the jobs
+   * it completes per second when fully occupied. This is the index of shortest-expected-delay
+   * routing, (jobs + 1) / (servers x rate), which ranks a node twice as fast as twice as
+   * attractive at any queue length.
+   *
+   * <p>The default knows only the node's counters: (load + 1 / slots) / speed, in units of one
+   * job's service time at speed 1. A run overrides it with each node class's throughput for the
+   * cluster's workloads (an inference engine's tokens per second, a training step's time).
+   */
+  default double delay(Node n) {
+    return (n.load() + 1.0 / n.slots()) / n.speed();
+  }
+
   /** The economy's view of the nodes (stake weights, bids); {@link Market#NONE} without one. */
   default Market market() {
     return Market.NONE;

@@ -7,8 +7,9 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * One global first-come-first-served queue: a job starts on an idle node the moment one is free,
- * otherwise it waits centrally. Idle nodes are served longest-idle first. With identical nodes
- * this is the textbook M/M/c, M/D/1, G/G/c queue.
+ * otherwise it waits centrally. Idle nodes are served longest-idle first; the nodes idle at the
+ * start are lined up in an order drawn from the policy's stream, not the order they were listed
+ * in. With identical nodes this is the textbook M/M/c, M/D/1, G/G/c queue.
  */
 final class FifoCentral implements Scheduler {
   private final ArrayDeque<Node> idle = new ArrayDeque<>();
@@ -18,8 +19,10 @@ final class FifoCentral implements Scheduler {
   @Override
   public void attach(Cluster cluster, UniformRandomProvider rng) {
     this.cluster = cluster;
-    listed = new boolean[cluster.size()];
-    for (int i = 0; i < cluster.size(); i++) {
+    int n = cluster.size();
+    listed = new boolean[n];
+    int[] order = Permutation.random(n, rng);
+    for (int i : order) {
       loadChanged(cluster.node(i));
     }
   }

@@ -8,13 +8,16 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Picks the node with the lowest expected time to answer: the round trip from the job's origin
- * to the node's region plus its load times a load penalty (one second per job per slot by
- * default, as a stand-in for the service time queued ahead). Each region keeps its own
- * least-loaded index, so a placement looks at one candidate per region: O(regions + log n).
+ * to the node's region plus its {@link Cluster#delay} (the work queued ahead of the job and the
+ * job itself over the node's throughput, in seconds) times a weight, 1 by default. Each region
+ * keeps its own least-loaded index, so a placement looks at one candidate per region:
+ * O(regions + log n). Equal scores are broken by a uniform draw from the policy's stream, not
+ * by region order.
  */
 final class LatencyAware implements Scheduler {
   private final double loadPenalty;
   private Cluster cluster;
+  private UniformRandomProvider rng;
   private final List<LeastLoaded> byRegion = new ArrayList<>();
   private final List<RegionView> views = new ArrayList<>();
 
@@ -29,6 +32,7 @@ final class LatencyAware implements Scheduler {
   @Override
   public void attach(Cluster cluster, UniformRandomProvider rng) {
     this.cluster = cluster;
+    this.rng = rng;
     int regions = cluster.geography().regionCount();
     List<List<Node>> members = new ArrayList<>();
     for (int r = 0; r < regions; r++) {
@@ -52,15 +56,25 @@ final class LatencyAware implements Scheduler {
     int origin = Math.max(0, job.origin());
     Node best = null;
     double bestScore = Double.POSITIVE_INFINITY;
+    int tied = 0; // nodes at the best score so far, over all regions
     for (int r = 0; r < byRegion.size(); r++) {
-      Node candidate = byRegion.get(r).place(job);
+      LeastLoaded region = byRegion.get(r);
+      Node candidate = region.place(job);
       if (candidate == null) {
         continue;
       }
-      double score = cluster.geography().rtt(origin, r) + loadPenalty * candidate.load();
+      double score = cluster.geography().rtt(origin, r)
+          + loadPenalty * cluster.delay(candidate);
       if (score < bestScore) {
         bestScore = score;
         best = candidate;
+        tied = region.tied();
+      } else if (best != null && score == bestScore) {
+        // keep each tied node equally likely: this region's with its share of the tied nodes
+        tied += region.tied();
+        if (rng.nextInt(tied) < region.tied()) {
+          best = candidate;
+        }
       }
     }
     return best;
@@ -110,6 +124,11 @@ final class LatencyAware implements Scheduler {
     @Override
     public Market market() {
       return all.market();
+    }
+
+    @Override
+    public double delay(Node n) {
+      return all.delay(n);
     }
 
     @Override

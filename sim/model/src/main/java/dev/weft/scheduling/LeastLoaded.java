@@ -1,25 +1,27 @@
 package dev.weft.scheduling;
 
-import dev.weft.collect.IndexedMinHeap;
 import dev.weft.node.Node;
 import dev.weft.workload.Job;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * The online node with the fewest jobs per slot, ties to the lowest id. An indexed heap of
- * online nodes keyed by load keeps each placement and each load change at O(log n). As {@code
- * auction}, ties in load go to the lowest bid first: a job goes to the cheapest provider that
- * has room, which is a reverse auction cleared job by job.
+ * The online node where a new job would be done soonest: the least {@link Cluster#delay}, the
+ * work it holds plus the job over its throughput (shortest expected delay), so a node twice as
+ * fast takes twice the queue before a slower one gets the next job. Equal delays are broken by
+ * a uniform draw from the policy's own random stream, never by node id or position, so
+ * placement does not depend on the order node classes are written in. A {@link TieIndex} of
+ * online nodes keeps each placement and each load change at O(log n).
  *
- * <p>The heap orders by (load, tie); the tie is the node id, or with bids the node's rank by
- * (bid, id), so the node on top is the least under (load, bid, id) whatever the heap's shape.
+ * <p>As {@code auction}, equal delays go to the lowest bid first (then the draw): a job goes to
+ * the cheapest provider among those that would finish it soonest.
  */
 final class LeastLoaded implements Scheduler {
   private final boolean byBid;
   private Cluster cluster;
-  private IndexedMinHeap heap; // online nodes by local index
-  private long[] tie; // by local index
+  private UniformRandomProvider rng;
+  private TieIndex index; // online nodes by local index
+  private int[] rank; // by local index: rank of the bid, 0 without bids
   private double[] bids;
   private double[] sortedBids;
 
@@ -32,45 +34,39 @@ final class LeastLoaded implements Scheduler {
   }
 
   @Override
+  public void attach(Cluster cluster, UniformRandomProvider rng) {
+    this.cluster = cluster;
+    this.rng = rng;
+    int n = cluster.size();
+    rank = new int[n];
+    index = new TieIndex(n);
+    if (byBid) {
+      bids = new double[n];
+      sortedBids = new double[n];
+      rankBids();
+    }
+    for (int i = 0; i < n; i++) {
+      Node node = cluster.node(i);
+      if (node.online()) {
+        index.set(i, cluster.delay(node), rank[i]);
+      }
+    }
+  }
+
+  @Override
   public void weightsChanged() {
     if (!byBid) {
       return;
     }
     rankBids();
     for (int i = 0; i < cluster.size(); i++) {
-      if (heap.contains(i)) {
-        heap.set(i, heap.key(i), tie[i]);
+      if (index.contains(i)) {
+        index.set(i, cluster.delay(cluster.node(i)), rank[i]);
       }
     }
   }
 
-  @Override
-  public void attach(Cluster cluster, UniformRandomProvider rng) {
-    this.cluster = cluster;
-    int n = cluster.size();
-    tie = new long[n];
-    bids = new double[n];
-    sortedBids = new double[n];
-    heap = new IndexedMinHeap(n);
-    if (byBid) {
-      rankBids();
-    } else {
-      for (int i = 0; i < n; i++) {
-        tie[i] = cluster.node(i).id();
-      }
-    }
-    for (int i = 0; i < n; i++) {
-      Node node = cluster.node(i);
-      if (node.online()) {
-        heap.set(i, node.load(), tie[i]);
-      }
-    }
-  }
-
-  /**
-   * Ties become (rank of the bid, node id) packed in a long: the rank counts the bids strictly
-   * lower, so equal bids share one and go by id.
-   */
+  /** Ranks become the number of bids strictly lower, so equal bids share one and tie. */
   private void rankBids() {
     int n = cluster.size();
     for (int i = 0; i < n; i++) {
@@ -79,7 +75,7 @@ final class LeastLoaded implements Scheduler {
     System.arraycopy(bids, 0, sortedBids, 0, n);
     Arrays.sort(sortedBids);
     for (int i = 0; i < n; i++) {
-      tie[i] = ((long) lowerBound(bids[i]) << 32) | cluster.node(i).id();
+      rank[i] = lowerBound(bids[i]);
     }
   }
 
@@ -100,24 +96,29 @@ final class LeastLoaded implements Scheduler {
 
   @Override
   public Node place(Job job) {
-    return heap.isEmpty() ? null : cluster.node(heap.peek());
+    return index.isEmpty() ? null : cluster.node(index.pick(rng));
+  }
+
+  /** Online nodes at the least (delay, bid rank): those {@link #place} draws among. */
+  int tied() {
+    return index.tied();
   }
 
   @Override
   public void loadChanged(Node node) {
     int i = cluster.indexOf(node);
-    if (heap.contains(i)) {
-      heap.set(i, node.load(), tie[i]);
+    if (index.contains(i)) {
+      index.set(i, cluster.delay(node), rank[i]);
     }
   }
 
   @Override
   public void availabilityChanged(Node node) {
     int i = cluster.indexOf(node);
-    if (node.online() && !heap.contains(i)) {
-      heap.set(i, node.load(), tie[i]);
-    } else if (!node.online()) {
-      heap.remove(i);
+    if (node.online()) {
+      index.set(i, cluster.delay(node), rank[i]);
+    } else {
+      index.remove(i);
     }
   }
 }

@@ -5,8 +5,10 @@ import dev.weft.workload.Job;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * Samples two online nodes and takes the less loaded (Mitzenmacher's power of two choices):
- * nearly the balance of least-loaded at the cost of two probes.
+ * Samples two online nodes and takes the one where the job would be done sooner, by {@link
+ * Cluster#delay} (Mitzenmacher's power of two choices, with the shortest-expected-delay index so
+ * a faster node counts as less loaded): nearly the balance of least-loaded at the cost of two
+ * probes. Equal delays go to the first draw, itself uniform, so no node order matters.
  */
 final class PowerOfTwoChoices implements Scheduler {
   private Cluster cluster;
@@ -26,6 +28,6 @@ final class PowerOfTwoChoices implements Scheduler {
     }
     Node a = cluster.online(rng.nextInt(n));
     Node b = cluster.online(rng.nextInt(n));
-    return b.load() < a.load() ? b : a;
+    return cluster.delay(b) < cluster.delay(a) ? b : a;
   }
 }
