@@ -40,6 +40,7 @@ final class JobFlow {
   void connect(Serving serving, Gangs gangs) {
     this.serving = serving;
     this.gangs = gangs;
+    placement.connect(serving::requests);
   }
 
   double now() {
@@ -61,10 +62,20 @@ final class JobFlow {
     dispatch(run);
   }
 
-  /** Places {@code run}: on a node, in its group's central queue, or in the gang queue. */
+  /**
+   * Places {@code run}: on a node, in its group's central queue, or in the gang queue; or fails
+   * it at once when no node class could ever hold it (an inference request larger than every
+   * KV cache able to serve its model).
+   */
   void dispatch(JobRun run) {
     Job job = run.job;
     Placement.Group g = placement.groupOf(job);
+    if (g == null) {
+      double now = sim.now();
+      ctx.record(now, TraceEvent.TOO_LARGE, job, -1);
+      fail(run, null, now);
+      return;
+    }
     if (ctx.workload(job.workload()).nodes() > 1) {
       job.queueAt(-1);
       g.gangs.addLast(run);
@@ -286,26 +297,34 @@ final class JobFlow {
     }
   }
 
-  /** The oldest live job waiting centrally in one of {@code at}'s groups, if it can take it. */
+  /**
+   * The oldest live job waiting centrally in {@code at}'s groups that it can take now, first
+   * come first served across the groups (a node of a large-KV class serves the requests only
+   * it can hold in their turn, not after every small one); null when none.
+   */
   private JobRun pollCentral(Station at) {
+    Placement.Group from = null;
+    JobRun oldest = null;
     for (int gi : placement.groupsOf(at.node)) {
       Placement.Group g = placement.groups().get(gi);
       JobRun j;
-      while ((j = g.central.peekFirst()) != null) {
-        if (!j.job.isWaiting()) {
-          g.central.pollFirst();
-          continue;
-        }
-        if (ctx.kind(j.workload()) == WorkloadKind.INFERENCE && serving.full(at, j)) {
-          break; // this node's engine is full: leave the head for another node
-        }
+      while ((j = g.central.peekFirst()) != null && !j.job.isWaiting()) {
         g.central.pollFirst();
-        g.centralLive--;
-        metrics.queued(-1);
-        return j;
+      }
+      if (j == null || ctx.kind(j.workload()) == WorkloadKind.INFERENCE && serving.full(at, j)) {
+        continue; // nothing here, or this node's engine is full: leave it for another node
+      }
+      if (oldest == null || j.job.submitted() < oldest.job.submitted()) {
+        oldest = j;
+        from = g;
       }
     }
-    return null;
+    if (oldest != null) {
+      from.central.pollFirst();
+      from.centralLive--;
+      metrics.queued(-1);
+    }
+    return oldest;
   }
 
   /**

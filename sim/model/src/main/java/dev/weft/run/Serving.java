@@ -83,6 +83,18 @@ final class Serving {
     return es[m];
   }
 
+  /** Requests in {@code n}'s engines, waiting or in the batch (placement counts them as work). */
+  int requests(Node n) {
+    InferenceEngine<JobRun>[] es = engines.get(n.id());
+    int k = 0;
+    if (es != null) {
+      for (InferenceEngine<JobRun> e : es) {
+        k += e == null ? 0 : e.load();
+      }
+    }
+    return k;
+  }
+
   /** Whether {@code at}'s engine for {@code run}'s model has no room for another sequence. */
   boolean full(Station at, JobRun run) {
     InferenceEngine<JobRun> e = engineOf(at.node, run);

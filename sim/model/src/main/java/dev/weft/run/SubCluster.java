@@ -6,11 +6,13 @@ import dev.weft.scheduling.Geography;
 import dev.weft.scheduling.Market;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * The nodes able to run one group of workloads (say, those whose GPUs hold a 70B model), with
  * local indexes and their own online list, so a scheduler over them never sees a node that
- * could not take the job.
+ * could not take the job; and each node's expected delay for the group's work, from its class's
+ * throughput (see {@link #delay}).
  */
 final class SubCluster implements Cluster {
   private final Node[] members;
@@ -20,8 +22,16 @@ final class SubCluster implements Cluster {
   private int onlineCount;
   private final Market market;
   private final Geography geography;
+  private final double[] jobsPerSecond; // by class index
+  private final ToIntFunction<Node> jobsHeld;
 
-  SubCluster(List<Node> members, int totalNodes, Market market, Geography geography) {
+  /**
+   * {@code jobsPerSecond}: by class index, the jobs of this group a node of the class completes
+   * per second when fully occupied; {@code jobsHeld}: the jobs a node holds now (running,
+   * queued, on their way, in its engines).
+   */
+  SubCluster(List<Node> members, int totalNodes, Market market, Geography geography,
+      double[] jobsPerSecond, ToIntFunction<Node> jobsHeld) {
     this.members = members.toArray(Node[]::new);
     this.local = new int[totalNodes];
     Arrays.fill(local, -1);
@@ -29,6 +39,8 @@ final class SubCluster implements Cluster {
     this.onlinePos = new int[this.members.length];
     this.market = market;
     this.geography = geography;
+    this.jobsPerSecond = jobsPerSecond;
+    this.jobsHeld = jobsHeld;
     for (int i = 0; i < this.members.length; i++) {
       local[this.members[i].id()] = i;
       onlinePos[i] = -1;
@@ -85,6 +97,16 @@ final class SubCluster implements Cluster {
   @Override
   public Node online(int i) {
     return online[i];
+  }
+
+  /**
+   * Shortest expected delay: (jobs held + 1) / jobs per second of the node's class, saturated.
+   * Seconds until the node would have worked off what it holds and the new job at full
+   * throughput; comparable across classes, so a faster class takes a longer queue.
+   */
+  @Override
+  public double delay(Node n) {
+    return (jobsHeld.applyAsInt(n) + 1) / jobsPerSecond[n.classIndex()];
   }
 
   @Override
