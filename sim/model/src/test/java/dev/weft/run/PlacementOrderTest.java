@@ -85,10 +85,10 @@ class PlacementOrderTest {
       }
       double v1 = variance(slowFirst) / SEEDS;
       double v2 = variance(fastFirst) / SEEDS;
-      double df = (v1 + v2) * (v1 + v2)
-          / (v1 * v1 / (SEEDS - 1) + v2 * v2 / (SEEDS - 1));
       double diff = mean(slowFirst) - mean(fastFirst);
-      double bound = TDistribution.of(df).inverseSurvivalProbability(0.5e-4) * Math.sqrt(v1 + v2);
+      double bound = v1 + v2 == 0 ? 0 : TDistribution.of((v1 + v2) * (v1 + v2)
+          / (v1 * v1 / (SEEDS - 1) + v2 * v2 / (SEEDS - 1))).inverseSurvivalProbability(0.5e-4)
+          * Math.sqrt(v1 + v2);
       if (!(Math.abs(diff) <= bound)) {
         failures.add(policy + ": fast share " + mean(slowFirst) + " listed second, "
             + mean(fastFirst) + " listed first (bound " + bound + ")");
