@@ -136,8 +136,9 @@ class NetworkRunTest {
 
   @Test
   void placementRecoversAfterAPartitionHeals() throws Exception {
-    // least-loaded prefers the eu nodes (lower ids) while they are idle; transfers that fail
-    // during the cut must not leave stale loads behind that make it shun them afterwards
+    // eu and us nodes are alike, so least-loaded shares the work between them outside the cut;
+    // transfers that fail during the cut must not leave stale loads behind that make it shun
+    // the eu nodes afterwards
     var l = load("""
         name: heal
         duration: 3h
@@ -156,8 +157,10 @@ class NetworkRunTest {
     RunResult r = new World(l.scenario(), l.resources()).run();
     double eu = r.nodeClasses().get(0).completed();
     double us = r.nodeClasses().get(1).completed();
-    // eu is cut off for 20 of 180 minutes, so it should still do most of the work
-    assertTrue(eu / (eu + us) > 0.7, "eu share " + eu / (eu + us));
+    // eu is cut off for 20 of 180 minutes: half the work of the other 160 is 0.44 of the total.
+    // Were its nodes left with stale loads after the cut, idle us nodes (about 50 of 60 are
+    // idle at 5 jobs/s of 2 s) would take everything: at most half of the first hour, 0.17
+    assertTrue(eu / (eu + us) > 0.35, "eu share " + eu / (eu + us));
   }
 
   @Test
