@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.apache.commons.statistics.distribution.TDistribution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,20 +96,18 @@ class ClassOrderTest {
     }
     List<String> moved = new ArrayList<>();
     for (int c = 0; c < names.length; c++) {
-      double v1 = variance(listed[c]) / reps;
-      double v2 = variance(backwards[c]) / reps;
-      double bound = welchBound(v1, v2, reps);
-      double diff = mean(listed[c]) - mean(backwards[c]);
+      double bound = Welch.bound(listed[c], backwards[c], 1e-3);
+      double diff = Welch.mean(listed[c]) - Welch.mean(backwards[c]);
       if (!(Math.abs(diff) <= bound)) {
-        moved.add(names[c] + ": " + mean(listed[c]) + " listed as written, "
-            + mean(backwards[c]) + " reversed (bound " + bound + ")");
+        moved.add(names[c] + ": " + Welch.mean(listed[c]) + " listed as written, "
+            + Welch.mean(backwards[c]) + " reversed (bound " + bound + ")");
       }
     }
     assertTrue(moved.isEmpty(), String.join("; ", moved));
     int[] counts = {2, 16, 24};
     for (double[][] order : new double[][][] {listed, backwards}) {
       for (int c = 1; c < names.length; c++) {
-        assertTrue(mean(order[c - 1]) / counts[c - 1] > mean(order[c]) / counts[c],
+        assertTrue(Welch.mean(order[c - 1]) / counts[c - 1] > Welch.mean(order[c]) / counts[c],
             names[c - 1] + " must do more per node than " + names[c]);
       }
     }
@@ -131,35 +128,5 @@ class ClassOrderTest {
     double h100 = share(r, "datacenter-h100") / 200;
     double home = share(r, "home-4090") / 5000;
     assertTrue(h100 > home, "per node: H100 " + h100 + ", home 4090 " + home);
-  }
-
-  /**
-   * Two-sided 1e-3 Welch bound for the difference of two means of {@code reps} values each,
-   * from the variances of the means; 0 when neither varies (a share that is the same in every
-   * run, say 0, must then be equal).
-   */
-  static double welchBound(double v1, double v2, int reps) {
-    if (v1 + v2 == 0) {
-      return 0;
-    }
-    double df = (v1 + v2) * (v1 + v2) / (v1 * v1 / (reps - 1) + v2 * v2 / (reps - 1));
-    return TDistribution.of(df).inverseSurvivalProbability(0.5e-3) * Math.sqrt(v1 + v2);
-  }
-
-  private static double mean(double[] x) {
-    double m = 0;
-    for (double v : x) {
-      m += v / x.length;
-    }
-    return m;
-  }
-
-  private static double variance(double[] x) {
-    double m = mean(x);
-    double ss = 0;
-    for (double v : x) {
-      ss += (v - m) * (v - m);
-    }
-    return ss / (x.length - 1);
   }
 }

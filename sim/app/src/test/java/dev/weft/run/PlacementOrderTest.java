@@ -12,7 +12,6 @@ import dev.weft.scenario.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.statistics.distribution.TDistribution;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,23 +53,6 @@ class PlacementOrderTest {
     return fast / (double) all;
   }
 
-  private static double mean(double[] x) {
-    double m = 0;
-    for (double v : x) {
-      m += v / x.length;
-    }
-    return m;
-  }
-
-  private static double variance(double[] x) {
-    double m = mean(x);
-    double ss = 0;
-    for (double v : x) {
-      ss += (v - m) * (v - m);
-    }
-    return ss / (x.length - 1);
-  }
-
   @Test
   void classSharesDoNotDependOnTheOrderClassesAreListedIn() {
     List<String> failures = new ArrayList<>();
@@ -83,15 +65,11 @@ class PlacementOrderTest {
         fastFirst[s] = fastShare(new World(scenario(policy, List.of(FAST, SLOW), 101 + s))
             .run());
       }
-      double v1 = variance(slowFirst) / SEEDS;
-      double v2 = variance(fastFirst) / SEEDS;
-      double diff = mean(slowFirst) - mean(fastFirst);
-      double bound = v1 + v2 == 0 ? 0 : TDistribution.of((v1 + v2) * (v1 + v2)
-          / (v1 * v1 / (SEEDS - 1) + v2 * v2 / (SEEDS - 1))).inverseSurvivalProbability(0.5e-4)
-          * Math.sqrt(v1 + v2);
+      double diff = Welch.mean(slowFirst) - Welch.mean(fastFirst);
+      double bound = Welch.bound(slowFirst, fastFirst, 1e-4);
       if (!(Math.abs(diff) <= bound)) {
-        failures.add(policy + ": fast share " + mean(slowFirst) + " listed second, "
-            + mean(fastFirst) + " listed first (bound " + bound + ")");
+        failures.add(policy + ": fast share " + Welch.mean(slowFirst) + " listed second, "
+            + Welch.mean(fastFirst) + " listed first (bound " + bound + ")");
       }
     }
     assertTrue(failures.isEmpty(), String.join("; ", failures));
