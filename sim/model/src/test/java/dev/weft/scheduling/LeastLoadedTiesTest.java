@@ -49,8 +49,18 @@ class LeastLoadedTiesTest {
     }
 
     @Override
-    public double bid(Node n) {
-      return bids[indexOf(n)];
+    public Market market() {
+      return new Market() {
+        @Override
+        public double selectionWeight(Node n) {
+          return 1.0;
+        }
+
+        @Override
+        public double bid(Node n) {
+          return bids[indexOf(n)];
+        }
+      };
     }
 
     void load(Scheduler s, int i, double servingLoad) {
