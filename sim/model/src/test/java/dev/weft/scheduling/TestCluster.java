@@ -154,6 +154,12 @@ final class TestCluster implements Cluster {
     }
   }
 
+  /** Sets node {@code i}'s serving load (requests per batch place); tells the scheduler. */
+  void serving(int i, double load) {
+    nodes[i].setServingLoad(load);
+    scheduler.loadChanged(nodes[i]);
+  }
+
   /**
    * Node {@code n} takes a placed job as the run does: on a free slot when its queue is empty,
    * else at the back of its queue; then the scheduler hears of the new load.

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  *
  * <ul>
  *   <li>least-loaded: equal load goes to the lowest node id (not the lowest local index);
- *   <li>auction: equal load and equal bid goes to the lowest node id;
+ *   <li>auction: equal load goes to the lowest bid, equal bids (-0.0 equals 0.0) to the
+ *       lowest node id;
  *   <li>power-of-two: equal load of the two draws goes to the first draw;
  *   <li>latency-aware: equal score goes to the lowest region index; within a region, as
  *       least-loaded.
@@ -25,14 +26,27 @@ import org.junit.jupiter.api.Test;
 class TieRulesTodayTest {
   private static final Job JOB = new Job(0, 0, 0, 1, true);
 
+  /** Local indexes 0..3 hold ids 12, 10, 13, 11: ties must follow ids, not positions. */
+  private static TestCluster idsOutOfOrder() {
+    return new TestCluster(new Node(12, 0, 1, 1), new Node(10, 0, 1, 1), new Node(13, 0, 1, 1),
+        new Node(11, 0, 1, 1));
+  }
+
   @Test
   void leastLoadedTiesGoToTheLowestNodeIdToday() {
-    // ids deliberately out of local order: local 0 is id 7, local 1 is id 3, local 2 is id 5
-    TestCluster c = new TestCluster(new Node(7, 0, 1, 1), new Node(3, 0, 1, 1),
-        new Node(5, 0, 1, 1));
-    c.attach(Schedulers.create("least-loaded"), 1);
-    // equal loads throughout a lap: ids 3, 5, 7, then again at load 1
-    assertEquals(List.of(3, 5, 7, 3, 5, 7), c.place(JOB, 6, true));
+    TestCluster c = idsOutOfOrder().bids(0, 5, 0, 0); // a bid, ignored without the auction
+    Scheduler s = c.attach(Schedulers.create("least-loaded"), 1);
+    assertEquals(10, TestCluster.id(s.place(JOB)), "all at 0");
+    c.serving(1, 0.5);
+    assertEquals(11, TestCluster.id(s.place(JOB)));
+    c.serving(3, 0.5); // ids 10 and 11 at 0.5, 12 and 13 at 0
+    assertEquals(12, TestCluster.id(s.place(JOB)));
+    c.setOnline(0, false); // id 12 leaves
+    assertEquals(13, TestCluster.id(s.place(JOB)));
+    c.serving(2, 0.25); // 13 at 0.25 is still the least
+    assertEquals(13, TestCluster.id(s.place(JOB)));
+    c.serving(2, 0.75); // 10, 11 at 0.5 tie: id 10
+    assertEquals(10, TestCluster.id(s.place(JOB)));
   }
 
   @Test
@@ -48,11 +62,24 @@ class TieRulesTodayTest {
 
   @Test
   void auctionTiesInLoadAndBidGoToTheLowestNodeIdToday() {
-    TestCluster c = new TestCluster(new Node(9, 0, 1, 1), new Node(4, 0, 1, 1),
+    TestCluster c = idsOutOfOrder().bids(3, 2, 1, 1); // ids 12, 10, 13, 11
+    Scheduler s = c.attach(Schedulers.create("auction"), 1);
+    assertEquals(11, TestCluster.id(s.place(JOB)), "bid 1: ids 11 and 13");
+    c.queue(3, 1);
+    assertEquals(13, TestCluster.id(s.place(JOB)));
+    c.queue(2, 1); // 11 and 13 loaded: bid 2 (id 10) next
+    assertEquals(10, TestCluster.id(s.place(JOB)));
+    c.bids(0.5, 2, 1, 1); // id 12 now bids lowest
+    s.weightsChanged();
+    assertEquals(12, TestCluster.id(s.place(JOB)));
+    c.bids(0.0, -0.0, 1, 1); // equal as bids: the lower id, 10, wins
+    s.weightsChanged();
+    assertEquals(10, TestCluster.id(s.place(JOB)));
+    // at equal load and bid, a lap of placements goes by id
+    TestCluster lap = new TestCluster(new Node(9, 0, 1, 1), new Node(4, 0, 1, 1),
         new Node(6, 0, 1, 1)).bids(0.2, 0.2, 0.1);
-    c.attach(Schedulers.create("auction"), 1);
-    // bid 0.1 first, then the two at 0.2 by id
-    assertEquals(List.of(6, 4, 9, 6, 4, 9), c.place(JOB, 6, true));
+    lap.attach(Schedulers.create("auction"), 1);
+    assertEquals(List.of(6, 4, 9, 6, 4, 9), lap.place(JOB, 6, true));
   }
 
   @Test
