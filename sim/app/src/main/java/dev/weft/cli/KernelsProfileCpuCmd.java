@@ -1,0 +1,71 @@
+package dev.weft.cli;
+
+import dev.weft.hardware.Hardware;
+import dev.weft.kernels.Catalogs;
+import dev.weft.kernels.KernelCsv;
+import dev.weft.kernels.cpu.CpuProfiler;
+import dev.weft.yaml.InputException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code weft kernels profile-cpu}. */
+@Command(name = "profile-cpu", mixinStandardHelpOptions = true,
+    description = {"Time GEMM (blocked, fp32 and fp64), elementwise add and softmax on this "
+        + "CPU with JMH and write a kernel table labelled measured "
+        + "(models/kernels/<hardware>.csv and <hardware>-env.txt).",
+        "The hardware id must have a models/hardware/<id>.yaml describing this CPU."})
+final class KernelsProfileCpuCmd implements Callable<Integer> {
+  @Spec
+  CommandLine.Model.CommandSpec spec;
+  @Mixin
+  ModelsOption models;
+  @Option(names = "--hardware", paramLabel = "ID", defaultValue = "cpu-generic",
+      description = "Hardware id of this machine (default ${DEFAULT-VALUE}).")
+  String hardware;
+  @Option(names = "--out", paramLabel = "FILE", description = "Table to write (default "
+      + "models/kernels/<hardware>.csv).")
+  Path outFile;
+  @Option(names = "--quick", description = "A few small shapes, short runs (a smoke test).")
+  boolean quick;
+  @Option(names = "--threads", description = "GEMM threads (default: all cores).")
+  Integer threads;
+  @Option(names = "--fork", defaultValue = "1",
+      description = "JMH forks per benchmark (0 runs in this JVM; default ${DEFAULT-VALUE}).")
+  int forks;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      Path m = models.resolve();
+      Map<String, Hardware> hw = Catalogs.hardware(m.resolve("hardware"));
+      if (outFile == null && !hw.containsKey(hardware)) {
+        err.println("weft: no models/hardware/" + hardware + ".yaml: describe this CPU there "
+            + "first (see models/hardware/README.md and cpu-ci-2core.yaml), or pass "
+            + "--hardware ID / --out FILE");
+        return Main.BAD_INPUT;
+      }
+      Path f = outFile != null ? outFile : m.resolve("kernels").resolve(hardware + ".csv");
+      int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+      CpuProfiler.Result r = CpuProfiler.run(hardware, t, quick, forks, out);
+      KernelCsv.write(f, r.rows());
+      Path env = f.resolveSibling(f.getFileName().toString().replaceFirst("\\.csv$", "")
+          + "-env.txt");
+      Files.writeString(env, String.join("\n", r.env()) + "\n");
+      out.printf(Locale.ROOT, "wrote %s (%d rows) and %s%n", f, r.rows().size(), env);
+      return Main.OK;
+    } catch (InputException e) {
+      return Inputs.report(e, err);
+    }
+  }
+}
