@@ -9,8 +9,8 @@ import dev.weft.yaml.InputException;
 import dev.weft.yaml.Location;
 import dev.weft.yaml.Suggest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,35 +44,71 @@ public final class BatchPredictor {
   public static String predict(Kernels kernels, Path file, boolean provenance)
       throws InputException {
     String shown = file.toString();
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new InputException(new Location(shown, 1, 1), Files.exists(file)
-          ? "cannot read: " + e.getMessage() : "file not found");
-    }
-    if (lines.isEmpty()) {
+    List<CsvFile.Row> rows = CsvFile.read(file, shown);
+    if (rows.isEmpty()) {
       throw new InputException(new Location(shown, 1, 1), "empty file: the header is "
           + String.join(",", REQUIRED));
     }
-    String header = lines.get(0).startsWith("\uFEFF") ? lines.get(0).substring(1)
-        : lines.get(0);
-    String[] cols = header.split(",", -1);
+    CsvFile.Row header = rows.get(0);
+    Map<String, Integer> at = columns(header, shown);
+    List<InputError> errors = new ArrayList<>();
+    StringWriter text = new StringWriter(rows.size() * 64);
+    try (CsvFile.RowWriter out = CsvFile.writer(text)) {
+      out.write(append(header.fields(), provenance ? new String[] {"seconds", "source",
+          "provenance"} : new String[] {"seconds", "source"}));
+      for (int li = 1; li < rows.size() && errors.size() < 100; li++) {
+        CsvFile.Row row = rows.get(li);
+        if (row.blank()) {
+          continue;
+        }
+        if (row.size() != header.size()) {
+          errors.add(new InputError(new Location(shown, row.line(), 1), "expected "
+              + header.size() + " fields, found " + row.size()));
+          continue;
+        }
+        RowReader r = new RowReader(row, at, shown, errors);
+        KernelQuery q = query(kernels, r);
+        if (q == null) {
+          continue;
+        }
+        Prediction p;
+        try {
+          p = kernels.model().predict(q);
+        } catch (IllegalArgumentException e) {
+          r.error("hardware", e.getMessage());
+          continue;
+        }
+        String seconds = Num.g6(p.seconds());
+        out.write(append(row.fields(), provenance ? new String[] {seconds, p.label().id(),
+            p.source().replace(',', ';')} : new String[] {seconds, p.label().id()}));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    if (!errors.isEmpty()) {
+      throw new InputException(errors);
+    }
+    return text.toString();
+  }
+
+  /** Column name to index; every unknown, doubled or missing column is an error. */
+  private static Map<String, Integer> columns(CsvFile.Row header, String shown)
+      throws InputException {
+    String[] cols = header.fields();
     Map<String, Integer> at = new HashMap<>();
     List<InputError> errors = new ArrayList<>();
-    int pos = 1;
     for (int i = 0; i < cols.length; i++) {
       String c = cols[i].strip();
+      Location where = new Location(shown, 1, header.columns()[i]);
       if (!REQUIRED.contains(c) && !OPTIONAL.contains(c) && !c.equals("seconds")
           && !c.equals("source")) {
         List<String> known = new ArrayList<>(REQUIRED);
         known.addAll(OPTIONAL);
-        errors.add(new InputError(new Location(shown, 1, pos), "unknown column '" + c + "'"
+        errors.add(new InputError(where, "unknown column '" + c + "'"
             + Suggest.didYouMean(c, known)));
       } else if (at.putIfAbsent(c, i) != null) {
-        errors.add(new InputError(new Location(shown, 1, pos), "column '" + c + "' twice"));
+        errors.add(new InputError(where, "column '" + c + "' twice"));
       }
-      pos += cols[i].length() + 1;
     }
     for (String r : REQUIRED) {
       if (!at.containsKey(r)) {
@@ -83,105 +119,80 @@ public final class BatchPredictor {
     if (!errors.isEmpty()) {
       throw new InputException(errors);
     }
-    StringBuilder out = new StringBuilder(lines.size() * 64);
-    out.append(header).append(",seconds,source").append(provenance ? ",provenance" : "")
-        .append('\n');
-    for (int li = 1; li < lines.size() && errors.size() < 100; li++) {
-      String line = lines.get(li);
-      if (line.isBlank()) {
-        continue;
-      }
-      String[] f = line.split(",", -1);
-      int[] start = new int[f.length];
-      for (int i = 1; i < f.length; i++) {
-        start[i] = start[i - 1] + f[i - 1].length() + 1;
-      }
-      int lineNo = li + 1;
-      if (f.length != cols.length) {
-        errors.add(new InputError(new Location(shown, lineNo, 1), "expected " + cols.length
-            + " fields, found " + f.length));
-        continue;
-      }
-      int before = errors.size();
-      RowReader r = new RowReader(f, start, at, shown, lineNo, errors);
-      String hw = r.text("hardware");
-      if (!kernels.hardware().containsKey(hw)) {
-        r.error("hardware", "unknown hardware '" + hw + "'" + Suggest.didYouMean(hw,
-            kernels.hardware().keySet()) + "; known: " + String.join(", ",
-            kernels.hardware().keySet()));
-      } else if (!kernels.hardware().get(hw).hasFigures()) {
-        r.error("hardware", hw + " has no kernel times (abstract hardware)");
-      }
-      Op o = Op.byId(r.text("op"));
-      if (o == null) {
-        r.error("op", "unknown op '" + r.text("op") + "'" + Suggest.didYouMean(r.text("op"),
-            Arrays.stream(Op.values()).map(Op::id).toList()) + "; known: " + Op.known());
-      }
-      String ds = r.text("dtype");
-      Dtype d = ds.isEmpty() ? (o != null && (o == Op.COPY || o.collective()) ? null
-          : Dtype.BF16) : Dtype.byId(ds);
-      if (!ds.isEmpty() && d == null) {
-        r.error("dtype", "unknown dtype '" + ds + "'; known: " + Dtype.known());
-      }
-      long[] v = new long[11];
-      String[] names = {"m", "n", "k", "batch", "tokens", "context", "heads", "kv_heads",
-          "head_dim", "bytes", "workers"};
-      for (int i = 0; i < names.length; i++) {
-        v[i] = r.whole(names[i]);
-      }
-      if (errors.size() > before) {
-        continue;
-      }
-      if (o != null && o.attention()) {
-        int[] a = DEFAULT_ATTENTION;
-        v[3] = v[3] < 0 ? 1 : v[3];
-        v[4] = v[4] < 0 && o == Op.ATTENTION_DECODE ? 1 : v[4];
-        v[5] = v[5] < 0 ? 0 : v[5];
-        v[6] = v[6] < 0 ? a[0] : v[6];
-        v[7] = v[7] < 0 ? (at.containsKey("heads") ? v[6] : a[1]) : v[7];
-        v[8] = v[8] < 0 ? a[2] : v[8];
-      }
-      if (o == Op.SEND_RECV && v[10] < 0) {
-        v[10] = 2;
-      }
-      KernelQuery q = new KernelQuery(hw, o, d, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7],
-          v[8], v[9], v[10]);
-      String problem = q.problem();
-      if (problem != null) {
-        r.error("op", o.id() + ": " + problem);
-        continue;
-      }
-      Prediction p;
-      try {
-        p = kernels.model().predict(q);
-      } catch (IllegalArgumentException e) {
-        r.error("hardware", e.getMessage());
-        continue;
-      }
-      out.append(line).append(',').append(Num.g6(p.seconds())).append(',')
-          .append(p.label().id());
-      if (provenance) {
-        out.append(',').append(p.source().replace(',', ';'));
-      }
-      out.append('\n');
+    return at;
+  }
+
+  /** The query one row asks, with attention and collective defaults; null after an error. */
+  private static KernelQuery query(Kernels kernels, RowReader r) {
+    int before = r.errors().size();
+    String hw = r.text("hardware");
+    if (!kernels.hardware().containsKey(hw)) {
+      r.error("hardware", "unknown hardware '" + hw + "'" + Suggest.didYouMean(hw,
+          kernels.hardware().keySet()) + "; known: " + String.join(", ",
+          kernels.hardware().keySet()));
+    } else if (!kernels.hardware().get(hw).hasFigures()) {
+      r.error("hardware", hw + " has no kernel times (abstract hardware)");
     }
-    if (!errors.isEmpty()) {
-      throw new InputException(errors);
+    Op o = Op.byId(r.text("op"));
+    if (o == null) {
+      r.error("op", "unknown op '" + r.text("op") + "'" + Suggest.didYouMean(r.text("op"),
+          Arrays.stream(Op.values()).map(Op::id).toList()) + "; known: " + Op.known());
     }
-    return out.toString();
+    String ds = r.text("dtype");
+    Dtype d = ds.isEmpty() ? (o != null && (o == Op.COPY || o.collective()) ? null
+        : Dtype.BF16) : Dtype.byId(ds);
+    if (!ds.isEmpty() && d == null) {
+      r.error("dtype", "unknown dtype '" + ds + "'; known: " + Dtype.known());
+    }
+    long[] v = new long[11];
+    String[] names = {"m", "n", "k", "batch", "tokens", "context", "heads", "kv_heads",
+        "head_dim", "bytes", "workers"};
+    for (int i = 0; i < names.length; i++) {
+      v[i] = r.whole(names[i]);
+    }
+    if (r.errors().size() > before) {
+      return null;
+    }
+    if (o.attention()) {
+      int[] a = DEFAULT_ATTENTION;
+      v[3] = v[3] < 0 ? 1 : v[3];
+      v[4] = v[4] < 0 && o == Op.ATTENTION_DECODE ? 1 : v[4];
+      v[5] = v[5] < 0 ? 0 : v[5];
+      v[6] = v[6] < 0 ? a[0] : v[6];
+      v[7] = v[7] < 0 ? (r.at().containsKey("heads") ? v[6] : a[1]) : v[7];
+      v[8] = v[8] < 0 ? a[2] : v[8];
+    }
+    if (o == Op.SEND_RECV && v[10] < 0) {
+      v[10] = 2;
+    }
+    KernelQuery q = new KernelQuery(hw, o, d, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7],
+        v[8], v[9], v[10]);
+    String problem = q.problem();
+    if (problem != null) {
+      r.error("op", o.id() + ": " + problem);
+      return null;
+    }
+    return q;
+  }
+
+  private static String[] append(String[] a, String[] b) {
+    String[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   /** Field access on one --batch row, recording positioned errors. */
-  private record RowReader(String[] f, int[] start, Map<String, Integer> at, String file,
-      int line, List<InputError> errors) {
+  private record RowReader(CsvFile.Row row, Map<String, Integer> at, String file,
+      List<InputError> errors) {
     String text(String col) {
       Integer i = at.get(col);
-      return i == null ? "" : f[i].strip();
+      return i == null ? "" : row.fields()[i].strip();
     }
 
     void error(String col, String msg) {
       Integer i = at.get(col);
-      errors.add(new InputError(new Location(file, line, i == null ? 1 : start[i] + 1), msg));
+      errors.add(new InputError(new Location(file, row.line(), i == null ? 1
+          : row.columns()[i]), msg));
     }
 
     long whole(String col) {
