@@ -9,19 +9,14 @@ import dev.weft.kernels.KernelTables;
 import dev.weft.kernels.LlmServingSimImporter;
 import dev.weft.kernels.SharedData;
 import dev.weft.kernels.VidurImporter;
-import dev.weft.yaml.InputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code weft kernels accuracy}. */
 @Command(name = "accuracy", mixinStandardHelpOptions = true,
@@ -29,50 +24,40 @@ import picocli.CommandLine.Spec;
         + "project's own tables leave-one-row-out; median and p90 absolute %% error per "
         + "hardware, op and label. Also the ratio of our H100 GEMM times to Vidur's at "
         + "shared shapes."})
-final class KernelsAccuracyCmd implements Callable<Integer> {
-  @Spec
-  CommandLine.Model.CommandSpec spec;
-  @Mixin
-  ModelsOption models;
+final class KernelsAccuracyCmd extends KernelsSubcommand {
   @Option(names = "--vidur", paramLabel = "DIR", description = "Vidur profiling folder "
       + "(default: the shared data's).")
   Path vidur;
 
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    try {
-      Path m = models.resolve();
-      Map<String, Hardware> hw = Catalogs.hardware(m.resolve("hardware"));
-      KernelTable own = KernelTables.load(List.of(m.resolve("kernels")), hw);
-      Optional<Path> v = vidur != null ? Optional.of(vidur) : SharedData.vidur();
-      if (v.isPresent()) {
-        out.println("## Vidur GEMMs, leave one model out (fp16)\n");
-        table(out, Accuracy.vidurLeaveOneModelOut(v.get(), hw));
-        KernelTable theirs = KernelTable.of(VidurImporter.read(v.get()).all());
-        ratios(out, Accuracy.gemmRatios(own, theirs, "h100-sxm"));
-      } else {
-        err.println("weft: note: no Vidur data found (set WEFT_SHARED or --vidur); "
-            + "skipping its held-out scores");
-      }
-      Optional<Path> lss = SharedData.llmServingSim();
-      if (lss.isPresent()) {
-        out.println("\n## LLMServingSim mixed prefill+decode attention calls\n");
-        table(out, Accuracy.mixedAttention(hw, KernelTable.of(LlmServingSimImporter.read(
-            lss.get(), Catalogs.models(m.resolve("ai"))).all())));
-      }
-      for (String id : own.hardwareIds()) {
-        if (hw.containsKey(id) && hw.get(id).hasFigures()) {
-          out.println("\n## " + id + ", leave one row out\n");
-          table(out, Accuracy.gridLeaveOneOut(hw, own, id));
-        }
-      }
-      out.flush();
-      return Main.OK;
-    } catch (InputException e) {
-      return Inputs.report(e, err);
+  int run(PrintWriter out, PrintWriter err) throws Exception {
+    Path m = models.resolve();
+    Map<String, Hardware> hw = Catalogs.hardware(m.resolve("hardware"));
+    KernelTable own = KernelTables.load(List.of(m.resolve("kernels")), hw);
+    Optional<Path> v = vidur != null ? Optional.of(vidur) : SharedData.vidur();
+    if (v.isPresent()) {
+      out.println("## Vidur GEMMs, leave one model out (fp16)\n");
+      table(out, Accuracy.vidurLeaveOneModelOut(v.get(), hw));
+      KernelTable theirs = KernelTable.of(VidurImporter.read(v.get()).all());
+      ratios(out, Accuracy.gemmRatios(own, theirs, "h100-sxm"));
+    } else {
+      err.println("weft: note: no Vidur data found (set WEFT_SHARED or --vidur); "
+          + "skipping its held-out scores");
     }
+    Optional<Path> lss = SharedData.llmServingSim();
+    if (lss.isPresent()) {
+      out.println("\n## LLMServingSim mixed prefill+decode attention calls\n");
+      table(out, Accuracy.mixedAttention(hw, KernelTable.of(LlmServingSimImporter.read(
+          lss.get(), Catalogs.models(m.resolve("ai"))).all())));
+    }
+    for (String id : own.hardwareIds()) {
+      if (hw.containsKey(id) && hw.get(id).hasFigures()) {
+        out.println("\n## " + id + ", leave one row out\n");
+        table(out, Accuracy.gridLeaveOneOut(hw, own, id));
+      }
+    }
+    out.flush();
+    return Main.OK;
   }
 
   private static void table(PrintWriter out, List<Accuracy.Score> scores) {

@@ -11,8 +11,6 @@ import dev.weft.kernels.KernelTables;
 import dev.weft.kernels.LlmServingSimImporter;
 import dev.weft.kernels.SharedData;
 import dev.weft.kernels.VidurImporter;
-import dev.weft.yaml.InputException;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,12 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code weft kernels calibrate}. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
@@ -34,11 +28,7 @@ import picocli.CommandLine.Spec;
         "Inputs: the project's own tables (models/kernels/*.csv) and the published Vidur "
             + "and LLMServingSim profiles, imported in memory from the shared data (not "
             + "the imported/ folder), so the file depends only on those."})
-final class KernelsCalibrateCmd implements Callable<Integer> {
-  @Spec
-  CommandLine.Model.CommandSpec spec;
-  @Mixin
-  ModelsOption models;
+final class KernelsCalibrateCmd extends KernelsSubcommand {
   @Option(names = "--vidur", paramLabel = "DIR", description = "Vidur profiling folder "
       + "(default: the shared data's).")
   Path vidur;
@@ -50,62 +40,56 @@ final class KernelsCalibrateCmd implements Callable<Integer> {
   Path outFile;
 
   @Override
-  public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    try {
-      Path m = models.resolve();
-      Map<String, Hardware> hw = Catalogs.hardware(m.resolve("hardware"));
-      KernelTable table = KernelTables.load(List.of(m.resolve("kernels")), hw);
-      List<String> inputs = new ArrayList<>();
-      inputs.add("own tables: models/kernels/*.csv (" + table.size() + " rows)");
-      Optional<Path> v = vidur != null ? Optional.of(vidur) : SharedData.vidur();
-      if (v.isPresent()) {
-        ImportResult r = VidurImporter.read(v.get());
-        table = table.plus(KernelTable.of(r.all()));
-        inputs.add("Vidur profiles: " + label(v.get()) + " (" + r.all().size() + " rows)");
-      } else {
-        err.println("weft: note: no Vidur data found (set WEFT_SHARED or --vidur); "
-            + "calibrating without it");
-      }
-      Optional<Path> l = lss != null ? Optional.of(lss) : SharedData.llmServingSim();
-      if (l.isPresent()) {
-        ImportResult r = LlmServingSimImporter.read(l.get(), Catalogs.models(m.resolve("ai")));
-        table = table.plus(KernelTable.of(r.all()));
-        inputs.add("LLMServingSim profiles: " + label(l.get()) + " (" + r.all().size()
-            + " rows)");
-      } else {
-        err.println("weft: note: no LLMServingSim data found; calibrating without it");
-      }
-      List<Calibration> cals = Calibrator.fit(hw, table);
-      List<String> header = new ArrayList<>(List.of(
-          "Calibrated rooflines, written by ./weft kernels calibrate (dev.weft.kernels."
-              + "Calibrator); regenerate, do not edit.",
-          "t = (max(flops / (etaCompute * peak), bytes / (etaMemory * bandwidth)) + "
-              + "launchSeconds) * correction(m)",
-          "peak and bandwidth from models/hardware/<hardware>.yaml; correction only for "
-              + "gemm (factor per log2 m, interpolated); collectives: launchSeconds + link "
-              + "bytes / (etaMemory * interconnect).",
-          "Fitted by least squares in log space to the measured rows below; errors are "
-              + "|predicted/measured - 1| over those rows.",
-          "Vidur data: microsoft/vidur (MIT); LLMServingSim data: casys-kaist/LLMServingSim "
-              + "(MIT). Inputs:"));
-      for (String s : inputs) {
-        header.add("  " + s);
-      }
-      Path f = outFile != null ? outFile : m.resolve("kernels").resolve(CalibrationFile.NAME);
-      CalibrationFile.write(f, cals, header);
-      for (Calibration c : cals) {
-        out.printf(Locale.ROOT, "%-14s %-17s etaC %.3f etaM %.3f launch %.2f us  %6d rows "
-            + " median %.1f%% p90 %.1f%%%n", c.hardware(), c.op().id(), c.etaCompute(),
-            c.etaMemory(), c.launchSeconds() * 1e6, c.rows(), 100 * c.medianAbsError(),
-            100 * c.p90AbsError());
-      }
-      out.println("wrote " + f);
-      return Main.OK;
-    } catch (InputException e) {
-      return Inputs.report(e, err);
+  int run(PrintWriter out, PrintWriter err) throws Exception {
+    Path m = models.resolve();
+    Map<String, Hardware> hw = Catalogs.hardware(m.resolve("hardware"));
+    KernelTable table = KernelTables.load(List.of(m.resolve("kernels")), hw);
+    List<String> inputs = new ArrayList<>();
+    inputs.add("own tables: models/kernels/*.csv (" + table.size() + " rows)");
+    Optional<Path> v = vidur != null ? Optional.of(vidur) : SharedData.vidur();
+    if (v.isPresent()) {
+      ImportResult r = VidurImporter.read(v.get());
+      table = table.plus(KernelTable.of(r.all()));
+      inputs.add("Vidur profiles: " + label(v.get()) + " (" + r.all().size() + " rows)");
+    } else {
+      err.println("weft: note: no Vidur data found (set WEFT_SHARED or --vidur); "
+          + "calibrating without it");
     }
+    Optional<Path> l = lss != null ? Optional.of(lss) : SharedData.llmServingSim();
+    if (l.isPresent()) {
+      ImportResult r = LlmServingSimImporter.read(l.get(), Catalogs.models(m.resolve("ai")));
+      table = table.plus(KernelTable.of(r.all()));
+      inputs.add("LLMServingSim profiles: " + label(l.get()) + " (" + r.all().size()
+          + " rows)");
+    } else {
+      err.println("weft: note: no LLMServingSim data found; calibrating without it");
+    }
+    List<Calibration> cals = Calibrator.fit(hw, table);
+    List<String> header = new ArrayList<>(List.of(
+        "Calibrated rooflines, written by ./weft kernels calibrate (dev.weft.kernels."
+            + "Calibrator); regenerate, do not edit.",
+        "t = (max(flops / (etaCompute * peak), bytes / (etaMemory * bandwidth)) + "
+            + "launchSeconds) * correction(m)",
+        "peak and bandwidth from models/hardware/<hardware>.yaml; correction only for "
+            + "gemm (factor per log2 m, interpolated); collectives: launchSeconds + link "
+            + "bytes / (etaMemory * interconnect).",
+        "Fitted by least squares in log space to the measured rows below; errors are "
+            + "|predicted/measured - 1| over those rows.",
+        "Vidur data: microsoft/vidur (MIT); LLMServingSim data: casys-kaist/LLMServingSim "
+            + "(MIT). Inputs:"));
+    for (String s : inputs) {
+      header.add("  " + s);
+    }
+    Path f = outFile != null ? outFile : m.resolve("kernels").resolve(CalibrationFile.NAME);
+    CalibrationFile.write(f, cals, header);
+    for (Calibration c : cals) {
+      out.printf(Locale.ROOT, "%-14s %-17s etaC %.3f etaM %.3f launch %.2f us  %6d rows "
+          + " median %.1f%% p90 %.1f%%%n", c.hardware(), c.op().id(), c.etaCompute(),
+          c.etaMemory(), c.launchSeconds() * 1e6, c.rows(), 100 * c.medianAbsError(),
+          100 * c.p90AbsError());
+    }
+    out.println("wrote " + f);
+    return Main.OK;
   }
 
   private static String label(Path p) {

@@ -8,17 +8,12 @@ import dev.weft.hardware.Prediction;
 import dev.weft.kernels.BatchPredictor;
 import dev.weft.kernels.Kernels;
 import dev.weft.kernels.Num;
-import dev.weft.yaml.InputException;
 import dev.weft.yaml.Suggest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code weft kernels predict}. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
@@ -26,11 +21,7 @@ import picocli.CommandLine.Spec;
         + "(measured, interpolated, calibrated-roofline, spec-roofline).",
         "With --batch IN.csv (header hardware,op,m,n,k,dtype plus optional kernel-table "
             + "shape columns): the same rows with two more columns, seconds,source."})
-final class KernelsPredictCmd implements Callable<Integer> {
-  @Spec
-  CommandLine.Model.CommandSpec spec;
-  @Mixin
-  ModelsOption models;
+final class KernelsPredictCmd extends KernelsSubcommand {
   @Option(names = "--hardware", paramLabel = "ID", description = "Hardware id.")
   String hardware;
   @Option(names = "--op", paramLabel = "OP", description = "Kernel op as in the tables: gemm, "
@@ -63,26 +54,22 @@ final class KernelsPredictCmd implements Callable<Integer> {
   boolean provenance;
 
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    try {
-      Kernels kernels = Kernels.load(models.resolve());
-      if (batch != null) {
-        out.print(BatchPredictor.predict(kernels, batch, provenance));
-        out.flush();
-        return Main.OK;
-      }
-      KernelQuery q = single(kernels);
-      Prediction p = kernels.model().predict(q);
-      out.println(Num.g6(p.seconds()) + " s " + p.label().id() + " (" + p.source() + ")");
+  int run(PrintWriter out, PrintWriter err) throws Exception {
+    Kernels kernels = Kernels.load(models.resolve());
+    if (batch != null) {
+      out.print(BatchPredictor.predict(kernels, batch, provenance));
+      out.flush();
       return Main.OK;
-    } catch (InputException e) {
-      return Inputs.report(e, err);
-    } catch (IllegalArgumentException e) {
-      err.println("weft: " + e.getMessage());
-      return Main.BAD_INPUT;
     }
+    KernelQuery q = single(kernels);
+    Prediction p = kernels.model().predict(q);
+    out.println(Num.g6(p.seconds()) + " s " + p.label().id() + " (" + p.source() + ")");
+    return Main.OK;
+  }
+
+  @Override
+  boolean argumentsAreInput() {
+    return true; // options are checked by throwing IllegalArgumentException
   }
 
   private KernelQuery single(Kernels kernels) {

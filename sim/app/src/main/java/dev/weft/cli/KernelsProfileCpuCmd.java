@@ -5,18 +5,13 @@ import dev.weft.kernels.Catalogs;
 import dev.weft.kernels.KernelCsv;
 import dev.weft.kernels.ProjectFiles;
 import dev.weft.kernels.cpu.CpuProfiler;
-import dev.weft.yaml.InputException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code weft kernels profile-cpu}: runs the bench module's JMH benchmarks in a child JVM (the
@@ -29,11 +24,7 @@ import picocli.CommandLine.Spec;
         "The hardware id must have a models/hardware/<id>.yaml describing this CPU.",
         "The benchmarks are those of sim/bench (dev.weft.bench.cpu.CpuBench), run from its "
             + "benchmarks.jar; ./weft builds that jar when it is missing."})
-final class KernelsProfileCpuCmd implements Callable<Integer> {
-  @Spec
-  CommandLine.Model.CommandSpec spec;
-  @Mixin
-  ModelsOption models;
+final class KernelsProfileCpuCmd extends KernelsSubcommand {
   @Option(names = "--hardware", paramLabel = "ID", defaultValue = "cpu-generic",
       description = "Hardware id of this machine (default ${DEFAULT-VALUE}).")
   String hardware;
@@ -53,37 +44,31 @@ final class KernelsProfileCpuCmd implements Callable<Integer> {
   Path benchJar;
 
   @Override
-  public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    try {
-      Path m = models.resolve();
-      Map<String, Hardware> hw = Catalogs.hardware(m.resolve("hardware"));
-      if (outFile == null && !hw.containsKey(hardware)) {
-        err.println("weft: no models/hardware/" + hardware + ".yaml: describe this CPU there "
-            + "first (see models/hardware/README.md and cpu-ci-2core.yaml), or pass "
-            + "--hardware ID / --out FILE");
-        return Main.BAD_INPUT;
-      }
-      Path jar = benchJar != null ? benchJar : ProjectFiles.benchJar();
-      if (jar == null || !Files.isRegularFile(jar)) {
-        err.println("weft: no " + (jar == null ? "sim/bench/target/benchmarks.jar" : jar)
-            + ": profile-cpu runs the JMH benchmarks of sim/bench; build them with"
-            + " 'mvn -B -q package -DskipTests -pl sim/bench -am' (./weft does this itself)"
-            + " or pass --bench-jar FILE");
-        return Main.BAD_INPUT;
-      }
-      Path f = outFile != null ? outFile : m.resolve("kernels").resolve(hardware + ".csv");
-      int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-      CpuProfiler.Result r = CpuProfiler.run(jar, hardware, t, quick, forks, out);
-      KernelCsv.write(f, r.rows());
-      Path env = f.resolveSibling(f.getFileName().toString().replaceFirst("\\.csv$", "")
-          + "-env.txt");
-      Files.writeString(env, String.join("\n", r.env()) + "\n");
-      out.printf(Locale.ROOT, "wrote %s (%d rows) and %s%n", f, r.rows().size(), env);
-      return Main.OK;
-    } catch (InputException e) {
-      return Inputs.report(e, err);
+  int run(PrintWriter out, PrintWriter err) throws Exception {
+    Path m = models.resolve();
+    Map<String, Hardware> hw = Catalogs.hardware(m.resolve("hardware"));
+    if (outFile == null && !hw.containsKey(hardware)) {
+      err.println("weft: no models/hardware/" + hardware + ".yaml: describe this CPU there "
+          + "first (see models/hardware/README.md and cpu-ci-2core.yaml), or pass "
+          + "--hardware ID / --out FILE");
+      return Main.BAD_INPUT;
     }
+    Path jar = benchJar != null ? benchJar : ProjectFiles.benchJar();
+    if (jar == null || !Files.isRegularFile(jar)) {
+      err.println("weft: no " + (jar == null ? "sim/bench/target/benchmarks.jar" : jar)
+          + ": profile-cpu runs the JMH benchmarks of sim/bench; build them with"
+          + " 'mvn -B -q package -DskipTests -pl sim/bench -am' (./weft does this itself)"
+          + " or pass --bench-jar FILE");
+      return Main.BAD_INPUT;
+    }
+    Path f = outFile != null ? outFile : m.resolve("kernels").resolve(hardware + ".csv");
+    int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    CpuProfiler.Result r = CpuProfiler.run(jar, hardware, t, quick, forks, out);
+    KernelCsv.write(f, r.rows());
+    Path env = f.resolveSibling(f.getFileName().toString().replaceFirst("\\.csv$", "")
+        + "-env.txt");
+    Files.writeString(env, String.join("\n", r.env()) + "\n");
+    out.printf(Locale.ROOT, "wrote %s (%d rows) and %s%n", f, r.rows().size(), env);
+    return Main.OK;
   }
 }
