@@ -45,6 +45,11 @@ final class RunMetrics {
   private final TimeAverage used = new TimeAverage(0, 0);
   private final TimeAverage busyNodes = new TimeAverage(0, 0);
   private final TimeAverage onlineNodes;
+  /**
+   * Online nodes again, as the denominator of the shares: it is read per interval by the time
+   * series, which splits its area at every sample, so {@code onlineMean} keeps its own.
+   */
+  private final TimeAverage onlineShares;
   private final TimeAverage[] classUsed;
   private final TimeAverage[] classBusy;
   private final TimeAverage[] classOnline;
@@ -97,6 +102,7 @@ final class RunMetrics {
       classLatency[c] = new Tally();
     }
     onlineNodes = new TimeAverage(0, nodes);
+    onlineShares = new TimeAverage(0, nodes);
     gpusOnline = new TimeAverage(0, gpus);
     int nw = scenario.workload().size();
     byWorkload = new JobAccount[nw];
@@ -120,6 +126,7 @@ final class RunMetrics {
     used.restart(now);
     busyNodes.restart(now);
     onlineNodes.restart(now);
+    onlineShares.restart(now);
     for (int c = 0; c < classBusy.length; c++) {
       classUsed[c].restart(now);
       classBusy[c].restart(now);
@@ -239,6 +246,7 @@ final class RunMetrics {
   /** {@code n} came online (+1) or went offline (-1). */
   void online(Node n, double now, int delta) {
     onlineNodes.add(now, delta);
+    onlineShares.add(now, delta);
     classOnline[n.classIndex()].add(now, delta);
     gpusOnline.add(now, delta * gpusOfClass[n.classIndex()]);
   }
@@ -249,7 +257,7 @@ final class RunMetrics {
    */
   double epochUtilization(double now) {
     double online = gpusOnline.intervalAverage(now);
-    double u = online > 0 ? Math.min(1, gpusUsed.intervalAverage(now) / online) : 0;
+    double u = share(gpusUsed.intervalAverage(now), online);
     gpusUsed.resetInterval(now);
     gpusOnline.resetInterval(now);
     return u;
@@ -267,7 +275,7 @@ final class RunMetrics {
 
   /** One row of the time series at {@code now}, then the interval restarts. */
   void sample(double now, double[] extra) {
-    double online = onlineNodes.intervalAverage(now);
+    double online = onlineShares.intervalAverage(now);
     double interval = ctx.scenario.outputs().metricsInterval();
     double[] row = {now, queued + engineWaiting, slotJobs + engineServing, onlineNodes.value(),
         share(used.intervalAverage(now), online), share(busyNodes.intervalAverage(now), online),
@@ -278,7 +286,7 @@ final class RunMetrics {
       System.arraycopy(extra, 0, row, row.length - extra.length, extra.length);
     }
     series.add(row);
-    onlineNodes.resetInterval(now);
+    onlineShares.resetInterval(now);
     used.resetInterval(now);
     busyNodes.resetInterval(now);
     intervalSubmitted = 0;
@@ -293,9 +301,12 @@ final class RunMetrics {
     return !rows.isEmpty() && rows.get(rows.size() - 1)[0] >= time;
   }
 
-  /** {@code part} over {@code online} nodes, 0 with none online, at most 1. */
+  /**
+   * {@code part} over {@code online} nodes, 0 with none online, within [0, 1] (sums of KV
+   * shares moved by differences can drift from 0 by rounding).
+   */
   private static double share(double part, double online) {
-    return online > 0 ? Math.min(1, part / online) : 0;
+    return online > 0 ? Math.max(0, Math.min(1, part / online)) : 0;
   }
 
   /** Share of counted job latency spent on the network. */
@@ -307,8 +318,8 @@ final class RunMetrics {
       NetworkResult network) {
     Scenario scenario = ctx.scenario;
     double now = ctx.sim.now();
-    double online = onlineNodes.average(now);
-    NodeStats nodeStats = new NodeStats(ctx.nodes.length, online,
+    double online = onlineShares.average(now);
+    NodeStats nodeStats = new NodeStats(ctx.nodes.length, onlineNodes.average(now),
         share(used.average(now), online), share(busyNodes.average(now), online));
     Map<String, JobStats> perWorkload = new LinkedHashMap<>();
     Map<String, Percentiles> ttft = new LinkedHashMap<>();
