@@ -239,6 +239,10 @@ class InferenceEngineTest {
     }
   }
 
+  /** 10 ms per iteration, 0.1 ms per prompt token, 1 ms per decoding sequence. */
+  static final IterationCost STEP = b -> 0.01 + 1e-4 * b.prefillTokens()
+      + 1e-3 * b.decodeSeqs();
+
   /**
    * Two requests at time 0 under a budget of 100 tokens: the first one's 100-token prompt
    * fills the first iteration, so the second (50 tokens) is first included in the second
@@ -249,8 +253,7 @@ class InferenceEngineTest {
   void theSecondRequestWaitsForTheFirstIteration() {
     Simulator sim = new Simulator();
     Log log = new Log();
-    IterationCost cost = b -> 0.01 + 1e-4 * b.prefillTokens() + 1e-3 * b.decodeSeqs();
-    InferenceEngine e = new InferenceEngine(sim, new ServingLimits(8, 100, 10_000), cost, log);
+    InferenceEngine e = new InferenceEngine(sim, new ServingLimits(8, 100, 10_000), STEP, log);
     e.submit(new Request("a", 100, 5));
     e.submit(new Request("b", 50, 5));
     sim.run();
@@ -270,8 +273,7 @@ class InferenceEngineTest {
   void anAdmittedRequestStarvedOfBudgetIsStillWaiting() {
     Simulator sim = new Simulator();
     Log log = new Log();
-    IterationCost cost = b -> 0.01 + 1e-4 * b.prefillTokens() + 1e-3 * b.decodeSeqs();
-    InferenceEngine e = new InferenceEngine(sim, new ServingLimits(8, 101, 10_000), cost, log);
+    InferenceEngine e = new InferenceEngine(sim, new ServingLimits(8, 101, 10_000), STEP, log);
     e.submit(new Request("x", 10, 2));
     e.submit(new Request("a", 100, 5)); // both arrive during x's prefill: admitted after it
     e.submit(new Request("b", 50, 5));
