@@ -11,10 +11,8 @@ import dev.weft.yaml.Location;
 import dev.weft.yaml.Suggest;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,20 +43,10 @@ public final class KernelCsv {
    */
   public static List<KernelRow> read(Path file, String shownAs, String hardwareId)
       throws InputException {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new InputException(new Location(shownAs, 1, 1), "file not found");
-    } catch (CharacterCodingException e) {
-      throw new InputException(new Location(shownAs, 1, 1), "file is not valid UTF-8 text");
-    } catch (IOException e) {
-      throw new InputException(new Location(shownAs, 1, 1), "cannot read: " + e.getMessage());
-    }
-    return parse(lines, shownAs, hardwareId);
+    return parse(CsvFile.read(file, shownAs), shownAs, hardwareId);
   }
 
-  static List<KernelRow> parse(List<String> lines, String file, String hardwareId)
+  static List<KernelRow> parse(List<CsvFile.Row> lines, String file, String hardwareId)
       throws InputException {
     List<InputError> errors = new ArrayList<>();
     if (lines.isEmpty()) {
@@ -72,19 +60,19 @@ public final class KernelCsv {
     List<KernelRow> rows = new ArrayList<>(lines.size());
     Map<List<Object>, Integer> seen = new HashMap<>();
     for (int i = 1; i < lines.size() && errors.size() < MAX_ERRORS; i++) {
-      String line = lines.get(i);
-      if (line.isBlank()) {
+      CsvFile.Row line = lines.get(i);
+      if (line.blank()) {
         continue;
       }
-      KernelRow row = parseRow(line, file, i + 1, hardwareId, errors);
+      KernelRow row = parseRow(line, file, hardwareId, errors);
       if (row == null) {
         continue;
       }
       List<Object> key = List.of(row.query().lookupKey(), row.label());
-      Integer first = seen.putIfAbsent(key, i + 1);
+      Integer first = seen.putIfAbsent(key, line.line());
       if (first != null) {
-        errors.add(new InputError(new Location(file, i + 1, 1), "duplicate key: same shape "
-            + "and label as line " + first));
+        errors.add(new InputError(new Location(file, line.line(), 1), "duplicate key: same "
+            + "shape and label as line " + first));
         continue;
       }
       rows.add(row);
@@ -95,15 +83,10 @@ public final class KernelCsv {
     return rows;
   }
 
-  private static void checkHeader(String header, String file, List<InputError> errors) {
-    String h = header.startsWith("\uFEFF") ? header.substring(1) : header;
-    if (h.strip().equals(HEADER)) {
-      return;
-    }
-    List<String> got = Arrays.asList(h.strip().split(",", -1));
-    int col = 1;
-    for (int i = 0; i < got.size(); i++) {
-      String name = got.get(i).strip();
+  private static void checkHeader(CsvFile.Row header, String file, List<InputError> errors) {
+    String[] got = header.fields();
+    for (int i = 0; i < got.length; i++) {
+      String name = got[i].strip();
       if (i >= COLUMNS.size() || !COLUMNS.get(i).equals(name)) {
         String msg;
         if (!COLUMNS.contains(name)) {
@@ -113,34 +96,33 @@ public final class KernelCsv {
         } else {
           msg = "extra column '" + name + "'";
         }
-        errors.add(new InputError(new Location(file, 1, col), msg + "; the header must be "
-            + "exactly " + HEADER));
+        errors.add(new InputError(new Location(file, 1, header.columns()[i]), msg + "; the "
+            + "header must be exactly " + HEADER));
         return;
       }
-      col += got.get(i).length() + 1;
     }
-    List<String> missing = new ArrayList<>(COLUMNS.subList(got.size(), COLUMNS.size()));
-    errors.add(new InputError(new Location(file, 1, Math.max(1, h.length())),
-        "missing column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)));
+    if (got.length < COLUMNS.size()) {
+      List<String> missing = COLUMNS.subList(got.length, COLUMNS.size());
+      errors.add(new InputError(new Location(file, 1, Math.max(1, header.end() - 1)),
+          "missing column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)));
+    }
   }
 
-  private static KernelRow parseRow(String line, String file, int lineNo, String hardwareId,
+  private static KernelRow parseRow(CsvFile.Row row, String file, String hardwareId,
       List<InputError> errors) {
-    String[] f = line.split(",", -1);
-    int[] at = new int[f.length];
-    for (int i = 1; i < f.length; i++) {
-      at[i] = at[i - 1] + f[i - 1].length() + 1;
-    }
+    String[] f = row.fields();
+    int[] at = row.columns();
+    int lineNo = row.line();
     if (f.length != COLUMNS.size()) {
       errors.add(new InputError(new Location(file, lineNo, f.length > COLUMNS.size()
-          ? at[COLUMNS.size()] + 1 : line.length() + 1), "expected " + COLUMNS.size()
+          ? at[COLUMNS.size()] : row.end()), "expected " + COLUMNS.size()
           + " fields, found " + f.length + (f.length > COLUMNS.size()
-          ? " (a field may not contain a comma)" : "")));
+          ? " (quote a field that contains a comma)" : "")));
       return null;
     }
     int before = errors.size();
-    Field field = (idx, msg) -> errors.add(new InputError(new Location(file, lineNo,
-        at[idx] + 1), COLUMNS.get(idx) + ": " + msg));
+    Field field = (idx, msg) -> errors.add(new InputError(new Location(file, lineNo, at[idx]),
+        COLUMNS.get(idx) + ": " + msg));
     String hw = f[0].strip();
     if (hw.isEmpty()) {
       field.error(0, "hardware id is required");
@@ -186,8 +168,7 @@ public final class KernelCsv {
         v[7], v[8], v[9], v[10]);
     String problem = q.problem();
     if (problem != null) {
-      errors.add(new InputError(new Location(file, lineNo, at[1] + 1), op.id() + ": "
-          + problem));
+      errors.add(new InputError(new Location(file, lineNo, at[1]), op.id() + ": " + problem));
       return null;
     }
     return new KernelRow(q, seconds, samples, f[16].strip(), label);
@@ -249,34 +230,36 @@ public final class KernelCsv {
       Files.createDirectories(parent);
     }
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      w.write(HEADER);
-      w.write('\n');
+    try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+        CsvFile.RowWriter out = CsvFile.writer(w)) {
+      out.write(COLUMNS.toArray(new String[0]));
       for (KernelRow r : rows) {
-        w.write(format(r));
-        w.write('\n');
+        out.write(fields(r));
       }
     }
     Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** One row as a line of the format (no line end). */
-  public static String format(KernelRow r) {
+  /**
+   * One row's fields in column order. Commas and line ends in the source become {@code ;} and
+   * a space, so a table never needs quoting (FORMAT.md) and stays readable by any CSV reader.
+   */
+  static String[] fields(KernelRow r) {
     KernelQuery q = r.query();
-    StringBuilder b = new StringBuilder(160);
-    b.append(q.hardware()).append(',').append(q.op().id()).append(',')
-        .append(q.dtype() == null ? "" : q.dtype().id());
-    for (long x : new long[] {q.m(), q.n(), q.k(), q.batch(), q.tokens(), q.context(),
-        q.heads(), q.kvHeads(), q.headDim(), q.bytes(), q.workers()}) {
-      b.append(',');
-      if (x != KernelQuery.NONE) {
-        b.append(x);
-      }
+    long[] shape = {q.m(), q.n(), q.k(), q.batch(), q.tokens(), q.context(), q.heads(),
+        q.kvHeads(), q.headDim(), q.bytes(), q.workers()};
+    String[] f = new String[COLUMNS.size()];
+    f[0] = q.hardware();
+    f[1] = q.op().id();
+    f[2] = q.dtype() == null ? "" : q.dtype().id();
+    for (int i = 0; i < shape.length; i++) {
+      f[3 + i] = shape[i] == KernelQuery.NONE ? "" : Long.toString(shape[i]);
     }
-    String src = r.source().replace(',', ';').replace('\n', ' ');
-    b.append(',').append(Num.g6(r.seconds())).append(',').append(r.samples()).append(',')
-        .append(src).append(',').append(r.label().id());
-    return b.toString();
+    f[14] = Num.g6(r.seconds());
+    f[15] = Long.toString(r.samples());
+    f[16] = r.source().replace(',', ';').replace('\n', ' ');
+    f[17] = r.label().id();
+    return f;
   }
 }

@@ -3,7 +3,10 @@ package dev.weft.kernels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where the project's models/ folder is: the launcher's weft.home, else above the cwd. */
+/**
+ * Where the project's files are: the models/ folder (the launcher's weft.home, else above the
+ * working directory) and the checkout beside it.
+ */
 public final class ProjectFiles {
   private ProjectFiles() {}
 
@@ -23,5 +26,15 @@ public final class ProjectFiles {
       }
     }
     return null;
+  }
+
+  /**
+   * The bench module's JMH jar in the checkout that holds {@link #models()} (built or not), or
+   * null when no checkout is found.
+   */
+  public static Path benchJar() {
+    Path m = models();
+    Path root = m == null ? null : m.toAbsolutePath().normalize().getParent();
+    return root == null ? null : root.resolve("sim/bench/target/benchmarks.jar");
   }
 }

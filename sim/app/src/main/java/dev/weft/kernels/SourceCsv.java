@@ -3,9 +3,6 @@ package dev.weft.kernels;
 import dev.weft.yaml.InputError;
 import dev.weft.yaml.InputException;
 import dev.weft.yaml.Location;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,37 +12,29 @@ import java.util.Map;
 /**
  * A published CSV read for import: header names to columns, and typed field access that
  * records {@code FILE:LINE:COLUMN} errors instead of throwing, so one pass reports all.
- * Plain comma splitting: the profiles imported here never quote fields.
  */
 final class SourceCsv {
   private static final int MAX_ERRORS = 50;
   final String file;
-  final List<String> lines;
+  final List<CsvFile.Row> rows;
   final Map<String, Integer> columns = new HashMap<>();
   final List<InputError> errors = new ArrayList<>();
-  private String[] fields;
-  private int[] at;
-  private int lineNo;
+  private CsvFile.Row row;
 
-  private SourceCsv(String file, List<String> lines) {
+  private SourceCsv(String file, List<CsvFile.Row> rows) {
     this.file = file;
-    this.lines = lines;
+    this.rows = rows;
   }
 
   /** Reads {@code path}; the header must name every one of {@code required}. */
   static SourceCsv open(Path path, String shownAs, List<String> required)
       throws InputException {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new InputException(new Location(shownAs, 1, 1), "cannot read: " + e.getMessage());
-    }
-    SourceCsv c = new SourceCsv(shownAs, lines);
-    if (lines.isEmpty()) {
+    List<CsvFile.Row> rows = CsvFile.read(path, shownAs);
+    SourceCsv c = new SourceCsv(shownAs, rows);
+    if (rows.isEmpty()) {
       throw new InputException(new Location(shownAs, 1, 1), "empty file: expected a header");
     }
-    String[] h = lines.get(0).split(",", -1);
+    String[] h = rows.get(0).fields();
     for (int i = 0; i < h.length; i++) {
       c.columns.putIfAbsent(h[i].strip(), i);
     }
@@ -62,35 +51,29 @@ final class SourceCsv {
   }
 
   int rowCount() {
-    return lines.size() - 1;
+    return rows.size() - 1;
   }
 
   /** Moves to data row {@code i} (0-based); false for a blank line or too many errors. */
   boolean row(int i) {
-    lineNo = i + 2;
-    String line = lines.get(i + 1);
-    if (line.isBlank() || errors.size() >= MAX_ERRORS) {
+    row = rows.get(i + 1);
+    if (row.blank() || errors.size() >= MAX_ERRORS) {
       return false;
     }
-    fields = line.split(",", -1);
-    at = new int[fields.length];
-    for (int j = 1; j < fields.length; j++) {
-      at[j] = at[j - 1] + fields[j - 1].length() + 1;
-    }
-    if (fields.length < columns.size()) {
-      errors.add(new InputError(new Location(file, lineNo, line.length() + 1), "expected "
-          + columns.size() + " fields, found " + fields.length));
+    if (row.size() < columns.size()) {
+      errors.add(new InputError(new Location(file, row.line(), row.end()), "expected "
+          + columns.size() + " fields, found " + row.size()));
       return false;
     }
     return true;
   }
 
   int line() {
-    return lineNo;
+    return row.line();
   }
 
   String text(String col) {
-    return fields[columns.get(col)].strip();
+    return row.fields()[columns.get(col)].strip();
   }
 
   /** A whole number >= {@code min}, or -1 after recording an error. */
@@ -127,7 +110,7 @@ final class SourceCsv {
 
   void error(String col, String msg) {
     int c = columns.get(col);
-    errors.add(new InputError(new Location(file, lineNo, (c < at.length ? at[c] : 0) + 1), col
-        + ": " + msg));
+    errors.add(new InputError(new Location(file, row.line(), c < row.size() ? row.columns()[c]
+        : 1), col + ": " + msg));
   }
 }

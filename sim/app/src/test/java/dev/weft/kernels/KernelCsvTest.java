@@ -75,6 +75,17 @@ class KernelCsvTest {
   }
 
   @Test
+  void aQuotedSourceMayHoldACommaAndIsWrittenWithout() throws Exception {
+    Path f = dir.resolve("h100-sxm.csv");
+    Files.write(f, List.of(KernelCsv.HEADER, GOOD.replace(",src,", ",\"tool, v2\",")));
+    List<KernelRow> rows = KernelCsv.read(f, "t.csv", "h100-sxm");
+    assertEquals("tool, v2", rows.get(0).source());
+    KernelCsv.write(f, rows);
+    assertEquals(List.of(KernelCsv.HEADER, GOOD.replace(",src,", ",tool; v2,")),
+        Files.readAllLines(f), "no quotes needed: FORMAT.md");
+  }
+
+  @Test
   void aTableNamedAfterUnknownHardwareIsRefused() throws Exception {
     Path f = dir.resolve("h100.csv");
     Files.write(f, List.of(KernelCsv.HEADER, GOOD));

@@ -35,24 +35,35 @@ class LongHashSetTest {
   }
 
   @Test
-  void agreesWithHashSetOnDenseKeys() {
+  void survivesChurn() {
+    // moved from SimulatorTest with the class: wide keys, long run
+    churn(3, 5000, 200_000);
+  }
+
+  @Test
+  void survivesChurnOnDenseKeys() {
     // a narrow key range keeps the table crowded, so removals shift long probe chains
     for (int seed = 0; seed < 10; seed++) {
-      SplittableRandom rnd = new SplittableRandom(seed);
-      LongHashSet s = new LongHashSet();
-      Set<Long> ref = new HashSet<>();
-      for (int op = 0; op < 20_000; op++) {
-        long k = rnd.nextLong(300);
-        if (rnd.nextInt(3) > 0) {
-          assertEquals(ref.add(k), s.add(k));
-        } else {
-          assertEquals(ref.remove(k), s.remove(k));
-        }
+      churn(seed, 300, 20_000);
+    }
+  }
+
+  /** Random adds and removes of keys below {@code keys}, checked against {@link HashSet}. */
+  static void churn(long seed, long keys, int ops) {
+    LongHashSet s = new LongHashSet();
+    SplittableRandom r = new SplittableRandom(seed);
+    Set<Long> ref = new HashSet<>();
+    for (int i = 0; i < ops; i++) {
+      long k = r.nextLong(keys);
+      if (r.nextBoolean()) {
+        assertEquals(ref.add(k), s.add(k));
+      } else {
+        assertEquals(ref.remove(k), s.remove(k));
       }
-      assertEquals(ref.size(), s.size());
-      for (long k = 0; k < 300; k++) {
-        assertEquals(ref.contains(k), s.contains(k));
-      }
+    }
+    assertEquals(ref.size(), s.size());
+    for (long k = 0; k < keys; k++) {
+      assertEquals(ref.contains(k), s.contains(k));
     }
   }
 }

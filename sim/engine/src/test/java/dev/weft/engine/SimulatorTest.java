@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.collect.LongHashSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -177,24 +176,5 @@ class SimulatorTest {
     assertThrows(IllegalArgumentException.class, () -> sim.scheduleAt(4, () -> {}));
     assertThrows(IllegalArgumentException.class, () -> sim.schedule(-1, () -> {}));
     assertThrows(IllegalArgumentException.class, () -> sim.schedule(Double.NaN, () -> {}));
-  }
-
-  @Test
-  void longHashSetSurvivesChurn() {
-    LongHashSet s = new LongHashSet();
-    SplittableRandom r = new SplittableRandom(3);
-    java.util.HashSet<Long> ref = new java.util.HashSet<>();
-    for (int i = 0; i < 200_000; i++) {
-      long k = r.nextLong(5000);
-      if (r.nextBoolean()) {
-        assertEquals(ref.add(k), s.add(k));
-      } else {
-        assertEquals(ref.remove(k), s.remove(k));
-      }
-    }
-    assertEquals(ref.size(), s.size());
-    for (long k = 0; k < 5000; k++) {
-      assertEquals(ref.contains(k), s.contains(k));
-    }
   }
 }

@@ -198,14 +198,34 @@ public final class Economy {
    * sell liquid tokens, and check the ledger's invariants.
    */
   public void tick(double now) {
+    tick(now, Double.NaN);
+  }
+
+  /**
+   * End of an epoch in which {@code utilization} of the network's serving capacity was in use,
+   * as the run measured it (time-averaged, GPU-weighted; see METRICS.md): what the fee policy
+   * steers by, as EIP-1559 steers by gas used over the gas target. {@link #tick(double)},
+   * for an economy driven without a run, takes the delivered GPU-seconds over the online
+   * GPU-seconds instead, which is the same figure when every job holds whole GPUs and ends
+   * inside the epoch.
+   */
+  public void tick(double now, double utilization) {
     advance(now);
-    epochs.end(now);
+    epochs.end(now, utilization);
   }
 
   /** Ends the run at {@code now}: a last (partial) epoch, then the summary. */
   public EconomicsSummary close(double now) {
+    return close(now, Double.NaN);
+  }
+
+  /**
+   * Ends the run at {@code now}: a last (partial) epoch in which {@code utilization} of the
+   * capacity was in use (as in {@link #tick(double, double)}), then the summary.
+   */
+  public EconomicsSummary close(double now, double utilization) {
     if (!closed) {
-      tick(now);
+      tick(now, utilization);
       closed = true;
     }
     return SummaryBuilder.build(books, penalties, membership, jobs.counts, jobs.pending(), cfg,

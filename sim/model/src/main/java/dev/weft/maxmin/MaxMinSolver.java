@@ -44,11 +44,11 @@ import java.util.Arrays;
 public final class MaxMinSolver {
   /** {@link #bottleneck} of a flow held by its own rate cap. */
   public static final int CAPPED = -1;
-  /** {@link #bottleneck} of a flow nothing holds (not attached, or not solved yet). */
+  /** {@link #bottleneck} of a flow no solve has reached since it was added. */
   public static final int UNBOUNDED = -2;
 
   private static final double REL_TOL = 1e-9;
-  private static final double ABS_TOL = 1e-6;
+  private static final double ABS_TOL = 1e-6; // in the caller's unit of rate (network: bit/s)
   /** A re-solve that frees more than 1/this of the attached flows switches to a full solve. */
   private static final int FULL_SOLVE_FRACTION = 8;
 
@@ -216,6 +216,7 @@ public final class MaxMinSolver {
 
   /** Forgets a flow, detaching it first if attached; its id may be handed out again. */
   public void removeFlow(int flow) {
+    checkDefined(flow);
     if (onLinks[flow]) {
       detach(flow);
     }
@@ -337,7 +338,10 @@ public final class MaxMinSolver {
     return rate[flow];
   }
 
-  /** The link that holds the flow at its rate; {@link #CAPPED} or {@link #UNBOUNDED}. */
+  /**
+   * The link that held the flow at its rate in the last solve that reached it; {@link #CAPPED}
+   * (also for a flow over no links) or {@link #UNBOUNDED}.
+   */
   public int bottleneck(int flow) {
     return bottleneck[flow];
   }

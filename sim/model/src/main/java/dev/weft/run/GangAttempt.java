@@ -76,7 +76,7 @@ final class GangAttempt {
     gangs.metrics().started(run.job, now);
     for (Node n : members) {
       ctx.station(n.id()).occupy(run);
-      gangs.metrics().busy(n.classIndex(), now, 1);
+      gangs.metrics().busy(n, now, 1);
       ctx.record(now, TraceEvent.STARTED, run.job, n.id());
       flow.loadChanged(n);
     }

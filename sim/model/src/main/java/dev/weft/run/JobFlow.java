@@ -134,7 +134,7 @@ final class JobFlow {
     double now = sim.now();
     job.start(n.id(), now);
     at.occupy(run);
-    metrics.busy(n.classIndex(), now, 1);
+    metrics.busy(n, now, 1);
     metrics.started(job, now);
     ctx.record(now, TraceEvent.STARTED, job, n.id());
     double service = serviceTime(n, job);
@@ -147,7 +147,7 @@ final class JobFlow {
   /** {@code run} leaves its slot on {@code at}. */
   void vacate(Station at, JobRun run) {
     at.release(run);
-    metrics.busy(at.node.classIndex(), sim.now(), -1);
+    metrics.busy(at.node, sim.now(), -1);
     run.attempt.completion = -1;
   }
 

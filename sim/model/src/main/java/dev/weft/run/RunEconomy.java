@@ -7,6 +7,7 @@ import dev.weft.node.Node;
 import dev.weft.scheduling.Market;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * The run's side of the token economy: what job outcomes and availability changes it reports,
@@ -25,9 +26,12 @@ interface RunEconomy extends Market {
 
   /**
    * Starts the epochs: {@code membership} runs once now (operators below the minimum stake
-   * never join) and after each epoch's tick, then {@code weightsChanged}.
+   * never join) and after each epoch's tick, then {@code weightsChanged}. At each epoch's end
+   * {@code capacityInUse} answers, for that time, the share of serving capacity used since the
+   * previous end: what load-driven fee policies steer by.
    */
-  default void begin(Simulator sim, Runnable membership, Runnable weightsChanged) {}
+  default void begin(Simulator sim, Runnable membership, Runnable weightsChanged,
+      DoubleUnaryOperator capacityInUse) {}
 
   /** Whether {@code operator}'s execution returns a wrong result or none (flaky, Sybil). */
   default boolean executionFails(int operator) {
@@ -66,8 +70,11 @@ interface RunEconomy extends Market {
   /** Adds a row of economic series at {@code now}. */
   default void sample(double now) {}
 
-  /** The economic summary at the end, invariants checked; null without economics. */
-  default EconomicsSummary close(double now) {
+  /**
+   * The economic summary at the end, invariants checked; null without economics.
+   * {@code utilization} is the capacity in use over the last (partial) epoch.
+   */
+  default EconomicsSummary close(double now, double utilization) {
     return null;
   }
 
@@ -90,11 +97,12 @@ interface RunEconomy extends Market {
     }
 
     @Override
-    public void begin(Simulator sim, Runnable membership, Runnable weightsChanged) {
+    public void begin(Simulator sim, Runnable membership, Runnable weightsChanged,
+        DoubleUnaryOperator capacityInUse) {
       membership.run();
       double epoch = economy.epochLength();
       sim.every(epoch, epoch, () -> {
-        economy.tick(sim.now());
+        economy.tick(sim.now(), capacityInUse.applyAsDouble(sim.now()));
         membership.run();
         weightsChanged.run();
       });
@@ -155,8 +163,8 @@ interface RunEconomy extends Market {
     }
 
     @Override
-    public EconomicsSummary close(double now) {
-      EconomicsSummary s = economy.close(now);
+    public EconomicsSummary close(double now, double utilization) {
+      EconomicsSummary s = economy.close(now, utilization);
       economy.checkInvariants(now);
       return s;
     }

@@ -99,7 +99,8 @@ public final class World {
     double duration = scenario.duration();
     double warmup = Math.min(scenario.warmup(), duration);
     sim.warmup(warmup, this::endWarmup);
-    economy.begin(sim, churn::reconcileMembership, placement::weightsChanged);
+    economy.begin(sim, churn::reconcileMembership, placement::weightsChanged,
+        metrics::epochUtilization);
     for (Arrivals a : arrivals) {
       a.scheduleNext();
     }

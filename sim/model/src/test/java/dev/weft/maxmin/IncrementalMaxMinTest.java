@@ -18,41 +18,69 @@ class IncrementalMaxMinTest {
   /** A flow of the test instance, mirrored outside the solver. */
   record Spec(int id, int[] links, double[] weights, double cap) {}
 
+  /**
+   * A flow over 1 to 5 distinct links, each weight 1 (half the time, so that shares tie) or
+   * between 1/4 and 4; a cap of 5 (shared by many, so that caps tie), another cap, or none.
+   */
   static Spec randomSpec(SplittableRandom rnd, int links) {
-    int hops = 1 + rnd.nextInt(Math.min(4, links));
-    int[] path = rnd.ints(0, links).distinct().limit(hops).toArray();
-    double[] w = new double[hops];
-    for (int h = 0; h < hops; h++) {
-      w[h] = rnd.nextInt(3) == 0 ? 0.5 + rnd.nextDouble() * 1.5 : 1.0;
+    int[] path = rnd.ints(0, links).distinct().limit(1 + rnd.nextInt(Math.min(5, links)))
+        .toArray();
+    double[] w = new double[path.length];
+    for (int h = 0; h < w.length; h++) {
+      w[h] = rnd.nextBoolean() ? 1.0 : Math.pow(2, -2 + 4 * rnd.nextDouble());
     }
-    double cap = rnd.nextInt(5) == 0 ? 1 + rnd.nextDouble() * 40 : Double.POSITIVE_INFINITY;
+    double cap = switch (rnd.nextInt(6)) {
+      case 0 -> 5;
+      case 1 -> 0.5 + rnd.nextDouble() * 30;
+      default -> Double.POSITIVE_INFINITY;
+    };
     return new Spec(-1, path, w, cap);
   }
 
+  /** Down (0) now and then, often a round 20 or 40 so that shares tie, else anything to 100. */
   static double randomCapacity(SplittableRandom rnd) {
-    return rnd.nextInt(12) == 0 ? 0 : rnd.nextInt(3) == 0 ? 10 * (1 + rnd.nextInt(5))
-        : 1 + rnd.nextDouble() * 99;
+    int kind = rnd.nextInt(10);
+    return kind == 0 ? 0 : kind < 4 ? 20 * (1 + rnd.nextInt(2)) : 1 + rnd.nextDouble() * 99;
+  }
+
+  /** A solver and, mirrored outside it, its capacities and live flows. */
+  record Instance(MaxMinSolver s, double[] cap, List<Spec> live) {
+
+    /** 2 to 15 links of random capacities, no flows. */
+    static Instance random(SplittableRandom rnd) {
+      Instance x = new Instance(new MaxMinSolver(), new double[2 + rnd.nextInt(14)],
+          new ArrayList<>());
+      for (int l = 0; l < x.cap.length; l++) {
+        x.cap[l] = randomCapacity(rnd);
+        x.s.addLink(x.cap[l]);
+      }
+      return x;
+    }
+
+    /** One random change: a flow added (and attached) or removed, or a capacity set. */
+    void change(SplittableRandom rnd) {
+      int kind = rnd.nextInt(10);
+      if (kind < 5 || live.isEmpty()) {
+        Spec x = randomSpec(rnd, cap.length);
+        int id = s.addFlow(x.links(), x.weights(), x.links().length, x.cap(), rnd.nextLong());
+        s.attach(id);
+        live.add(new Spec(id, x.links(), x.weights(), x.cap()));
+      } else if (kind < 8) {
+        s.removeFlow(live.remove(rnd.nextInt(live.size())).id());
+      } else {
+        int l = rnd.nextInt(cap.length);
+        cap[l] = randomCapacity(rnd);
+        s.setCapacity(l, cap[l]);
+      }
+    }
+
+    double[] rates() {
+      return live.stream().mapToDouble(x -> s.rate(x.id())).toArray();
+    }
   }
 
   static double tol(double x) {
     return 1e-9 * Math.abs(x) + 1e-9;
-  }
-
-  /** Applies one random change to {@code s} and the mirror {@code live}. */
-  static void change(SplittableRandom rnd, MaxMinSolver s, List<Spec> live, double[] cap) {
-    int kind = rnd.nextInt(10);
-    if (kind < 5 || live.isEmpty()) {
-      Spec x = randomSpec(rnd, cap.length);
-      int id = s.addFlow(x.links(), x.weights(), x.links().length, x.cap(), rnd.nextLong());
-      s.attach(id);
-      live.add(new Spec(id, x.links(), x.weights(), x.cap()));
-    } else if (kind < 8) {
-      s.removeFlow(live.remove(rnd.nextInt(live.size())).id());
-    } else {
-      int l = rnd.nextInt(cap.length);
-      cap[l] = randomCapacity(rnd);
-      s.setCapacity(l, cap[l]);
-    }
   }
 
   @Test
@@ -60,20 +88,14 @@ class IncrementalMaxMinTest {
     int checks = 0;
     for (int seed = 0; seed < 200; seed++) {
       SplittableRandom rnd = new SplittableRandom(seed);
-      MaxMinSolver s = new MaxMinSolver();
-      double[] cap = new double[2 + rnd.nextInt(14)];
-      for (int l = 0; l < cap.length; l++) {
-        cap[l] = randomCapacity(rnd);
-        s.addLink(cap[l]);
-      }
-      List<Spec> live = new ArrayList<>();
+      Instance x = Instance.random(rnd);
       for (int op = 0; op < 60; op++) {
-        change(rnd, s, live, cap);
-        s.solveExact();
+        x.change(rnd);
+        x.s().solveExact();
         String where = "seed " + seed + " op " + op;
-        double[] rates = rates(s, live);
-        assertMaxMin(cap, live, rates, where);
-        double[] full = fullSolve(cap, live);
+        double[] rates = x.rates();
+        assertMaxMin(x.cap(), x.live(), rates, where);
+        double[] full = fullSolve(x.cap(), x.live());
         for (int i = 0; i < rates.length; i++) {
           assertEquals(full[i], rates[i], tol(full[i]), where + " flow " + i);
         }
@@ -88,36 +110,27 @@ class IncrementalMaxMinTest {
     int reanchors = 0;
     for (int seed = 0; seed < 100; seed++) {
       SplittableRandom rnd = new SplittableRandom(1000 + seed);
-      MaxMinSolver s = new MaxMinSolver();
-      double[] cap = new double[2 + rnd.nextInt(14)];
-      for (int l = 0; l < cap.length; l++) {
-        cap[l] = randomCapacity(rnd);
-        s.addLink(cap[l]);
-      }
-      List<Spec> live = new ArrayList<>();
+      Instance x = Instance.random(rnd);
+      MaxMinSolver s = x.s();
       for (int op = 0; op < 80; op++) {
-        change(rnd, s, live, cap);
+        x.change(rnd);
         String where = "seed " + seed + " op " + op;
         if (op % 10 == 9) {
           s.invalidateAll();
           s.solveExact();
           s.resyncLoads();
-          assertMaxMin(cap, live, rates(s, live), where + " (re-anchor)");
+          assertMaxMin(x.cap(), x.live(), x.rates(), where + " (re-anchor)");
           reanchors++;
         } else {
           s.solveLocal();
-          assertFeasible(cap, live, rates(s, live), where);
+          assertFeasible(x.cap(), x.live(), x.rates(), where);
         }
-        for (int l = 0; l < cap.length; l++) {
-          assertTrue(s.load(l) <= cap[l] + tol(cap[l]), where + ": ledger of link " + l);
+        for (int l = 0; l < x.cap().length; l++) {
+          assertTrue(s.load(l) <= x.cap()[l] + tol(x.cap()[l]), where + ": ledger of link " + l);
         }
       }
     }
     assertEquals(800, reanchors);
-  }
-
-  static double[] rates(MaxMinSolver s, List<Spec> live) {
-    return live.stream().mapToDouble(x -> s.rate(x.id())).toArray();
   }
 
   /** The same links and flows in a fresh solver, solved once from scratch. */

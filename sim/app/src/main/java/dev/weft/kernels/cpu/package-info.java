@@ -1,6 +1,7 @@
 /**
- * CPU kernels in plain Java (blocked GEMM in fp32 and fp64, elementwise add, softmax, copy)
- * and their JMH benchmarks, run by {@code ./weft kernels profile-cpu} to write a measured
- * kernel table for the machine it runs on.
+ * Profiling this machine's CPU: runs the JMH benchmarks of the bench module ({@code
+ * dev.weft.bench.cpu.CpuBench}, from {@code sim/bench/target/benchmarks.jar}) in a child JVM
+ * and turns JMH's JSON results into measured kernel-table rows. May depend on {@code hardware}
+ * and Jackson; never on JMH, which stays out of the command-line jar.
  */
 package dev.weft.kernels.cpu;

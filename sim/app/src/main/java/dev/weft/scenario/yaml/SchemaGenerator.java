@@ -69,7 +69,7 @@ public final class SchemaGenerator {
     Map<String, Object> inc = new LinkedHashMap<>();
     inc.put("description", "Files merged in before this one (paths relative to this file).");
     inc.put("anyOf", List.of(Map.of("type", "string"),
-        Map.of("type", "array", "items", Map.of("type", "string"))));
+        obj("type", "array", "items", Map.of("type", "string"))));
     p.put("include", inc);
     return p;
   }
@@ -138,10 +138,10 @@ public final class SchemaGenerator {
     Map<String, Object> s = new LinkedHashMap<>();
     Unit unit = c.getAnnotation(Unit.class);
     if (raw == Map.class) {
-      Map<String, Object> obj = new LinkedHashMap<>();
-      obj.put("type", "object");
-      obj.put("additionalProperties", Map.of("type", "number"));
-      s.put("anyOf", List.of(obj, Map.of("type", "string",
+      Map<String, Object> weights = new LinkedHashMap<>();
+      weights.put("type", "object");
+      weights.put("additionalProperties", Map.of("type", "number"));
+      s.put("anyOf", List.of(weights, obj("type", "string",
           "description", "a single name, meaning weight 1")));
     } else if (raw == List.class) {
       s.put("type", "array");
@@ -194,7 +194,7 @@ public final class SchemaGenerator {
       // the loader also reads numbers written as plain strings such as 1e9, which YAML 1.1
       // parsers hand over as text
       s.put("anyOf", List.of(Map.of("type", integral ? "integer" : "number"),
-          Map.of("type", "string", "pattern", NUMERIC)));
+          obj("type", "string", "pattern", NUMERIC)));
       Range r = c.getAnnotation(Range.class);
       if (r != null) {
         if (r.min() != Double.NEGATIVE_INFINITY) {
@@ -212,7 +212,7 @@ public final class SchemaGenerator {
 
   static Map<String, Object> quantitySchema(Quantity q) {
     if (q == Quantity.NUMBER) {
-      return Map.of("anyOf", List.of(Map.of("type", "number"), Map.of("type", "string",
+      return Map.of("anyOf", List.of(Map.of("type", "number"), obj("type", "string",
           "pattern", NUMERIC)));
     }
     String units = q.units().keySet().stream().sorted().map(SchemaGenerator::escape)
@@ -220,9 +220,21 @@ public final class SchemaGenerator {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("description", q.name().toLowerCase().replace('_', ' ') + "; bare numbers are in "
         + q.baseUnit() + "s");
-    s.put("anyOf", List.of(Map.of("type", "number"), Map.of("type", "string", "pattern",
+    s.put("anyOf", List.of(Map.of("type", "number"), obj("type", "string", "pattern",
         "^\\s*[-+]?[0-9.]+([eE][-+]?[0-9]+)?\\s*(" + units + ")?\\s*$")));
     return s;
+  }
+
+  /**
+   * A JSON object with its keys in the order given: {@code Map.of} iterates in an order that
+   * changes from one JVM start to the next, and the schema must print the same every time.
+   */
+  private static Map<String, Object> obj(Object... keysAndValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
   }
 
   /**
@@ -255,7 +267,7 @@ public final class SchemaGenerator {
           }
           Quantity pq = DistSpec.DIMENSIONLESS.contains(p) ? Quantity.NUMBER
               : p.equals("rate") ? Quantity.RATE : q;
-          props.put(p, p.equals("values") ? Map.of("type", "array", "items",
+          props.put(p, p.equals("values") ? obj("type", "array", "items",
               quantitySchema(q), "minItems", 1) : quantitySchema(pq));
           if (i == 0 && !e.getKey().equals("exponential") && !e.getKey().equals("lognormal")) {
             required.add(p);

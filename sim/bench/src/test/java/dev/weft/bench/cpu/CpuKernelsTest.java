@@ -1,22 +1,25 @@
-package dev.weft.kernels;
+package dev.weft.bench.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.hardware.Label;
-import dev.weft.hardware.Op;
-import dev.weft.kernels.cpu.CpuKernels;
-import dev.weft.kernels.cpu.CpuProfiler;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.util.Collection;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
-/** The CPU kernels compute the right thing, and a quick JMH run yields measured rows. */
-class CpuProfilerTest {
+/** The CPU kernels compute the right thing, and JMH can sample them. */
+class CpuKernelsTest {
   @Test
   void blockedGemmMatchesTheNaiveProduct() {
     Random r = new Random(3);
@@ -64,13 +67,33 @@ class CpuProfilerTest {
   }
 
   @Test
-  void aQuickJmhRunGivesMeasuredRows() throws Exception {
-    StringWriter log = new StringWriter();
-    CpuProfiler.Result res = CpuProfiler.run("cpu-test", 1, true, 0, new PrintWriter(log));
-    assertEquals(4, res.rows().size(), log.toString());
-    assertTrue(res.rows().stream().allMatch(x -> x.label() == Label.MEASURED
-        && x.seconds() > 0 && x.samples() > 0 && x.source().contains("jmh-1.37")));
-    assertTrue(res.rows().stream().anyMatch(x -> x.op() == Op.GEMM && x.query().m() == 64));
-    assertTrue(res.env().stream().anyMatch(l -> l.startsWith("harness: jmh-1.37 SampleTime")));
+  void aQuickJmhRunSamplesEveryShape() throws Exception {
+    // what profile-cpu asks of the jar, in this JVM: SampleTime over two GEMM shapes
+    Options opt = new OptionsBuilder()
+        .include(CpuBench.class.getName() + "\\.gemmF32$")
+        .param("shape", "8x64x64", "16x64x64")
+        .param("threads", "1")
+        .mode(Mode.SampleTime)
+        .timeUnit(TimeUnit.NANOSECONDS)
+        .warmupIterations(1)
+        .warmupTime(TimeValue.milliseconds(50))
+        .measurementIterations(1)
+        .measurementTime(TimeValue.milliseconds(50))
+        .forks(0)
+        .shouldFailOnError(true)
+        .verbosity(VerboseMode.SILENT)
+        .build();
+    Collection<RunResult> results = new Runner(opt).run();
+    assertEquals(2, results.size());
+    for (RunResult r : results) {
+      assertTrue(r.getPrimaryResult().getStatistics().getN() > 0);
+      assertTrue(r.getPrimaryResult().getStatistics().getPercentile(50) > 0);
+    }
+  }
+
+  @Test
+  void theDescriptionNamesTheBlocking() {
+    assertTrue(CpuKernels.describe().startsWith("blocked KC=" + CpuKernels.KC + " NC="
+        + CpuKernels.NC), CpuKernels.describe());
   }
 }

@@ -1,12 +1,12 @@
-package dev.weft.kernels.cpu;
+package dev.weft.bench.cpu;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * The kernels profile-cpu times, written the way a JVM runs them well: unit-stride inner
- * loops the JIT vectorises (axpy form, not dot products, whose float reductions it will not
- * reorder), cache blocking, and rows split across threads.
+ * The kernels {@code weft kernels profile-cpu} times (through {@link CpuBench}), written the way
+ * a JVM runs them well: unit-stride inner loops the JIT vectorises (axpy form, not dot products,
+ * whose float reductions it will not reorder), cache blocking, and rows split across threads.
  *
  * <p>GEMM is {@code C[m x n] = A[m x k] . W^T} with W stored n x k as in the tables. Each
  * thread owns a band of C's rows; for each KC x NC block of W it packs W^T into KC rows of
@@ -24,6 +24,21 @@ public final class CpuKernels {
 
   /** Below this many rows, packing W costs more than it saves: use dot products. */
   static final int SKINNY = 8;
+
+  /** How the GEMM is done, for the environment file written beside a measured table. */
+  public static String describe() {
+    return "blocked KC=" + KC + " NC=" + NC + ", W^T packed per block, 4-row axpy kernel, rows"
+        + " split over threads; fewer than " + SKINNY + " rows as dot products split over"
+        + " columns";
+  }
+
+  /**
+   * Prints {@link #describe()}: {@code weft kernels profile-cpu} runs this from the benchmark
+   * jar, which it does not load itself.
+   */
+  public static void main(String[] args) {
+    System.out.println(describe());
+  }
 
   /** fp32 GEMM over {@code threads} row bands (pool may be null for one thread). */
   public static void gemm(float[] a, float[] w, float[] c, int m, int n, int k,

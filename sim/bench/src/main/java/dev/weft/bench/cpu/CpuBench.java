@@ -1,4 +1,4 @@
-package dev.weft.kernels.cpu;
+package dev.weft.bench.cpu;
 
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -17,14 +17,17 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * JMH benchmarks of {@link CpuKernels}, one call per invocation, sampled per call. The
- * {@code shape} parameter is {@code m,n,k} for GEMMs, {@code m,n} for add and softmax, and
- * {@code bytes} for copy; {@link CpuProfiler} sets the shapes it wants.
+ * {@code shape} parameter is {@code MxNxK} for GEMMs, {@code MxN} for add and softmax, and
+ * {@code BYTES} for copy ({@code x}, not commas: JMH's command line splits values at commas). {@code weft kernels profile-cpu} (the app's {@code CpuProfiler}) runs
+ * them from {@code sim/bench/target/benchmarks.jar} with the shapes it wants and reads JMH's
+ * JSON results; by hand: {@code java -jar sim/bench/target/benchmarks.jar CpuBench.gemmF32 -p
+ * shape=512x512x512}.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @State(Scope.Benchmark)
 public class CpuBench {
-  @Param("64,64,64")
+  @Param("64x64x64")
   public String shape;
 
   @Param("1")
@@ -45,7 +48,7 @@ public class CpuBench {
 
   @Setup(Level.Trial)
   public void setUp(org.openjdk.jmh.infra.BenchmarkParams params) {
-    String[] s = shape.split(",");
+    String[] s = shape.split("x");
     m = Integer.parseInt(s[0]);
     n = s.length > 1 ? Integer.parseInt(s[1]) : 1;
     k = s.length > 2 ? Integer.parseInt(s[2]) : 1;
