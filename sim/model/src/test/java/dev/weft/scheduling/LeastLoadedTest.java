@@ -8,9 +8,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code least-loaded} takes the online node with the fewest jobs per slot; {@code auction} is
- * the same index ranked by load, then by bid. Loads here are set by hand: load = (busy + queued
- * + inbound) / slots. Tie rules are in {@link TieRulesTodayTest}.
+ * {@code least-loaded} takes the online node with the least expected delay, here the default
+ * (load + 1 / slots) / speed with load = (busy + queued + inbound) / slots + serving load, all
+ * nodes at speed 1; {@code auction} is the same index ranked by delay, then by bid. Loads are
+ * set by hand and avoid ties; tie rules are in {@link TieRulesTest}, speed in {@link
+ * SpeedTest}.
  */
 class LeastLoadedTest {
   private static final Job JOB = new Job(0, 0, 0, 1, true);
@@ -22,21 +24,21 @@ class LeastLoadedTest {
   }
 
   @Test
-  void picksTheMinimumLoadPerSlotAndFollowsLoadChanges() {
+  void picksTheLeastExpectedDelayAndFollowsLoadChanges() {
     TestCluster c = slots1241();
     Scheduler s = c.attach(Schedulers.create("least-loaded"), 1);
-    c.queue(0, 2); // 2 / 1 = 2.0
-    c.queue(1, 3); // 3 / 2 = 1.5
-    c.queue(2, 5); // 5 / 4 = 1.25: the most jobs, but the least per slot
-    c.queue(3, 2); // 2 / 1 = 2.0
+    c.queue(0, 2); // (2 + 1) / 1 = 3.0
+    c.queue(1, 3); // (3 + 1) / 2 = 2.0
+    c.queue(2, 5); // (5 + 1) / 4 = 1.5: the most jobs, but the least delay
+    c.queue(3, 2); // (2 + 1) / 1 = 3.0
     assertEquals(c.node(2).id(), TestCluster.id(s.place(JOB)));
-    c.queue(2, 2); // 7 / 4 = 1.75: node 1 (1.5) is now the least loaded
+    c.queue(2, 3); // (8 + 1) / 4 = 2.25: node 1 (2.0) is now the least
     assertEquals(c.node(1).id(), TestCluster.id(s.place(JOB)));
-    c.queue(0, -2); // 0: node 0 drained
+    c.queue(0, -2); // (0 + 1) / 1 = 1.0: node 0 drained
     assertEquals(c.node(0).id(), TestCluster.id(s.place(JOB)));
-    c.queue(0, 4); // 4.0: back to node 1
+    c.queue(0, 4); // 5.0: back to node 1
     assertEquals(c.node(1).id(), TestCluster.id(s.place(JOB)));
-    c.queue(3, -1); // 1.0: node 3 now below node 1's 1.5
+    c.queue(3, -2); // (0 + 1) / 1 = 1.0: node 3 now below node 1's 2.0
     assertEquals(c.node(3).id(), TestCluster.id(s.place(JOB)));
   }
 
@@ -45,10 +47,10 @@ class LeastLoadedTest {
     TestCluster c = slots1241();
     Scheduler s = c.attach(Schedulers.create("least-loaded"), 1);
     for (int i = 0; i < 4; i++) {
-      c.queue(i, 1); // 1.0, 0.5, 0.25, 1.0
+      c.queue(i, 1); // delays 2.0, 1.0, 0.5, 2.0
     }
     assertEquals(c.node(2).id(), TestCluster.id(s.place(JOB)));
-    c.node(2).setServingLoad(0.5); // 0.75 with its engine's requests
+    c.node(2).setServingLoad(0.625); // 0.25 + 0.625 + 0.25 = 1.125 with its engine's requests
     s.loadChanged(c.node(2));
     assertEquals(c.node(1).id(), TestCluster.id(s.place(JOB)));
   }
