@@ -1,5 +1,6 @@
 package dev.weft.run;
 
+import dev.weft.engine.Event;
 import dev.weft.engine.Simulator;
 import dev.weft.node.Node;
 import dev.weft.random.Distribution;
@@ -48,7 +49,10 @@ final class Churn {
     departed = new boolean[ctx.nodes.length];
   }
 
-  /** Starts every churning node's first up period. */
+  /**
+   * Starts every churning node in the stationary state of its up/down cycle: down at t = 0 with
+   * probability E[down] / (E[up] + E[down]), for the residual of the period under way.
+   */
   void start() {
     for (Node n : ctx.nodes) {
       Cycle cycle = byClass[n.classIndex()];
@@ -134,30 +138,87 @@ final class Churn {
     });
   }
 
-  /** Alternating up and down periods for the nodes of one class, one stream per node. */
+  /**
+   * Alternating up and down periods for the nodes of one class, one stream per node, started
+   * in equilibrium. An alternating renewal process looked at a long time after its start is
+   * down with probability q = E[down] / (E[up] + E[down]), and the period under way is
+   * length-biased (density x f(x) / E[X]) with the instant uniform in it, so the residual time
+   * has the equilibrium distribution F_e(x) = (1 / E[X]) ∫_0^x (1 - F(t)) dt. Drawing the start
+   * so makes t = 0 look like any later instant, and no warm-up is needed for availability.
+   *
+   * <p>The start draws from its own stream, {@code node/<class>/churn-start/<id>}, so the up and
+   * down periods after it come from {@code node/<class>/churn/<id>} in the same sequence as
+   * before: the first full period a node lives is its stream's first draw either way.
+   * Without a finite positive mean of both periods (a Pareto of shape at most 1), or a
+   * length-biased form, the stationary state is undefined and the node starts up with a fresh
+   * period.
+   */
   private final class Cycle {
     private final Distribution up;
     private final Distribution downtime;
+    private final Distribution upBiased;
+    private final Distribution downBiased;
+    private final double downShare;
 
     Cycle(Distribution up, Distribution downtime) {
       this.up = up;
       this.downtime = downtime;
+      double u = up.mean();
+      double d = downtime.mean();
+      boolean defined = u >= 0 && d >= 0 && u + d > 0 && Double.isFinite(u + d);
+      this.upBiased = defined && u > 0 ? up.lengthBiased() : null;
+      this.downBiased = defined && d > 0 ? downtime.lengthBiased() : null;
+      this.downShare = !defined || (u > 0 && upBiased == null) || (d > 0 && downBiased == null)
+          ? -1 : d / (u + d);
     }
 
     void start(Node n) {
       NodeClass nc = ctx.nodeClass(n);
       var rng = ctx.streams.stream("node/" + nc.name() + "/churn", n.id());
-      Distribution.Sampler upS = up.sampler(rng);
-      Distribution.Sampler downS = downtime.sampler(rng);
-      Runnable[] cycle = new Runnable[1];
-      cycle[0] = () -> sim.schedule(Math.max(0, upS.sample()), () -> {
+      Period p = new Period(n, up.sampler(rng), downtime.sampler(rng));
+      if (downShare < 0) {
+        p.upFor(p.up.sample());
+        return;
+      }
+      var at0 = ctx.streams.stream("node/" + nc.name() + "/churn-start", n.id());
+      boolean down = at0.nextDouble() < downShare;
+      Distribution biased = down ? downBiased : upBiased;
+      double residual = at0.nextDouble() * biased.sampler(at0).sample();
+      if (down) {
         churn(n, true);
-        sim.schedule(Math.max(0, downS.sample()), () -> {
-          churn(n, false);
-          cycle[0].run();
-        });
-      });
-      cycle[0].run();
+        sim.schedule(residual, p.recoverEvent);
+      } else {
+        p.upFor(residual);
+      }
+    }
+  }
+
+  /** One node's cycle: the events that end its up and down periods. */
+  private final class Period {
+    private final Node n;
+    private final Distribution.Sampler up;
+    private final Distribution.Sampler down;
+    final Event failEvent = this::fail;
+    final Event recoverEvent = this::recover;
+
+    Period(Node n, Distribution.Sampler up, Distribution.Sampler down) {
+      this.n = n;
+      this.up = up;
+      this.down = down;
+    }
+
+    void upFor(double seconds) {
+      sim.schedule(Math.max(0, seconds), failEvent);
+    }
+
+    private void fail() {
+      churn(n, true);
+      sim.schedule(Math.max(0, down.sample()), recoverEvent);
+    }
+
+    private void recover() {
+      churn(n, false);
+      upFor(up.sample());
     }
   }
 }
