@@ -9,9 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Whether each node is online: up and down periods per node class (churn), and operators who
- * leave or rejoin for economic reasons (membership). A node is online when neither holds it
- * down. Going offline interrupts what runs there and re-places what waits there.
+ * Whether each node is online: up and down periods per node class (churn), and operators the
+ * economy lets take work or not (membership: jailed or released, gone or back, below the
+ * minimum stake or topped up). A node is online when neither holds it down. Going offline
+ * takes the node out of placement, then interrupts what runs there and re-places what waits
+ * there.
+ *
+ * <p>The economy reports a change of membership the moment it happens, often in the middle of
+ * a job's settlement or of a serving engine's iteration. The node leaves placement at once (no
+ * job is placed or started there from that instant), and the rest (cutting its links,
+ * interrupting its work) follows in an event at the same instant, once the step under way has
+ * finished with the node's state.
  */
 final class Churn {
   private final RunContext ctx;
@@ -25,6 +33,10 @@ final class Churn {
   private final Cycle[] byClass; // null for a class without availability
   private final boolean[] down;
   private final boolean[] departed;
+  /** Connected, its work in place: true until evicted, again once back online. */
+  private final boolean[] attached;
+  /** A membership change of the node waits for its event at the same instant. */
+  private final boolean[] pending;
 
   Churn(RunContext ctx, Placement placement, RunMetrics metrics, RunEconomy economy,
       Transport transport, JobFlow flow, Serving serving) {
@@ -47,6 +59,9 @@ final class Churn {
     }
     down = new boolean[ctx.nodes.length];
     departed = new boolean[ctx.nodes.length];
+    attached = new boolean[ctx.nodes.length];
+    java.util.Arrays.fill(attached, true);
+    pending = new boolean[ctx.nodes.length];
   }
 
   /**
@@ -62,27 +77,54 @@ final class Churn {
     }
   }
 
-  /** Operators whose economics made them leave go offline; those who rejoin come back. */
-  void reconcileMembership() {
+  /**
+   * Operators the economy does not let take work at the start (below the minimum stake) are
+   * offline; once, before anything runs. Later changes come through {@link #activityChanged}.
+   */
+  void syncMembership() {
     for (Node n : ctx.nodes) {
-      boolean gone = !economy.isActive(n.id());
-      if (gone != departed[n.id()]) {
-        departed[n.id()] = gone;
-        ctx.record(sim.now(), gone ? TraceEvent.OPERATOR_LEFT : TraceEvent.OPERATOR_JOINED,
-            null, n.id());
+      if (!economy.isActive(n.id())) {
+        departed[n.id()] = true;
+        ctx.record(sim.now(), TraceEvent.OPERATOR_LEFT, null, n.id());
         updateOnline(n);
       }
     }
   }
 
+  /**
+   * The economy lets {@code operator}'s node take work again ({@code active}) or no longer:
+   * out of placement now, the rest in an event at the same instant.
+   */
+  void activityChanged(int operator, boolean active) {
+    if (departed[operator] != active) {
+      return;
+    }
+    Node n = ctx.nodes[operator];
+    departed[operator] = !active;
+    ctx.record(sim.now(), active ? TraceEvent.OPERATOR_JOINED : TraceEvent.OPERATOR_LEFT,
+        null, operator);
+    if (!active && n.online()) {
+      withdraw(n);
+    }
+    if (!pending[operator]) {
+      pending[operator] = true;
+      sim.schedule(0, () -> {
+        pending[operator] = false;
+        updateOnline(n);
+      });
+    }
+  }
+
+  /**
+   * {@code n}'s up or down period began. The economy hears of it even while the operator may
+   * not take work, so its view of who is online is right when the operator returns.
+   */
   private void churn(Node n, boolean isDown) {
     down[n.id()] = isDown;
-    if (!departed[n.id()]) {
-      if (isDown) {
-        economy.onOffline(n.id(), sim.now());
-      } else {
-        economy.onOnline(n.id(), sim.now());
-      }
+    if (isDown) {
+      economy.onOffline(n.id(), sim.now());
+    } else {
+      economy.onOnline(n.id(), sim.now());
     }
     updateOnline(n);
   }
@@ -90,20 +132,34 @@ final class Churn {
   /** Brings {@code n}'s online state in line with churn and membership. */
   private void updateOnline(Node n) {
     boolean want = !down[n.id()] && !departed[n.id()];
-    if (want && !n.online()) {
-      goOnline(n);
-    } else if (!want && n.online()) {
-      goOffline(n);
+    if (want) {
+      if (!n.online()) {
+        goOnline(n);
+      }
+      return;
+    }
+    if (n.online()) {
+      withdraw(n);
+    }
+    if (attached[n.id()]) {
+      evict(n);
     }
   }
 
-  private void goOffline(Node n) {
+  /** {@code n} leaves placement: no job is placed on it or started there from now. */
+  private void withdraw(Node n) {
     double now = sim.now();
-    Station at = ctx.station(n.id());
     n.setOnline(false);
     metrics.online(n, now, -1);
     placement.availabilityChanged(n);
     ctx.record(now, TraceEvent.NODE_DOWN, null, n.id());
+  }
+
+  /** {@code n}, already out of placement, loses its links, its running and its waiting work. */
+  private void evict(Node n) {
+    double now = sim.now();
+    Station at = ctx.station(n.id());
+    attached[n.id()] = false;
     transport.nodeDown(n);
     for (JobRun run : at.running()) {
       if (run.attempt.gang != null) {
@@ -129,7 +185,10 @@ final class Churn {
     metrics.online(n, now, 1);
     placement.availabilityChanged(n);
     ctx.record(now, TraceEvent.NODE_UP, null, n.id());
-    transport.nodeUp(n);
+    if (!attached[n.id()]) { // else it is back before its eviction: links and work are intact
+      attached[n.id()] = true;
+      transport.nodeUp(n);
+    }
     flow.fillSlots(ctx.station(n.id()));
     transport.afterReturn(n, () -> {
       for (int gi : placement.groupsOf(n)) {

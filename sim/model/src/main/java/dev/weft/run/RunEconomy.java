@@ -1,5 +1,6 @@
 package dev.weft.run;
 
+import dev.weft.economics.ActivityListener;
 import dev.weft.economics.EconomicsSummary;
 import dev.weft.economics.Economy;
 import dev.weft.engine.Simulator;
@@ -25,9 +26,17 @@ interface RunEconomy extends Market {
 
   /**
    * Starts the epochs: {@code membership} runs once now (operators below the minimum stake
-   * never join) and after each epoch's tick, then {@code weightsChanged}.
+   * never join); {@code weightsChanged} runs after each epoch's tick. Later changes of who may
+   * take work come through {@link #onActivityChange} as they happen.
    */
   default void begin(Simulator sim, Runnable membership, Runnable weightsChanged) {}
+
+  /**
+   * Tells {@code l} the moment an operator becomes able or unable to take work (jailed or
+   * released, gone or back, below the minimum stake or topped up). Without an economy every
+   * operator is always active, and nothing is heard.
+   */
+  default void onActivityChange(ActivityListener l) {}
 
   /** Whether {@code operator}'s execution returns a wrong result or none (flaky, Sybil). */
   default boolean executionFails(int operator) {
@@ -95,9 +104,13 @@ interface RunEconomy extends Market {
       double epoch = economy.epochLength();
       sim.every(epoch, epoch, () -> {
         economy.tick(sim.now());
-        membership.run();
         weightsChanged.run();
       });
+    }
+
+    @Override
+    public void onActivityChange(ActivityListener l) {
+      economy.onActivityChange(l);
     }
 
     @Override

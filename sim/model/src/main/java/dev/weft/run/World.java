@@ -62,6 +62,7 @@ public final class World {
       network.onRepair(flow::afterRepair);
     }
     churn = new Churn(ctx, placement, metrics, economy, transport, flow, serving);
+    economy.onActivityChange(churn::activityChanged);
     Arrivals.IdSource ids = new Arrivals.IdSource();
     for (int w = 0; w < scenario.workload().size(); w++) {
       arrivals.add(new Arrivals(ctx, flow, transport, ids, w));
@@ -99,7 +100,7 @@ public final class World {
     double duration = scenario.duration();
     double warmup = Math.min(scenario.warmup(), duration);
     sim.warmup(warmup, this::endWarmup);
-    economy.begin(sim, churn::reconcileMembership, placement::weightsChanged);
+    economy.begin(sim, churn::syncMembership, placement::weightsChanged);
     for (Arrivals a : arrivals) {
       a.scheduleNext();
     }
