@@ -56,7 +56,7 @@ public final class World {
     flow = new JobFlow(ctx, placement, metrics, economy, transport, training);
     Serving serving = new Serving(ctx, metrics, flow, transport);
     gangs = network == null ? Gangs.NONE
-        : new NetworkGangs(ctx, placement, metrics, network, training, flow, economy);
+        : new NetworkGangs(ctx, placement, metrics, network, training, flow);
     flow.connect(serving, gangs);
     if (network != null) {
       network.onRepair(flow::afterRepair);
