@@ -16,10 +16,11 @@ import java.util.List;
  * there.
  *
  * <p>The economy reports a change of membership the moment it happens, often in the middle of
- * a job's settlement or of a serving engine's iteration. The node leaves placement at once (no
- * job is placed or started there from that instant), and the rest (cutting its links,
- * interrupting its work) follows in an event at the same instant, once the step under way has
- * finished with the node's state.
+ * a job's settlement or of a serving engine's iteration. A node that may no longer take work
+ * leaves placement at once (no job is placed or started there from that instant), and the rest
+ * (cutting its links, interrupting its work) follows in an event at the same instant, once the
+ * step under way has finished with the node's state. A node that may take work again (which
+ * the economy decides only at an epoch's end) is back at once.
  */
 final class Churn {
   private final RunContext ctx;
@@ -35,7 +36,7 @@ final class Churn {
   private final boolean[] departed;
   /** Connected, its work in place: true until evicted, again once back online. */
   private final boolean[] attached;
-  /** A membership change of the node waits for its event at the same instant. */
+  /** The node's eviction waits for its event at the same instant. */
   private final boolean[] pending;
 
   Churn(RunContext ctx, Placement placement, RunMetrics metrics, RunEconomy economy,
@@ -92,8 +93,9 @@ final class Churn {
   }
 
   /**
-   * The economy lets {@code operator}'s node take work again ({@code active}) or no longer:
-   * out of placement now, the rest in an event at the same instant.
+   * The economy lets {@code operator}'s node take work again ({@code active}): back online now
+   * (unless churn holds it down), which calls nothing of the economy's. Or no longer: out of
+   * placement now, the eviction of its work in an event at the same instant.
    */
   void activityChanged(int operator, boolean active) {
     if (departed[operator] != active) {
@@ -103,7 +105,11 @@ final class Churn {
     departed[operator] = !active;
     ctx.record(sim.now(), active ? TraceEvent.OPERATOR_JOINED : TraceEvent.OPERATOR_LEFT,
         null, operator);
-    if (!active && n.online()) {
+    if (active) {
+      updateOnline(n);
+      return;
+    }
+    if (n.online()) {
       withdraw(n);
     }
     if (!pending[operator]) {

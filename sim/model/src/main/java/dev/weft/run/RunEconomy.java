@@ -169,6 +169,7 @@ interface RunEconomy extends Market {
 
     @Override
     public EconomicsSummary close(double now) {
+      economy.onActivityChange(null); // the run is over: the closing epoch moves no node
       EconomicsSummary s = economy.close(now);
       economy.checkInvariants(now);
       return s;
