@@ -65,13 +65,30 @@ final class LengthBiased {
     return n > 0 ? new Weighted(Arrays.copyOf(v, n), Arrays.copyOf(w, n)) : null;
   }
 
+  /** A distribution known by its raw moments; mean and variance follow from the first two. */
+  private interface ByMoments extends Distribution {
+    /** E[X^n]. */
+    double moment(int n);
+
+    @Override
+    default double mean() {
+      return moment(1);
+    }
+
+    @Override
+    default double variance() {
+      double m = mean();
+      return moment(2) - m * m;
+    }
+  }
+
   /** Gamma(1 + m/k) as the mean of a Weibull of shape k/m and scale 1. */
   private static double gammaOfOnePlus(double m, double k) {
     return WeibullDistribution.of(k / m, 1).getMean();
   }
 
   /** Density 2x / (b^2 - a^2) on [a, b]. */
-  private record Linear(double a, double b) implements Distribution {
+  private record Linear(double a, double b) implements ByMoments {
     @Override
     public Sampler sampler(UniformRandomProvider rng) {
       double a2 = a * a;
@@ -79,24 +96,14 @@ final class LengthBiased {
       return () -> Math.sqrt(a2 + rng.nextDouble() * span);
     }
 
-    private double moment(int n) { // E[X^n] = 2 (b^(n+2) - a^(n+2)) / ((n + 2)(b^2 - a^2))
+    @Override
+    public double moment(int n) { // E[X^n] = 2 (b^(n+2) - a^(n+2)) / ((n + 2)(b^2 - a^2))
       return 2 * (Math.pow(b, n + 2) - Math.pow(a, n + 2)) / ((n + 2) * (b * b - a * a));
-    }
-
-    @Override
-    public double mean() {
-      return moment(1);
-    }
-
-    @Override
-    public double variance() {
-      double m = mean();
-      return moment(2) - m * m;
     }
   }
 
   /** {@code scale G^(1/shape)} with G ~ Gamma(1 + 1/shape, 1). */
-  private record PowerOfGamma(double shape, double scale) implements Distribution {
+  private record PowerOfGamma(double shape, double scale) implements ByMoments {
     @Override
     public Sampler sampler(UniformRandomProvider rng) {
       ContinuousDistribution.Sampler g =
@@ -105,25 +112,15 @@ final class LengthBiased {
       return () -> scale * Math.pow(g.sample(), power);
     }
 
-    private double moment(int n) {
+    @Override
+    public double moment(int n) {
       return Math.pow(scale, n) * gammaOfOnePlus(n + 1, shape) / gammaOfOnePlus(1, shape);
-    }
-
-    @Override
-    public double mean() {
-      return moment(1);
-    }
-
-    @Override
-    public double variance() {
-      double m = mean();
-      return moment(2) - m * m;
     }
   }
 
   /** Length-biased truncated normal by rejection; see {@link #normal}. */
   private record RejectedNormal(TruncatedNormalDistribution d, double cap)
-      implements Distribution {
+      implements ByMoments {
     @Override
     public Sampler sampler(UniformRandomProvider rng) {
       ContinuousDistribution.Sampler s = d.createSampler(rng);
@@ -152,19 +149,13 @@ final class LengthBiased {
     }
 
     @Override
-    public double mean() {
-      return partialMoment(2) / partialMoment(1);
-    }
-
-    @Override
-    public double variance() {
-      double m = mean();
-      return partialMoment(3) / partialMoment(1) - m * m;
+    public double moment(int n) {
+      return partialMoment(n + 1) / partialMoment(1);
     }
   }
 
   /** Value {@code values[i]} with probability {@code weights[i] / Σ weights}. */
-  private record Weighted(double[] values, double[] weights) implements Distribution {
+  private record Weighted(double[] values, double[] weights) implements ByMoments {
     @Override
     public Sampler sampler(UniformRandomProvider rng) {
       double[] cumulative = new double[weights.length];
@@ -182,7 +173,8 @@ final class LengthBiased {
       };
     }
 
-    private double moment(int n) {
+    @Override
+    public double moment(int n) {
       double s = 0;
       double w = 0;
       for (int i = 0; i < values.length; i++) {
@@ -190,17 +182,6 @@ final class LengthBiased {
         w += weights[i];
       }
       return s / w;
-    }
-
-    @Override
-    public double mean() {
-      return moment(1);
-    }
-
-    @Override
-    public double variance() {
-      double m = mean();
-      return moment(2) - m * m;
     }
 
     @Override
