@@ -96,6 +96,16 @@ public final class Economy {
     return books.isActive(operator);
   }
 
+  /**
+   * Tells {@code l} the moment any operator's {@link #isActive} changes (a jail or release, a
+   * leave or join, a slash below the minimum stake or a top-up), so a run can take the node out
+   * of placement, or back in, at once rather than at the next epoch. One listener; a new one
+   * replaces the last.
+   */
+  public void onActivityChange(ActivityListener l) {
+    books.listener = l == null ? ActivityListener.NONE : l;
+  }
+
   /** Bonded plus delegated stake in tokens when active, else 0: a stake-weighted scheduler's weight. */
   public double selectionWeight(int operator) {
     return books.isActive(operator) ? books.tokens(books.stake(operator)) : 0;

@@ -1,5 +1,6 @@
 package dev.weft.run;
 
+import dev.weft.economics.ActivityListener;
 import dev.weft.economics.EconomicsSummary;
 import dev.weft.economics.Economy;
 import dev.weft.engine.Simulator;
@@ -26,12 +27,20 @@ interface RunEconomy extends Market {
 
   /**
    * Starts the epochs: {@code membership} runs once now (operators below the minimum stake
-   * never join) and after each epoch's tick, then {@code weightsChanged}. At each epoch's end
+   * never join); {@code weightsChanged} runs after each epoch's tick. Later changes of who may
+   * take work come through {@link #onActivityChange} as they happen. At each epoch's end
    * {@code capacityInUse} answers, for that time, the share of serving capacity used since the
    * previous end: what load-driven fee policies steer by.
    */
   default void begin(Simulator sim, Runnable membership, Runnable weightsChanged,
       DoubleUnaryOperator capacityInUse) {}
+
+  /**
+   * Tells {@code l} the moment an operator becomes able or unable to take work (jailed or
+   * released, gone or back, below the minimum stake or topped up). Without an economy every
+   * operator is always active, and nothing is heard.
+   */
+  default void onActivityChange(ActivityListener l) {}
 
   /** Whether {@code operator}'s execution returns a wrong result or none (flaky, Sybil). */
   default boolean executionFails(int operator) {
@@ -103,9 +112,13 @@ interface RunEconomy extends Market {
       double epoch = economy.epochLength();
       sim.every(epoch, epoch, () -> {
         economy.tick(sim.now(), capacityInUse.applyAsDouble(sim.now()));
-        membership.run();
         weightsChanged.run();
       });
+    }
+
+    @Override
+    public void onActivityChange(ActivityListener l) {
+      economy.onActivityChange(l);
     }
 
     @Override
@@ -164,6 +177,7 @@ interface RunEconomy extends Market {
 
     @Override
     public EconomicsSummary close(double now, double utilization) {
+      economy.onActivityChange(null); // the run is over: the closing epoch moves no node
       EconomicsSummary s = economy.close(now, utilization);
       economy.checkInvariants(now);
       return s;
