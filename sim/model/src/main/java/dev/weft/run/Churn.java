@@ -4,6 +4,7 @@ import dev.weft.engine.Event;
 import dev.weft.engine.Simulator;
 import dev.weft.node.Node;
 import dev.weft.random.Distribution;
+import dev.weft.scenario.ChurnStart;
 import dev.weft.scenario.NodeClass;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,8 @@ final class Churn {
       NodeClass nc = classes.get(c);
       if (nc.availability() != null) {
         byClass[c] = new Cycle(nc.availability().uptime().toDistribution(),
-            nc.availability().downtime().toDistribution());
+            nc.availability().downtime().toDistribution(),
+            nc.availability().start() == ChurnStart.STATIONARY);
       }
     }
     down = new boolean[ctx.nodes.length];
@@ -216,7 +218,7 @@ final class Churn {
    * before: the first full period a node lives is its stream's first draw either way.
    * Without a finite positive mean of both periods (a Pareto of shape at most 1), or a
    * length-biased form, the stationary state is undefined and the node starts up with a fresh
-   * period.
+   * period; so it does when the scenario asks for {@code start: up}.
    */
   private final class Cycle {
     private final Distribution up;
@@ -225,12 +227,12 @@ final class Churn {
     private final Distribution downBiased;
     private final double downShare;
 
-    Cycle(Distribution up, Distribution downtime) {
+    Cycle(Distribution up, Distribution downtime, boolean stationary) {
       this.up = up;
       this.downtime = downtime;
       double u = up.mean();
       double d = downtime.mean();
-      boolean defined = u >= 0 && d >= 0 && u + d > 0 && Double.isFinite(u + d);
+      boolean defined = stationary && u >= 0 && d >= 0 && u + d > 0 && Double.isFinite(u + d);
       this.upBiased = defined && u > 0 ? up.lengthBiased() : null;
       this.downBiased = defined && d > 0 ? downtime.lengthBiased() : null;
       this.downShare = !defined || (u > 0 && upBiased == null) || (d > 0 && downBiased == null)
