@@ -151,8 +151,9 @@ class JobFlowTest {
 
   @Test
   void aNodeGoingDownInterruptsItsJobWhichCompletesElsewhere() {
-    // round-robin: job 0 goes to node 0, which fails at 5; the job is dispatched again, to
-    // node 1, and runs its full 10 s there: 5-15. Its wait is to the first start: 0.
+    // round-robin (its turn order is drawn; with seed 1 it starts at node 0): job 0 goes to
+    // node 0, which fails at 5; the job is dispatched again, to node 1, and runs its full 10 s
+    // there: 5-15. Its wait is to the first start: 0.
     Scenario s = Timeline.scenario("round-robin", 2, 40, 0,
         List.of(failingAt("flaky", 5), NodeClass.of("steady", 1)),
         Timeline.jobsAt("jobs", 10, null));
@@ -169,8 +170,9 @@ class JobFlowTest {
 
   @Test
   void aJobFailsWhenItsRetriesAreSpent() {
-    // retries 1: node 0 fails at 5 (attempt 1 lost, one retry left), node 1 at 8 (attempt 2
-    // lost, none left): failed at 8 on node 1
+    // retries 1; round-robin's drawn order starts at node 0 with seed 1: node 0 fails at 5
+    // (attempt 1 lost, one retry left), node 1 at 8 (attempt 2 lost, none left): failed at 8
+    // on node 1
     Scenario s = Timeline.scenario("round-robin", 1, 40, 0,
         List.of(failingAt("a", 5), failingAt("b", 8)), Timeline.jobsAt("jobs", 10, null));
     Timeline.Ran t = Timeline.run(s, Timeline.times("jobs", 0));
@@ -182,7 +184,8 @@ class JobFlowTest {
 
   @Test
   void waitingJobsOfAFailedNodeAreReplacedWithoutSpendingARetry() {
-    // retries 0; round-robin over node 0 (fails at 5) and node 1; service 10, arrivals 0, 1, 2:
+    // retries 0; round-robin over node 0 (fails at 5) and node 1, in the order seed 1 draws
+    // (node 0 first); service 10, arrivals 0, 1, 2:
     // job 0 -> node 0 (runs), job 1 -> node 1 (runs 1-11), job 2 -> node 0 (waits).
     // At 5 node 0 fails: job 0 was running and has no retry: failed. Job 2 was only waiting:
     // it is placed again, on node 1, behind job 1: 11-21.
