@@ -75,7 +75,7 @@ public final class Network {
       downLink[i] = Double.isInfinite(d) ? -1 : flows.addLink(d);
       if (upLink[i] >= 0) {
         nominal[upLink[i]] = u;
-        kind[upLink[i]] = StatsCollector.UP;
+        kind[upLink[i]] = b.source.contains(i) ? StatsCollector.SOURCE : StatsCollector.UP;
       }
       if (downLink[i] >= 0) {
         nominal[downLink[i]] = d;
@@ -442,6 +442,7 @@ public final class Network {
     private final List<Double> down = new ArrayList<>();
     private final Map<String, List<Integer>> groups = new LinkedHashMap<>();
     private final List<double[]> backbone = new ArrayList<>();
+    private final java.util.Set<Integer> source = new java.util.HashSet<>();
 
     private Builder(Simulator sim, RegionTable regions) {
       this.sim = sim;
@@ -516,6 +517,19 @@ public final class Network {
       if (group != null) {
         groups.computeIfAbsent(group, g -> new ArrayList<>()).add(id);
       }
+      return id;
+    }
+
+    /**
+     * A content source in {@code region} (a model registry): it only sends, through an upload
+     * link of {@code upBps}, which the statistics count apart from the nodes' uplinks.
+     */
+    public int addSource(String group, int region, double upBps) {
+      if (Double.isInfinite(upBps)) {
+        throw new IllegalArgumentException("a source's upload capacity must be finite");
+      }
+      int id = addNode(group, region, upBps, Double.POSITIVE_INFINITY);
+      source.add(id);
       return id;
     }
 
