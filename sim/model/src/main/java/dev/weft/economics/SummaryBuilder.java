@@ -5,18 +5,25 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Computes the {@link EconomicsSummary} from the economy's final state. */
+/**
+ * Computes the {@link EconomicsSummary} from the economy's final state: flows (ROI, slashing,
+ * issuance, joins, leaves, jailings, earnings) over the measured {@link Window}, states (supply,
+ * price, stake, operators) at the end; the supply totals span the whole run so that
+ * initial + minted - burned = final holds.
+ */
 final class SummaryBuilder {
 
   private SummaryBuilder() {}
 
   static EconomicsSummary build(Books b, Penalties pen, Membership members, JobCounts k,
-      long pendingVerdicts, EconomicsConfig cfg, double now) {
+      long pendingVerdicts, EconomicsConfig cfg, Window w, double now) {
     Operators ops = b.ops;
     Ledger l = b.ledger;
-    double years = now / EmissionPolicy.YEAR;
+    double years = (now - w.start) / EmissionPolicy.YEAR;
     double initial = b.tokens(l.initial());
     double current = b.tokens(l.supply());
+    double opening = b.tokens(w.supply); // supply when the window opened
+    double mintedInWindow = b.tokens(l.minted() - w.minted);
     long stakeUnits = b.totalStake();
     double staked = b.tokens(stakeUnits);
 
@@ -24,8 +31,9 @@ final class SummaryBuilder {
     long slashedUnits = 0;
     for (Cause c : Cause.values()) {
       if (c.isSlash()) {
-        slashedByCause.put(c.label(), b.tokens(pen.slashedByCause[c.ordinal()]));
-        slashedUnits += pen.slashedByCause[c.ordinal()];
+        long units = pen.slashedByCause[c.ordinal()] - w.slashedByCause[c.ordinal()];
+        slashedByCause.put(c.label(), b.tokens(units));
+        slashedUnits += units;
       }
     }
 
@@ -43,16 +51,19 @@ final class SummaryBuilder {
     int participating = 0;
     int jailed = 0;
     for (int o = 0; o < ops.n; o++) {
-      double profit = ops.revenueFiat[o] - ops.costFiat[o] - ops.slashFiat[o];
+      double cost = ops.costFiat[o] - w.costFiat[o];
+      double profit = ops.revenueFiat[o] - w.revenueFiat[o] - cost
+          - (ops.slashFiat[o] - w.slashFiat[o]);
       int bi = ops.behaviour[o].ordinal();
       int ci = ops.classIndex[o];
       profitB[bi] += profit;
-      costB[bi] += ops.costFiat[o];
+      costB[bi] += cost;
       countB[bi]++;
       profitC[ci] += profit;
-      costC[ci] += ops.costFiat[o];
-      netTokensC[ci] += b.tokens(ops.tokensEarned[o] - ops.tokensSlashed[o]);
-      earned[o] = b.tokens(ops.tokensEarned[o]);
+      costC[ci] += cost;
+      long earnedUnits = ops.tokensEarned[o] - w.tokensEarned[o];
+      netTokensC[ci] += b.tokens(earnedUnits - (ops.tokensSlashed[o] - w.tokensSlashed[o]));
+      earned[o] = b.tokens(earnedUnits);
       stake[o] = b.tokens(b.stake(o));
       active += b.isActive(o) ? 1 : 0;
       participating += ops.participating[o] ? 1 : 0;
@@ -78,15 +89,16 @@ final class SummaryBuilder {
         new EconomicsSummary.Supply(initial, b.tokens(l.minted()), b.tokens(l.burned()),
             current),
         b.price,
-        years > 0 && initial > 0 ? Math.pow(current / initial, 1 / years) - 1 : 0,
-        years > 0 && initial > 0 ? b.tokens(l.minted()) / initial / years : 0,
+        years > 0 && opening > 0 ? Math.pow(current / opening, 1 / years) - 1 : 0,
+        years > 0 && opening > 0 ? mintedInWindow / opening / years : 0,
         l.supply() > 0 ? stakeUnits / (double) l.supply() : 0,
         staked,
         staked * b.price,
         b.tokens(l.balance(Accounts.TREASURY)),
         b.tokens(slashedUnits),
         Collections.unmodifiableMap(slashedByCause),
-        pen.slashEvents > 0 ? pen.honestSlashEvents / (double) pen.slashEvents : 0,
+        pen.slashEvents > w.slashEvents ? (pen.honestSlashEvents - w.honestSlashEvents)
+            / (double) (pen.slashEvents - w.slashEvents) : 0,
         EconomicsMetrics.gini(earned),
         EconomicsMetrics.gini(stake),
         EconomicsMetrics.nakamoto(stake, 1.0 / 3),
@@ -97,7 +109,8 @@ final class SummaryBuilder {
             k.junkAccepted, k.junkCaught, k.falseRejections, k.checks, k.refereeRuns,
             k.refereeGpuSeconds, k.missedDeadlines, pendingVerdicts, k.feesFiat,
             b.tokens(k.unpaidUnits)),
-        new EconomicsSummary.OperatorCounts(ops.n, active, participating, jailed, members.joins,
-            members.leaves, pen.jailings, Collections.unmodifiableMap(byBehaviour)));
+        new EconomicsSummary.OperatorCounts(ops.n, active, participating, jailed,
+            members.joins - w.joins, members.leaves - w.leaves, pen.jailings - w.jailings,
+            Collections.unmodifiableMap(byBehaviour)));
   }
 }
