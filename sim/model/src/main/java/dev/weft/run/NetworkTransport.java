@@ -22,8 +22,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 /**
  * Jobs, weights and results as flows over the modelled network: a placed job's input travels
  * from its submitters' gateway to the node; the first job of a model on a node downloads the
- * weights from its region's model registry (a cold start; later ones wait for the same
- * download), whose finite upload link the region's concurrent downloads share; a result
+ * weights from the model registry's edge in its region (a cold start; later ones wait for the
+ * same download), all downloads sharing the registry's one finite capacity; a result
  * travels back; a
  * verification re-execution ships the input to a verifier and its result to the executor.
  * Each phase is timed on the job, and a failed transfer sends the job back to placement.
@@ -80,11 +80,12 @@ final class NetworkTransport implements Transport {
     for (int r = 0; r < regions.size(); r++) {
       gatewayOfRegion[r] = b.addNode("gateway", r, g, g);
     }
-    // one registry per region, as a hub's CDN serves each region from a nearby edge: a cold
-    // start never crosses the backbone, and a region's cold starts share its registry's link
+    // one model registry for the whole network, served as a hub's CDN serves it: an edge in
+    // every region (a cold start never crosses the backbone) and one capacity, the CDN's
+    // transfer rate, that every concurrent download shares
     registryOfRegion = new int[regions.size()];
     for (int r = 0; r < regions.size(); r++) {
-      registryOfRegion[r] = b.addSource(null, r, scenario.network().registryLink());
+      registryOfRegion[r] = b.addSource("registry", r, scenario.network().registryLink());
     }
     net = b.build();
     NetworkSetup.scheduleFaults(net, scenario.network(), ctx.streams);
@@ -222,8 +223,8 @@ final class NetworkTransport implements Transport {
 
   /**
    * Gets {@code model}'s weights onto {@code n} for {@code waiter}: the first to ask downloads
-   * them from the model registry of {@code n}'s region (a cold start); whoever asks while that
-   * download is under way, a request or a gang member, waits for the same download.
+   * them from the model registry's edge in {@code n}'s region (a cold start); whoever asks
+   * while that download is under way, a request or a gang member, waits for the same download.
    */
   void fetchWeights(Node n, String model, JobRun job, JobFlow flow, WeightsWaiter waiter) {
     String key = n.id() + "/" + model;

@@ -33,20 +33,20 @@ public record NetworkConfig(
         + " all transfers replaces it, counted from the first local re-solve after the last"
         + " exact one. Shorter: closer to exact, more full solves.") @Unit(Quantity.DURATION)
         @Default("1s") @Range(min = 0, minExclusive = true) double sharingResolveInterval,
-    @Doc("Upload capacity of the model registry in each region, from which nodes download"
-        + " model weights on a cold start; the downloads in a region share it max-min with"
-        + " each other (and each is also capped by its node's downlink). Default 500 MB/s, the"
-        + " rate up to which the Hugging Face hub's standard client serves one machine (its"
-        + " hf_transfer tool exists to go beyond ~500 MB/s).") @Unit(Quantity.BANDWIDTH)
-        @Default("500MB/s") @Range(min = 0, minExclusive = true) double registryLink) {
+    @Doc("Capacity of the model registry nodes download model weights from on a cold start:"
+        + " a CDN with an edge in every region and this one transfer rate, shared max-min by"
+        + " every concurrent download (each also capped by its node's downlink). Default"
+        + " 150 Gbps, Amazon CloudFront's default quota on the data transfer rate of one"
+        + " distribution.") @Unit(Quantity.BANDWIDTH) @Default("150Gbps")
+        @Range(min = 0, minExclusive = true) double registryLink) {
 
   public static final List<String> LATENCY_MODELS = List.of("matrix", "vivaldi");
   public static final List<String> FAULT_POLICIES = List.of("fail", "stall");
   public static final List<String> SHARING_MODES = List.of("exact", "local");
   /** Default re-anchor interval, seconds. */
   public static final double DEFAULT_RESOLVE_INTERVAL = 1.0;
-  /** Default registry upload capacity, bits per second: 500 MB/s (see {@code registryLink}). */
-  public static final double DEFAULT_REGISTRY_LINK = 500e6 * 8;
+  /** Default registry capacity, bits per second: 150 Gbps (see {@code registryLink}). */
+  public static final double DEFAULT_REGISTRY_LINK = 150e9;
 
   /** Exact sharing, as before the sharing keys existed. */
   public NetworkConfig(String regions, String latency, boolean tcp, double tcpWindow,
