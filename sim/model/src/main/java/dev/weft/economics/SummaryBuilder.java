@@ -29,18 +29,18 @@ final class SummaryBuilder {
 
     Map<String, Double> slashedByCause = new LinkedHashMap<>();
     long slashedUnits = 0;
+    long slashedSinceStart = 0;
     for (Cause c : Cause.values()) {
       if (c.isSlash()) {
         long units = pen.slashedByCause[c.ordinal()] - w.slashedByCause[c.ordinal()];
         slashedByCause.put(c.label(), b.tokens(units));
         slashedUnits += units;
+        slashedSinceStart += pen.slashedByCause[c.ordinal()];
       }
     }
 
     int nb = Behaviour.values().length;
     int nc = ops.classNames.size();
-    double[] profitB = new double[nb];
-    double[] costB = new double[nb];
     double[] profitC = new double[nc];
     double[] costC = new double[nc];
     double[] netTokensC = new double[nc];
@@ -56,8 +56,6 @@ final class SummaryBuilder {
           - (ops.slashFiat[o] - w.slashFiat[o]);
       int bi = ops.behaviour[o].ordinal();
       int ci = ops.classIndex[o];
-      profitB[bi] += profit;
-      costB[bi] += cost;
       countB[bi]++;
       profitC[ci] += profit;
       costC[ci] += cost;
@@ -69,12 +67,9 @@ final class SummaryBuilder {
       participating += ops.participating[o] ? 1 : 0;
       jailed += ops.jailed[o] ? 1 : 0;
     }
-    Map<String, Double> roi = new LinkedHashMap<>();
     Map<String, Integer> byBehaviour = new LinkedHashMap<>();
     for (Behaviour bh : Behaviour.values()) {
-      int i = bh.ordinal();
-      roi.put(bh.label(), costB[i] > 0 ? profitB[i] / costB[i] : 0);
-      byBehaviour.put(bh.label(), countB[i]);
+      byBehaviour.put(bh.label(), countB[bh.ordinal()]);
     }
     Map<String, Double> roiByClass = new LinkedHashMap<>();
     Map<String, Double> breakEven = new LinkedHashMap<>();
@@ -102,9 +97,11 @@ final class SummaryBuilder {
         EconomicsMetrics.gini(earned),
         EconomicsMetrics.gini(stake),
         EconomicsMetrics.nakamoto(stake, 1.0 / 3),
-        Collections.unmodifiableMap(roi),
+        roiByBehaviour(ops, w),
         Collections.unmodifiableMap(roiByClass),
         Collections.unmodifiableMap(breakEven),
+        roiByBehaviour(ops, Window.genesis(b)),
+        b.tokens(slashedSinceStart),
         new EconomicsSummary.Jobs(k.completed, k.failed, k.paid, k.rejected, k.junk,
             k.junkAccepted, k.junkCaught, k.falseRejections, k.checks, k.refereeRuns,
             k.refereeGpuSeconds, k.missedDeadlines, pendingVerdicts, k.feesFiat,
@@ -112,5 +109,25 @@ final class SummaryBuilder {
         new EconomicsSummary.OperatorCounts(ops.n, active, participating, jailed,
             members.joins - w.joins, members.leaves - w.leaves, pen.jailings - w.jailings,
             Collections.unmodifiableMap(byBehaviour)));
+  }
+
+  /** ROI per behaviour over the window opening at {@code w}: profit / operating cost, fiat. */
+  static Map<String, Double> roiByBehaviour(Operators ops, Window w) {
+    int nb = Behaviour.values().length;
+    double[] profit = new double[nb];
+    double[] cost = new double[nb];
+    for (int o = 0; o < ops.n; o++) {
+      int bi = ops.behaviour[o].ordinal();
+      double c = ops.costFiat[o] - w.costFiat[o];
+      cost[bi] += c;
+      profit[bi] += ops.revenueFiat[o] - w.revenueFiat[o] - c
+          - (ops.slashFiat[o] - w.slashFiat[o]);
+    }
+    Map<String, Double> roi = new LinkedHashMap<>();
+    for (Behaviour bh : Behaviour.values()) {
+      int i = bh.ordinal();
+      roi.put(bh.label(), cost[i] > 0 ? profit[i] / cost[i] : 0);
+    }
+    return Collections.unmodifiableMap(roi);
   }
 }

@@ -37,4 +37,16 @@ class EconomicsWindowTest {
     assertEquals(failed[1], e.jobs().failed());
     EconomicsRunTest.assertSupplyConserved(e); // supply totals stay whole-run
   }
+
+  @Test
+  void sinceStartFiguresEqualTheWindowedOnesWithoutWarmUp() {
+    var s = TestRecords.with(EconomicsRunTest.scenario(TestRecords.with(
+        EconomicsRunTest.defaults(), "verification.policy", "spot-check",
+        "verification.spotCheckRate", 0.2), "least-loaded",
+        Map.of("honest", 0.9, "lazy", 0.1)), "warmup", 0.0);
+    EconomicsSummary e = new World(s).run().economics();
+    assertTrue(e.slashed() > 0);
+    assertEquals(e.slashed(), e.slashedSinceStart(), 1e-9 * e.slashed());
+    e.roi().forEach((k, v) -> assertEquals(v, e.roiSinceStart().get(k), 1e-9 * Math.abs(v), k));
+  }
 }
