@@ -35,9 +35,10 @@ public final class Charts {
     out.put("queue-and-running", svg(lines("Jobs waiting and running", "simulated time (h)",
         "jobs", hours, Map.of("queued", s.column("queued"), "running", s.column("running")),
         List.of("queued", "running"))));
-    out.put("utilization", svg(lines("Utilization of online slots", "simulated time (h)",
-        "share busy", hours, Map.of("utilization", s.column("utilization")),
-        List.of("utilization"))));
+    out.put("utilization", svg(lines("Serving capacity in use, and nodes holding a job",
+        "simulated time (h)", "share of online nodes", hours,
+        Map.of("utilization", s.column("utilization"), "busy", s.column("busy")),
+        List.of("utilization", "busy"))));
     out.put("online-nodes", svg(lines("Nodes online", "simulated time (h)", "nodes", hours,
         Map.of("online", s.column("onlineNodes")), List.of("online"))));
     out.put("throughput", svg(lines("Completed jobs per second", "simulated time (h)",

@@ -30,11 +30,12 @@ public final class Csv {
 
   public static String nodeClasses(List<ClassStats> classes) {
     StringBuilder sb = new StringBuilder(
-        "class,hardware,count,onlineMean,utilization,completed,latencyMean\n");
+        "class,hardware,count,onlineMean,utilization,busy,completed,latencyMean\n");
     for (ClassStats c : classes) {
       sb.append(field(c.name())).append(',').append(field(c.hardware())).append(',')
           .append(c.count()).append(',').append(num(c.onlineMean())).append(',')
-          .append(num(c.utilization())).append(',').append(c.completed()).append(',')
+          .append(num(c.utilization())).append(',').append(num(c.busy())).append(',')
+          .append(c.completed()).append(',')
           .append(num(c.latencyMean())).append('\n');
     }
     return sb.toString();

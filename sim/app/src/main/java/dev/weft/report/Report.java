@@ -43,7 +43,9 @@ public final class Report {
                 + duration(result.warmup()) + ")"),
             List.of("nodes", result.nodes().count() + " (online on average "
                 + f(result.nodes().onlineMean()) + ")"),
-            List.of("utilization of online slots", pct(result.nodes().utilization())),
+            List.of("utilization (share of serving capacity in use)",
+                pct(result.nodes().utilization())),
+            List.of("busy (share of time a node holds a job)", pct(result.nodes().busy())),
             List.of("jobs submitted", Long.toString(j.submitted())),
             List.of("completed / failed / expired / in flight", j.completed() + " / "
                 + j.failed() + " / " + j.expired() + " / " + j.inFlight()),
@@ -75,10 +77,11 @@ public final class Report {
     List<List<String>> nc = new ArrayList<>();
     for (ClassStats c : result.nodeClasses()) {
       nc.add(List.of(c.name(), c.hardware(), Integer.toString(c.count()), f(c.onlineMean()),
-          pct(c.utilization()), Long.toString(c.completed()), secs(c.latencyMean())));
+          pct(c.utilization()), pct(c.busy()), Long.toString(c.completed()),
+          secs(c.latencyMean())));
     }
     t.add(new Table("Node classes", List.of("class", "hardware", "nodes", "online mean",
-        "utilization", "jobs completed", "latency mean"), nc));
+        "utilization", "busy", "jobs completed", "latency mean"), nc));
     t.add(new Table("Provenance of service times", List.of("node class", "hardware",
         "service time from"), provenance()));
     if (result.network() != null) {

@@ -36,7 +36,8 @@ public final class Summary {
     }
     root.put("jobs", jobs);
     root.put("nodes", ordered("count", r.nodes().count(), "onlineMean",
-        finite(r.nodes().onlineMean()), "utilization", finite(r.nodes().utilization())));
+        finite(r.nodes().onlineMean()), "utilization", finite(r.nodes().utilization()), "busy",
+        finite(r.nodes().busy())));
     Map<String, Object> workloads = new LinkedHashMap<>();
     r.workloads().forEach((name, stats) -> {
       Map<String, Object> w = jobs(stats);
@@ -50,7 +51,8 @@ public final class Summary {
     for (ClassStats c : r.nodeClasses()) {
       classes.add(ordered("name", c.name(), "hardware", c.hardware(), "count", c.count(),
           "onlineMean", finite(c.onlineMean()), "utilization", finite(c.utilization()),
-          "completed", c.completed(), "latencyMean", finite(c.latencyMean())));
+          "busy", finite(c.busy()), "completed", c.completed(), "latencyMean",
+          finite(c.latencyMean())));
     }
     root.put("nodeClasses", classes);
     Map<String, Double> shares = r.provenanceShares();

@@ -13,6 +13,8 @@ final class Books implements OperatorView {
   final long minimumStake;
   final FeePolicy fees;
   private final boolean[] active;
+  /** Told of every change of {@link #isActive}, as it happens. */
+  ActivityListener listener = ActivityListener.NONE;
   double price;
   int activeCount;
 
@@ -85,17 +87,24 @@ final class Books implements OperatorView {
     return ops.costPerGpuHour[op];
   }
 
-  /** Re-derives {@code op}'s activity and selection weight after any change to either. */
+  /**
+   * Re-derives {@code op}'s activity and selection weight after any change to either, and tells
+   * the listener when the activity changed (once both are up to date).
+   */
   void refresh(int op) {
     boolean a = ops.participating[op] && !ops.jailed[op]
         && ledger.balance(Accounts.bonded(op)) >= minimumStake;
-    if (a != active[op]) {
+    boolean changed = a != active[op];
+    if (changed) {
       active[op] = a;
       activeCount += a ? 1 : -1;
       fees.operatorsChanged();
     }
     // +1 unit so that operators without stake are still drawn, uniformly
     selectable.set(op, a && ops.online[op] ? stake(op) + 1 : 0);
+    if (changed) {
+      listener.activityChanged(op, a);
+    }
   }
 
   /** {@code units} of revenue to {@code op} from {@code from}, delegators taking their part. */

@@ -97,6 +97,16 @@ public final class Economy {
     return books.isActive(operator);
   }
 
+  /**
+   * Tells {@code l} the moment any operator's {@link #isActive} changes (a jail or release, a
+   * leave or join, a slash below the minimum stake or a top-up), so a run can take the node out
+   * of placement, or back in, at once rather than at the next epoch. One listener; a new one
+   * replaces the last.
+   */
+  public void onActivityChange(ActivityListener l) {
+    books.listener = l == null ? ActivityListener.NONE : l;
+  }
+
   /** Bonded plus delegated stake in tokens when active, else 0: a stake-weighted scheduler's weight. */
   public double selectionWeight(int operator) {
     return books.isActive(operator) ? books.tokens(books.stake(operator)) : 0;
@@ -199,8 +209,20 @@ public final class Economy {
    * sell liquid tokens, and check the ledger's invariants.
    */
   public void tick(double now) {
+    tick(now, Double.NaN);
+  }
+
+  /**
+   * End of an epoch in which {@code utilization} of the network's serving capacity was in use,
+   * as the run measured it (time-averaged, GPU-weighted; see METRICS.md): what the fee policy
+   * steers by, as EIP-1559 steers by gas used over the gas target. {@link #tick(double)},
+   * for an economy driven without a run, takes the delivered GPU-seconds over the online
+   * GPU-seconds instead, which is the same figure when every job holds whole GPUs and ends
+   * inside the epoch.
+   */
+  public void tick(double now, double utilization) {
     advance(now);
-    epochs.end(now);
+    epochs.end(now, utilization);
   }
 
   /**
@@ -215,8 +237,16 @@ public final class Economy {
 
   /** Ends the run at {@code now}: a last (partial) epoch, then the summary. */
   public EconomicsSummary close(double now) {
+    return close(now, Double.NaN);
+  }
+
+  /**
+   * Ends the run at {@code now}: a last (partial) epoch in which {@code utilization} of the
+   * capacity was in use (as in {@link #tick(double, double)}), then the summary.
+   */
+  public EconomicsSummary close(double now, double utilization) {
     if (!closed) {
-      tick(now);
+      tick(now, utilization);
       closed = true;
     }
     return SummaryBuilder.build(books, penalties, membership, jobs.counts, jobs.pending(), cfg,

@@ -5,7 +5,7 @@ import dev.weft.scenario.EconomicsConfig;
 /**
  * The end of an epoch, in this order: costs accrued and online time measured, the price moved,
  * the emission minted, the reward pool split and paid pro rata, downtime slashed, the fee policy
- * told the epoch's utilization, jails released and stakes topped up, members leaving and
+ * told the epoch's capacity utilization, jails released and stakes topped up, members leaving and
  * outsiders joining on trailing profit, a share of liquid tokens sold to the market, and the
  * ledger's invariants checked. Each step reads what the ones before left, so the order is part
  * of the model.
@@ -48,8 +48,12 @@ final class Epochs {
     this.availability = new double[ops.n];
   }
 
-  /** Ends the epoch since the last end at {@code now}; nothing when no time has passed. */
-  void end(double now) {
+  /**
+   * Ends the epoch since the last end at {@code now}; nothing when no time has passed.
+   * {@code capacityUtilization} is the share of serving capacity the run measured in use over
+   * the epoch, or NaN when no run measures it (then delivered work stands in for it).
+   */
+  void end(double now, double capacityUtilization) {
     double dt = now - lastEnd;
     if (dt <= 0) {
       return;
@@ -71,9 +75,11 @@ final class Epochs {
         penalties.downtime(o, now);
       }
     }
-    double utilization = onlineGpuSeconds > 0 ? Math.min(1, jobs.epochWork / onlineGpuSeconds)
+    // delivered GPU-seconds over online GPU-seconds: what the operators pay energy for, so
+    // what their cost forecasts use; the fee policy steers by the capacity in use instead
+    double workShare = onlineGpuSeconds > 0 ? Math.min(1, jobs.epochWork / onlineGpuSeconds)
         : 0;
-    books.fees.endEpoch(utilization);
+    books.fees.endEpoch(Double.isNaN(capacityUtilization) ? workShare : capacityUtilization);
     for (int o = 0; o < ops.n; o++) {
       if (ops.jailed[o] && now >= ops.jailedUntil[o]) {
         ops.jailed[o] = false;
@@ -83,7 +89,7 @@ final class Epochs {
         stakes.topUp(o, now);
       }
     }
-    membership.epoch(dt, rewards.operatorBudget + jobs.epochTips, utilization, now);
+    membership.epoch(dt, rewards.operatorBudget + jobs.epochTips, workShare, now);
     if (sellShare > 0) {
       for (int o = 0; o < ops.n; o++) {
         long units = Penalties.fraction(ledger.balance(Accounts.liquid(o)), sellShare);

@@ -16,7 +16,11 @@ public interface FeePolicy {
    */
   void quote(int operator, double gpuSeconds, double fiatValue, double tokenPrice, Quote out);
 
-  /** End of an epoch (a fee round) in which {@code utilization} of capacity was used. */
+  /**
+   * End of an epoch (a fee round) in which {@code utilization} of the serving capacity was in
+   * use: time-averaged, GPU-weighted, each node's share being the binding one of its batch
+   * limits (sequences, KV cache) or its busy slots over slots; 0 to 1. See METRICS.md.
+   */
   default void endEpoch(double utilization) {}
 
   /** The set of active operators changed (auction bids). */

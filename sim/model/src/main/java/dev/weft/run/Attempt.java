@@ -1,6 +1,7 @@
 package dev.weft.run;
 
 import dev.weft.network.Flow;
+import dev.weft.node.Node;
 import dev.weft.serving.Request;
 
 /**
@@ -21,4 +22,12 @@ final class Attempt {
   GangAttempt gang;
   /** Engine handle of the pending completion on a slot; -1 when none. */
   long completion = -1;
+  /**
+   * The execution whose result is on its way home, priced when it arrives: its GPU-seconds on
+   * the node it ran on, or for a data-parallel attempt the seconds each member ran (times the
+   * member's GPUs); NaN when none waits (not run yet, or already billed or forfeited).
+   */
+  double unbilled = Double.NaN;
+  /** The members of the data-parallel attempt {@link #unbilled} covers; null for one node. */
+  Node[] unbilledGang;
 }

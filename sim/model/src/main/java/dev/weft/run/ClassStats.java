@@ -1,5 +1,8 @@
 package dev.weft.run;
 
-/** Per node class, after warm-up. */
+/**
+ * Per node class, after warm-up; {@code utilization} and {@code busy} as in {@link NodeStats},
+ * over the class's nodes.
+ */
 public record ClassStats(String name, String hardware, int count, double onlineMean,
-    double utilization, long completed, double latencyMean) {}
+    double utilization, double busy, long completed, double latencyMean) {}

@@ -76,7 +76,7 @@ final class GangAttempt {
     gangs.metrics().started(run.job, now);
     for (Node n : members) {
       ctx.station(n.id()).occupy(run);
-      gangs.metrics().busy(n.classIndex(), now, 1);
+      gangs.metrics().busy(n, now, 1);
       ctx.record(now, TraceEvent.STARTED, run.job, n.id());
       flow.loadChanged(n);
     }
@@ -187,29 +187,19 @@ final class GangAttempt {
     });
   }
 
-  /** Every step done: each member settles with the economy, then the result goes home. */
+  /**
+   * Every step done: the members' executions settle with the economy (billed when the result
+   * arrives), then the result goes home.
+   */
   private void finish() {
     double now = sim.now();
     over = true;
     run.attempt.gang = null;
     double ran = now - run.job.attemptStarted();
-    boolean ok = true;
     for (Node n : members) {
       flow.vacate(ctx.station(n.id()), run);
-      double gpuSeconds = ran * ctx.nodeClass(n).gpus();
-      if (gangs.economy.executionFails(n.id())) {
-        gangs.economy.onJobFailed(n.id(), gpuSeconds, now);
-        ctx.record(now, TraceEvent.EXECUTION_FAILED, run.job, n.id());
-        ok = false;
-      } else {
-        int checks = gangs.economy.onJobCompleted(n.id(), gpuSeconds, run.job.outputTokens(),
-            now);
-        if (checks > 0) {
-          gangs.transport().verify(run, n, checks);
-        }
-      }
     }
-    if (!ok) {
+    if (!flow.settleGang(run, members, ran, now)) {
       flow.interrupted(run, members[0], now);
     } else {
       gangs.transport().returnResult(ctx.station(members[0].id()), run, flow, now);

@@ -13,6 +13,12 @@ import java.util.List;
  * the economy; or expired at its deadline, or interrupted (node lost, bad execution, lost
  * result) and dispatched again until the retries are spent, then failed. Each outcome is
  * counted once in {@link RunMetrics} and traced.
+ *
+ * <p>An execution is billed when its result reaches the submitters, as a marketplace releases
+ * escrow against delivery: a result lost on the way (a failed output transfer, a deadline
+ * passed in transit) is work the operator did and nobody pays for, reported to the economy as
+ * a failed execution, and the re-run that replaces it is the one billed. So each delivered
+ * result is billed once, and the verification of a result starts when it has arrived.
  */
 final class JobFlow {
   private final RunContext ctx;
@@ -123,7 +129,7 @@ final class JobFlow {
     double now = sim.now();
     job.start(n.id(), now);
     at.occupy(run);
-    metrics.busy(n.classIndex(), now, 1);
+    metrics.busy(n, now, 1);
     metrics.started(job, now);
     ctx.record(now, TraceEvent.STARTED, job, n.id());
     double service = serviceTime(n, job);
@@ -136,7 +142,7 @@ final class JobFlow {
   /** {@code run} leaves its slot on {@code at}. */
   void vacate(Station at, JobRun run) {
     at.release(run);
-    metrics.busy(at.node.classIndex(), sim.now(), -1);
+    metrics.busy(at.node, sim.now(), -1);
     run.attempt.completion = -1;
   }
 
@@ -155,8 +161,9 @@ final class JobFlow {
   }
 
   /**
-   * Tells the economy how the execution on {@code n} went; false when it failed (the job was
-   * retried or failed), true when its result stands and may be checked.
+   * Tells the economy whether the execution on {@code n} failed; false when it did (the job was
+   * retried or failed), true when its result stands: it goes home, and is billed and may be
+   * checked when it arrives ({@link #finishCompleted}).
    */
   boolean settle(JobRun run, Node n, double gpuSeconds, double now) {
     if (economy.executionFails(n.id())) {
@@ -165,14 +172,84 @@ final class JobFlow {
       interrupted(run, n, now);
       return false;
     }
+    run.attempt.unbilled = gpuSeconds;
+    run.attempt.unbilledGang = null;
+    return true;
+  }
+
+  /**
+   * As {@link #settle} for a data-parallel attempt that ran {@code seconds} on each member:
+   * false when a member's execution failed, and then no member's work is paid, since the
+   * attempt's result is lost with it (the caller retries the job).
+   */
+  boolean settleGang(JobRun run, Node[] members, double seconds, double now) {
+    boolean[] failed = new boolean[members.length];
+    boolean ok = true;
+    for (int i = 0; i < members.length; i++) {
+      Node m = members[i];
+      if (economy.executionFails(m.id())) {
+        failed[i] = true;
+        ok = false;
+        economy.onJobFailed(m.id(), seconds * ctx.nodeClass(m).gpus(), now);
+        ctx.record(now, TraceEvent.EXECUTION_FAILED, run.job, m.id());
+      }
+    }
+    if (!ok) {
+      for (int i = 0; i < members.length; i++) {
+        if (!failed[i]) {
+          economy.onJobFailed(members[i].id(), seconds * ctx.nodeClass(members[i]).gpus(), now);
+        }
+      }
+      return false;
+    }
+    run.attempt.unbilled = seconds;
+    run.attempt.unbilledGang = members;
+    return true;
+  }
+
+  /**
+   * Settles the execution whose result was on its way home: when it arrived ({@code
+   * delivered}) the economy prices it, escrows the fee and may order checks; when it never will,
+   * the operators did the work and are paid nothing for it.
+   */
+  private void closeBill(JobRun run, Node n, double now, boolean delivered) {
+    Attempt a = run.attempt;
+    if (Double.isNaN(a.unbilled)) {
+      return;
+    }
+    double amount = a.unbilled;
+    Node[] gang = a.unbilledGang;
+    a.unbilled = Double.NaN;
+    a.unbilledGang = null;
+    if (gang == null) {
+      bill(run, n, amount, now, delivered);
+      return;
+    }
+    for (Node m : gang) {
+      bill(run, m, amount * ctx.nodeClass(m).gpus(), now, delivered);
+    }
+  }
+
+  private void bill(JobRun run, Node n, double gpuSeconds, double now, boolean delivered) {
+    if (!delivered) {
+      economy.onJobFailed(n.id(), gpuSeconds, now);
+      return;
+    }
     int checks = economy.onJobCompleted(n.id(), gpuSeconds, run.job.outputTokens(), now);
     if (checks > 0) {
       transport.verify(run, n, checks);
     }
-    return true;
   }
 
+  /** {@code run}'s result failed on its way home from {@code n}: unpaid, and run again. */
+  void resultLost(JobRun run, Node n, double now) {
+    closeBill(run, n, now, false);
+    interrupted(run, n, now);
+  }
+
+  /** {@code run}'s result reached its submitters from {@code n}: billed, and done. */
   void finishCompleted(JobRun run, Node n, double now) {
+    closeBill(run, n, now, true);
     run.job.finish(Job.State.COMPLETED);
     if (run.deadline >= 0) {
       sim.cancel(run.deadline);
@@ -217,7 +294,9 @@ final class JobFlow {
     double now = sim.now();
     run.deadline = -1;
     if (a.phase != NetworkPhase.NONE) {
-      transport.abandon(run, ctx.nodes[job.nodeId() >= 0 ? job.nodeId() : 0], this);
+      Node at = ctx.nodes[job.nodeId() >= 0 ? job.nodeId() : 0];
+      closeBill(run, at, now, false); // a result in transit arrives too late to be paid for
+      transport.abandon(run, at, this);
       job.finish(Job.State.EXPIRED);
     } else if (job.state() == Job.State.RUNNING && a.gang != null) {
       GangAttempt g = a.gang;

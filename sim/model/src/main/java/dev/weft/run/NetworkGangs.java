@@ -24,13 +24,12 @@ final class NetworkGangs implements Gangs {
   private final Network net;
   final TrainingTimes training;
   final JobFlow flow;
-  final RunEconomy economy;
   private boolean attemptScheduled;
   private long allReduces;
   private final Tally allReduceSeconds = new Tally();
 
   NetworkGangs(RunContext ctx, Placement placement, RunMetrics metrics,
-      NetworkTransport transport, TrainingTimes training, JobFlow flow, RunEconomy economy) {
+      NetworkTransport transport, TrainingTimes training, JobFlow flow) {
     this.ctx = ctx;
     this.sim = ctx.sim;
     this.placement = placement;
@@ -39,7 +38,6 @@ final class NetworkGangs implements Gangs {
     this.net = transport.network();
     this.training = training;
     this.flow = flow;
-    this.economy = economy;
   }
 
   RunContext context() {

@@ -269,7 +269,7 @@ final class NetworkTransport implements Transport {
             f -> {
               leavePhase(job);
               ctx.record(sim.now(), TraceEvent.TRANSFER_FAILED, job.job, n.id());
-              flow.interrupted(job, n, sim.now()); // the result is lost: run it again
+              flow.resultLost(job, n, sim.now()); // unpaid, and run again
             }));
   }
 

@@ -1,5 +1,6 @@
 package dev.weft.run;
 
+import dev.weft.economics.ActivityListener;
 import dev.weft.economics.EconomicsSummary;
 import dev.weft.economics.Economy;
 import dev.weft.engine.Simulator;
@@ -7,6 +8,7 @@ import dev.weft.node.Node;
 import dev.weft.scheduling.Market;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * The run's side of the token economy: what job outcomes and availability changes it reports,
@@ -25,9 +27,20 @@ interface RunEconomy extends Market {
 
   /**
    * Starts the epochs: {@code membership} runs once now (operators below the minimum stake
-   * never join) and after each epoch's tick, then {@code weightsChanged}.
+   * never join); {@code weightsChanged} runs after each epoch's tick. Later changes of who may
+   * take work come through {@link #onActivityChange} as they happen. At each epoch's end
+   * {@code capacityInUse} answers, for that time, the share of serving capacity used since the
+   * previous end: what load-driven fee policies steer by.
    */
-  default void begin(Simulator sim, Runnable membership, Runnable weightsChanged) {}
+  default void begin(Simulator sim, Runnable membership, Runnable weightsChanged,
+      DoubleUnaryOperator capacityInUse) {}
+
+  /**
+   * Tells {@code l} the moment an operator becomes able or unable to take work (jailed or
+   * released, gone or back, below the minimum stake or topped up). Without an economy every
+   * operator is always active, and nothing is heard.
+   */
+  default void onActivityChange(ActivityListener l) {}
 
   /** Whether {@code operator}'s execution returns a wrong result or none (flaky, Sybil). */
   default boolean executionFails(int operator) {
@@ -69,8 +82,11 @@ interface RunEconomy extends Market {
   /** The measured window opens (end of warm-up): the summary's flows count from now. */
   default void endWarmup(double now) {}
 
-  /** The economic summary at the end, invariants checked; null without economics. */
-  default EconomicsSummary close(double now) {
+  /**
+   * The economic summary at the end, invariants checked; null without economics.
+   * {@code utilization} is the capacity in use over the last (partial) epoch.
+   */
+  default EconomicsSummary close(double now, double utilization) {
     return null;
   }
 
@@ -93,14 +109,19 @@ interface RunEconomy extends Market {
     }
 
     @Override
-    public void begin(Simulator sim, Runnable membership, Runnable weightsChanged) {
+    public void begin(Simulator sim, Runnable membership, Runnable weightsChanged,
+        DoubleUnaryOperator capacityInUse) {
       membership.run();
       double epoch = economy.epochLength();
       sim.every(epoch, epoch, () -> {
-        economy.tick(sim.now());
-        membership.run();
+        economy.tick(sim.now(), capacityInUse.applyAsDouble(sim.now()));
         weightsChanged.run();
       });
+    }
+
+    @Override
+    public void onActivityChange(ActivityListener l) {
+      economy.onActivityChange(l);
     }
 
     @Override
@@ -163,8 +184,9 @@ interface RunEconomy extends Market {
     }
 
     @Override
-    public EconomicsSummary close(double now) {
-      EconomicsSummary s = economy.close(now);
+    public EconomicsSummary close(double now, double utilization) {
+      economy.onActivityChange(null); // the run is over: the closing epoch moves no node
+      EconomicsSummary s = economy.close(now, utilization);
       economy.checkInvariants(now);
       return s;
     }

@@ -16,24 +16,51 @@ import java.util.Map;
 
 /**
  * What one run measures: job outcomes, waits and latencies of the jobs submitted after warm-up
- * (per workload and per node class), time-weighted busy and online slots, compute seconds by
- * kernel-timing label, and the time series sampled every {@code metricsInterval}. Turned into a
- * {@link RunResult} at the end.
+ * (per workload and per node class), time-weighted capacity in use, busy and online nodes,
+ * compute seconds by kernel-timing label, and the time series sampled every
+ * {@code metricsInterval}. Turned into a {@link RunResult} at the end. Definitions: METRICS.md.
+ *
+ * <p>Capacity: each node holds a share of its serving capacity in use, its busy slots over its
+ * slots plus the occupancy of its continuous-batching engines (set by {@link Serving}), at most
+ * 1; it is busy while it holds a job at all. Both change only when a node's jobs do, and each
+ * change moves the time averages by its difference, so accounting costs O(1) per event.
  */
 final class RunMetrics {
   private static final List<String> SERIES_COLUMNS = List.of("time", "queued", "running",
-      "onlineNodes", "utilization", "submitted", "completed", "failed", "expired", "throughput");
+      "onlineNodes", "utilization", "busy", "submitted", "completed", "failed", "expired",
+      "throughput");
 
   private final RunContext ctx;
   private final JobAccount all = new JobAccount();
   private final JobAccount[] byWorkload;
   private final Tally ttftAll = new Tally();
   private final Tally[] ttftByWorkload;
-  private final TimeAverage busySlots = new TimeAverage(0, 0);
-  private final TimeAverage onlineSlots;
+  // per node: what its engines hold (set by Serving) and what was last counted
+  private final double[] engineShare;
+  private final boolean[] engineBusy;
+  private final double[] nodeShare;
+  private final boolean[] nodeBusy;
+  private final int[] gpusOfClass;
+  // after warm-up, in nodes: capacity in use (sum of node shares), busy and online nodes
+  private final TimeAverage used = new TimeAverage(0, 0);
+  private final TimeAverage busyNodes = new TimeAverage(0, 0);
   private final TimeAverage onlineNodes;
+  /**
+   * Online nodes again, as the denominator of the shares: it is read per interval by the time
+   * series, which splits its area at every sample, so {@code onlineMean} keeps its own.
+   */
+  private final TimeAverage onlineShares;
+  private final TimeAverage[] classUsed;
   private final TimeAverage[] classBusy;
   private final TimeAverage[] classOnline;
+  // the economy's epochs, weighted by GPUs, from time 0 (never restarted at warm-up)
+  private final TimeAverage gpusUsed = new TimeAverage(0, 0);
+  private final TimeAverage gpusOnline;
+  /** Jobs on slots now. */
+  private int slotJobs;
+  /** Requests in engines not yet in an iteration, and those in service. */
+  private int engineWaiting;
+  private int engineServing;
   private final long[] classCompleted;
   private final Tally[] classLatency;
   private final double[][] labelSeconds; // [class][Label.ordinal()]
@@ -52,21 +79,31 @@ final class RunMetrics {
     this.ctx = ctx;
     Scenario scenario = ctx.scenario;
     List<NodeClass> classes = scenario.nodes();
+    int nodes = ctx.nodes.length;
+    engineShare = new double[nodes];
+    engineBusy = new boolean[nodes];
+    nodeShare = new double[nodes];
+    nodeBusy = new boolean[nodes];
+    gpusOfClass = new int[classes.size()];
+    classUsed = new TimeAverage[classes.size()];
     classBusy = new TimeAverage[classes.size()];
     classOnline = new TimeAverage[classes.size()];
     classCompleted = new long[classes.size()];
     classLatency = new Tally[classes.size()];
     labelSeconds = new double[classes.size()][Label.values().length];
-    long totalSlots = 0;
+    long gpus = 0;
     for (int c = 0; c < classes.size(); c++) {
       NodeClass nc = classes.get(c);
-      totalSlots += (long) nc.count() * nc.slots();
+      gpusOfClass[c] = nc.gpus();
+      gpus += (long) nc.count() * nc.gpus();
+      classUsed[c] = new TimeAverage(0, 0);
       classBusy[c] = new TimeAverage(0, 0);
-      classOnline[c] = new TimeAverage(0, (double) nc.count() * nc.slots());
+      classOnline[c] = new TimeAverage(0, nc.count());
       classLatency[c] = new Tally();
     }
-    onlineSlots = new TimeAverage(0, totalSlots);
-    onlineNodes = new TimeAverage(0, ctx.nodes.length);
+    onlineNodes = new TimeAverage(0, nodes);
+    onlineShares = new TimeAverage(0, nodes);
+    gpusOnline = new TimeAverage(0, gpus);
     int nw = scenario.workload().size();
     byWorkload = new JobAccount[nw];
     ttftByWorkload = new Tally[nw];
@@ -86,10 +123,12 @@ final class RunMetrics {
 
   /** Statistics restart: only what happens after warm-up counts. */
   void endWarmup(double now) {
-    busySlots.restart(now);
-    onlineSlots.restart(now);
+    used.restart(now);
+    busyNodes.restart(now);
     onlineNodes.restart(now);
+    onlineShares.restart(now);
     for (int c = 0; c < classBusy.length; c++) {
+      classUsed[c].restart(now);
       classBusy[c].restart(now);
       classOnline[c].restart(now);
       Arrays.fill(labelSeconds[c], 0);
@@ -104,7 +143,10 @@ final class RunMetrics {
     intervalSubmitted++;
   }
 
-  /** A job's first attempt started now: its wait ends. */
+  /**
+   * A job's attempt started service now (a slot, or the first engine iteration that includes
+   * it): the first attempt's wait ends.
+   */
   void started(Job job, double now) {
     if (job.counted() && job.attempts() == 1) {
       all.wait.add(now - job.submitted());
@@ -152,17 +194,73 @@ final class RunMetrics {
     }
   }
 
-  /** {@code delta} slots of a node of class {@code c} became busy (+) or free (-). */
-  void busy(int c, double now, int delta) {
-    busySlots.add(now, delta);
-    classBusy[c].add(now, delta);
+  /**
+   * {@code delta} slots of {@code n} became busy (+) or free (-); the node's own counter
+   * already says so.
+   */
+  void busy(Node n, double now, int delta) {
+    slotJobs += delta;
+    nodeChanged(n, now);
+  }
+
+  /**
+   * {@code n}'s engines now hold {@code share} of its capacity (the sum of their
+   * occupancies) and {@code busy} says whether they hold any request.
+   */
+  void engines(Node n, double now, double share, boolean busy) {
+    engineShare[n.id()] = share;
+    engineBusy[n.id()] = busy;
+    nodeChanged(n, now);
+  }
+
+  /**
+   * Requests entered ({@code waiting} +1) or left an engine's queue, entered ({@code serving}
+   * +1) or left service in an engine.
+   */
+  void inEngines(int waiting, int serving) {
+    engineWaiting += waiting;
+    engineServing += serving;
+  }
+
+  /** Moves the time averages by the change of {@code n}'s capacity share and busy state. */
+  private void nodeChanged(Node n, double now) {
+    int id = n.id();
+    int c = n.classIndex();
+    double share = Math.min(1, n.busy() / (double) n.slots() + engineShare[id]);
+    double d = share - nodeShare[id];
+    if (d != 0) {
+      nodeShare[id] = share;
+      used.add(now, d);
+      classUsed[c].add(now, d);
+      gpusUsed.add(now, d * gpusOfClass[c]);
+    }
+    boolean busy = n.busy() > 0 || engineBusy[id];
+    if (busy != nodeBusy[id]) {
+      nodeBusy[id] = busy;
+      int b = busy ? 1 : -1;
+      busyNodes.add(now, b);
+      classBusy[c].add(now, b);
+    }
   }
 
   /** {@code n} came online (+1) or went offline (-1). */
   void online(Node n, double now, int delta) {
     onlineNodes.add(now, delta);
-    onlineSlots.add(now, delta * n.slots());
-    classOnline[n.classIndex()].add(now, delta * n.slots());
+    onlineShares.add(now, delta);
+    classOnline[n.classIndex()].add(now, delta);
+    gpusOnline.add(now, delta * gpusOfClass[n.classIndex()]);
+  }
+
+  /**
+   * Share of the online GPUs' serving capacity in use since the last call (from time 0 for
+   * the first), GPU-weighted: what the economy's fee controller reads at each epoch's end.
+   */
+  double epochUtilization(double now) {
+    double online = gpusOnline.intervalAverage(now);
+    double u = share(gpusUsed.intervalAverage(now), online);
+    gpusUsed.resetInterval(now);
+    gpusOnline.resetInterval(now);
+    return u;
   }
 
   /** {@code delta} jobs started (+) or stopped (-) waiting. */
@@ -177,19 +275,20 @@ final class RunMetrics {
 
   /** One row of the time series at {@code now}, then the interval restarts. */
   void sample(double now, double[] extra) {
-    double online = onlineSlots.intervalAverage(now);
-    double busy = busySlots.intervalAverage(now);
+    double online = onlineShares.intervalAverage(now);
     double interval = ctx.scenario.outputs().metricsInterval();
-    double[] row = {now, queued, busySlots.value(), onlineNodes.value(),
-        online > 0 ? Math.min(1, busy / online) : 0, intervalSubmitted, intervalCompleted,
-        intervalFailed, intervalExpired, intervalCompleted / interval};
+    double[] row = {now, queued + engineWaiting, slotJobs + engineServing, onlineNodes.value(),
+        share(used.intervalAverage(now), online), share(busyNodes.intervalAverage(now), online),
+        intervalSubmitted, intervalCompleted, intervalFailed, intervalExpired,
+        intervalCompleted / interval};
     if (extra.length > 0) {
       row = Arrays.copyOf(row, row.length + extra.length);
       System.arraycopy(extra, 0, row, row.length - extra.length, extra.length);
     }
     series.add(row);
-    onlineSlots.resetInterval(now);
-    busySlots.resetInterval(now);
+    onlineShares.resetInterval(now);
+    used.resetInterval(now);
+    busyNodes.resetInterval(now);
     intervalSubmitted = 0;
     intervalCompleted = 0;
     intervalFailed = 0;
@@ -202,6 +301,14 @@ final class RunMetrics {
     return !rows.isEmpty() && rows.get(rows.size() - 1)[0] >= time;
   }
 
+  /**
+   * {@code part} over {@code online} nodes, 0 with none online, within [0, 1] (sums of KV
+   * shares moved by differences can drift from 0 by rounding).
+   */
+  private static double share(double part, double online) {
+    return online > 0 ? Math.max(0, Math.min(1, part / online)) : 0;
+  }
+
   /** Share of counted job latency spent on the network. */
   double networkShare() {
     return latencySecondsCounted > 0 ? networkSecondsCounted / latencySecondsCounted : 0;
@@ -211,9 +318,9 @@ final class RunMetrics {
       NetworkResult network) {
     Scenario scenario = ctx.scenario;
     double now = ctx.sim.now();
-    double onlineSlotAvg = onlineSlots.average(now);
+    double online = onlineShares.average(now);
     NodeStats nodeStats = new NodeStats(ctx.nodes.length, onlineNodes.average(now),
-        onlineSlotAvg > 0 ? Math.min(1, busySlots.average(now) / onlineSlotAvg) : 0);
+        share(used.average(now), online), share(busyNodes.average(now), online));
     Map<String, JobStats> perWorkload = new LinkedHashMap<>();
     Map<String, Percentiles> ttft = new LinkedHashMap<>();
     for (int w = 0; w < byWorkload.length; w++) {
@@ -226,11 +333,11 @@ final class RunMetrics {
     Map<String, Map<String, Double>> provenance = new LinkedHashMap<>();
     for (int c = 0; c < classBusy.length; c++) {
       NodeClass nc = scenario.nodes().get(c);
-      double slotAvg = classOnline[c].average(now);
-      classes.add(new ClassStats(nc.name(), nc.hardware(), nc.count(),
-          nc.slots() > 0 ? slotAvg / nc.slots() : 0,
-          slotAvg > 0 ? Math.min(1, classBusy[c].average(now) / slotAvg) : 0,
-          classCompleted[c], classLatency[c].mean()));
+      double classOnlineMean = classOnline[c].average(now);
+      classes.add(new ClassStats(nc.name(), nc.hardware(), nc.count(), classOnlineMean,
+          share(classUsed[c].average(now), classOnlineMean),
+          share(classBusy[c].average(now), classOnlineMean), classCompleted[c],
+          classLatency[c].mean()));
       Map<String, Double> labels = new LinkedHashMap<>();
       for (Label l : Label.values()) {
         labels.put(l.id(), labelSeconds[c][l.ordinal()]);
@@ -239,7 +346,8 @@ final class RunMetrics {
     }
     return new RunResult(scenario.name(), scenario.seed(), scenario.duration(),
         scenario.warmup(), ctx.sim.eventsFired(), wall, all.stats(measuredSpan), nodeStats,
-        perWorkload, classes, series.build(), economy.close(now), economy.series(),
+        perWorkload, classes, series.build(), economy.close(now, epochUtilization(now)),
+        economy.series(),
         ttftAll.count() > 0 ? Percentiles.of(ttftAll) : null, ttft, provenance, network);
   }
 }

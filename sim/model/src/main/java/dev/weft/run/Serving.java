@@ -17,7 +17,9 @@ import java.util.List;
 /**
  * Inference requests on their nodes: one continuous-batching engine per node and model, made on
  * first use, with iteration times from the kernel model. Keeps each node's serving load (what
- * load-based schedulers see) and busy time in step with its engines.
+ * load-based schedulers see) in step with its engines, and tells the metrics when a request
+ * starts service (its first iteration, which ends its wait) and when an engine's occupancy
+ * changes (the node's capacity in use).
  */
 final class Serving {
   private final RunContext ctx;
@@ -28,7 +30,6 @@ final class Serving {
   private final int[] modelOfWorkload; // index into models, -1 for other kinds
   private final List<InferenceEngine<JobRun>[]> engines; // [node][model], null until used
   private final InferenceCost[][] costByClass; // [class][model]
-  private final boolean[] busy; // [node] whether any engine of the node has work
 
   Serving(RunContext ctx, RunMetrics metrics, JobFlow flow, Transport transport) {
     this.ctx = ctx;
@@ -54,7 +55,6 @@ final class Serving {
       engines.add(null);
     }
     costByClass = new InferenceCost[ctx.scenario.nodes().size()][models.length];
-    busy = new boolean[ctx.nodes.length];
   }
 
   @SuppressWarnings("unchecked") // a generic array of engines, typed at creation
@@ -102,22 +102,28 @@ final class Serving {
       flow.fail(run, n, now);
       return;
     }
-    boolean wasIdle = e.idle();
     job.start(n.id(), now);
-    metrics.started(job, now);
     Request<JobRun> r = new Request<>(run, job.promptTokens(), job.outputTokens());
     run.attempt.request = r;
-    ctx.record(now, TraceEvent.STARTED, job, n.id());
-    if (wasIdle) {
-      metrics.busy(n.classIndex(), now, 1);
+    metrics.inEngines(1, 0);
+    e.submit(r); // may start its service at once: Listener.scheduled
+    if (!r.scheduled()) {
+      ctx.record(now, TraceEvent.QUEUED, job, n.id()); // in the engine's queue
     }
-    e.submit(r);
     updateLoad(n);
+  }
+
+  /** {@code r} left its engine before finishing (expired, or the node was lost). */
+  private void leftEarly(Request<JobRun> r) {
+    metrics.inEngines(r.scheduled() ? 0 : -1, r.scheduled() ? -1 : 0);
   }
 
   /** Takes {@code run}'s request out of its engine (its deadline passed). */
   void remove(Station at, JobRun run) {
-    engineOf(at.node, run).remove(run.attempt.request);
+    Request<JobRun> r = run.attempt.request;
+    if (engineOf(at.node, run).remove(r)) {
+      leftEarly(r);
+    }
     run.attempt.request = null;
   }
 
@@ -135,6 +141,7 @@ final class Serving {
       List<Request<JobRun>> lost = e.clear();
       updateLoad(n);
       for (Request<JobRun> r : lost) {
+        leftEarly(r);
         JobRun run = r.owner();
         run.attempt.request = null;
         flow.interrupted(run, n, ctx.sim.now());
@@ -142,27 +149,36 @@ final class Serving {
     }
   }
 
-  /** Sets {@code n}'s serving load from its engines and keeps its busy time in step. */
+  /** Sets {@code n}'s serving load from its engines. */
   void updateLoad(Node n) {
     InferenceEngine<JobRun>[] es = engines.get(n.id());
     double load = 0;
-    boolean nowBusy = false;
     if (es != null) {
       for (InferenceEngine<JobRun> e : es) {
         if (e != null) {
           load += e.load() / (double) e.limits().maxSeqs();
-          nowBusy |= !e.idle();
         }
       }
     }
     n.setServingLoad(load);
     flow.loadChanged(n);
-    if (!nowBusy && busy[n.id()]) {
-      busy[n.id()] = false;
-      metrics.busy(n.classIndex(), ctx.sim.now(), -1);
-    } else if (nowBusy) {
-      busy[n.id()] = true;
+  }
+
+  /**
+   * Tells the metrics {@code n}'s engines' occupancy (summed over its models; each engine
+   * owns the whole node in this model, see METRICS.md) and whether they hold any request.
+   */
+  private void occupancyChanged(Node n, double now) {
+    InferenceEngine<JobRun>[] es = engines.get(n.id());
+    double share = 0;
+    boolean busy = false;
+    for (InferenceEngine<JobRun> e : es) {
+      if (e != null) {
+        share += e.occupancy();
+        busy |= !e.idle();
+      }
     }
+    metrics.engines(n, now, share, busy);
   }
 
   /** Engine callbacks for one node. */
@@ -171,6 +187,19 @@ final class Serving {
 
     Listener(Station at) {
       this.at = at;
+    }
+
+    @Override
+    public void scheduled(Request<JobRun> r, double time) {
+      Job job = r.owner().job;
+      metrics.inEngines(-1, 1);
+      metrics.started(job, time);
+      ctx.record(time, TraceEvent.STARTED, job, at.node.id());
+    }
+
+    @Override
+    public void occupancyChanged(double time) {
+      Serving.this.occupancyChanged(at.node, time);
     }
 
     @Override
@@ -184,6 +213,7 @@ final class Serving {
     public void finished(Request<JobRun> r, double time) {
       JobRun run = r.owner();
       run.attempt.request = null;
+      metrics.inEngines(0, -1);
       InferenceEngine<JobRun> e = engineOf(at.node, run);
       double gpuSeconds = (time - run.job.attemptStarted())
           * ctx.nodeClass(at.node).gpus() / Math.max(1, e.running() + 1);

@@ -56,12 +56,13 @@ public final class World {
     flow = new JobFlow(ctx, placement, metrics, economy, transport, training);
     Serving serving = new Serving(ctx, metrics, flow, transport);
     gangs = network == null ? Gangs.NONE
-        : new NetworkGangs(ctx, placement, metrics, network, training, flow, economy);
+        : new NetworkGangs(ctx, placement, metrics, network, training, flow);
     flow.connect(serving, gangs);
     if (network != null) {
       network.onRepair(flow::afterRepair);
     }
     churn = new Churn(ctx, placement, metrics, economy, transport, flow, serving);
+    economy.onActivityChange(churn::activityChanged);
     Arrivals.IdSource ids = new Arrivals.IdSource();
     for (int w = 0; w < scenario.workload().size(); w++) {
       arrivals.add(new Arrivals(ctx, flow, transport, ids, w));
@@ -99,7 +100,8 @@ public final class World {
     double duration = scenario.duration();
     double warmup = Math.min(scenario.warmup(), duration);
     sim.warmup(warmup, this::endWarmup);
-    economy.begin(sim, churn::reconcileMembership, placement::weightsChanged);
+    economy.begin(sim, churn::syncMembership, placement::weightsChanged,
+        metrics::epochUtilization);
     for (Arrivals a : arrivals) {
       a.scheduleNext();
     }

@@ -18,17 +18,35 @@ import java.util.List;
  * context. A request arriving mid-phase cuts the phase at the end of the iteration in flight,
  * so it waits at most one iteration, as in vLLM.
  *
+ * <p>The owner hears when a request is first included in an iteration (its wait ends: vLLM's
+ * queue time) and when the batch changes, so it can keep time averages of {@link #occupancy}
+ * (the share of the batch limits in use) at O(1) per change.
+ *
  * @param <O> the owner type of the requests (the run's attempt), handed back in callbacks
  */
 public final class InferenceEngine<O> {
 
   /** What the engine tells its owner. */
   public interface Listener<O> {
+    /**
+     * {@code r} is in service: the iteration that begins at {@code time} is the first to
+     * include it (its first prefill chunk). Called once per request, after the iteration has
+     * been scheduled; admission alone (a KV reservation without a chunk) is not service.
+     */
+    void scheduled(Request<O> r, double time);
+
     /** The first output token of {@code r} is ready (end of its prefill). */
     void firstToken(Request<O> r, double time);
 
     /** {@code r} produced its last token and left the engine. */
     void finished(Request<O> r, double time);
+
+    /**
+     * The batch changed at {@code time} (sequences admitted, finished, removed or dropped):
+     * {@link #occupancy()}, {@link #running()} and {@link #idle()} may have new values. Called
+     * before the {@link #finished} callbacks of the same change.
+     */
+    default void occupancyChanged(double time) {}
   }
 
   private final Simulator sim;
@@ -37,6 +55,8 @@ public final class InferenceEngine<O> {
   private final Listener<O> listener;
   private final ArrayDeque<Request<O>> waiting = new ArrayDeque<>();
   private final List<Request<O>> running = new ArrayList<>();
+  /** Requests given their first chunk by the phase being set up, told once it is set. */
+  private final ArrayDeque<Request<O>> toNotify = new ArrayDeque<>();
   private long kvReserved;
 
   private boolean inPhase;
@@ -78,6 +98,22 @@ public final class InferenceEngine<O> {
 
   public boolean idle() {
     return waiting.isEmpty() && running.isEmpty();
+  }
+
+  /**
+   * Share of the engine's capacity the batch holds: the larger of its sequences against
+   * {@code maxSeqs} and its KV-cache reservation against {@code kvTokens}, whichever binds
+   * admission (0 when idle, 1 when no further request of any size could be admitted for one of
+   * the two). O(1).
+   */
+  public double occupancy() {
+    return Math.max(running.size() / (double) limits.maxSeqs(),
+        kvReserved / (double) limits.kvTokens());
+  }
+
+  /** KV-cache tokens reserved by the sequences in the batch. */
+  public long kvReserved() {
+    return kvReserved;
   }
 
   /** Iterations run so far. */
@@ -126,6 +162,7 @@ public final class InferenceEngine<O> {
     }
     if (running.remove(r)) {
       kvReserved -= r.reservation();
+      listener.occupancyChanged(sim.now());
     }
     if (!inPhase) {
       startPhase();
@@ -142,9 +179,13 @@ public final class InferenceEngine<O> {
     }
     List<Request<O>> all = new ArrayList<>(running);
     all.addAll(waiting);
+    boolean changed = !running.isEmpty();
     running.clear();
     waiting.clear();
     kvReserved = 0;
+    if (changed) {
+      listener.occupancyChanged(sim.now());
+    }
     return all;
   }
 
@@ -193,7 +234,9 @@ public final class InferenceEngine<O> {
   }
 
   private void startPhase() {
-    admit();
+    if (admit()) {
+      listener.occupancyChanged(sim.now());
+    }
     if (running.isEmpty()) {
       return;
     }
@@ -220,6 +263,10 @@ public final class InferenceEngine<O> {
         prefillSeqs++;
         prefillTokens += chunk;
         prefillContext += r.prefilled;
+        if (Double.isNaN(r.scheduledAt)) {
+          r.scheduledAt = sim.now();
+          toNotify.addLast(r);
+        }
       }
     }
     phaseDecodes = decodes;
@@ -239,9 +286,17 @@ public final class InferenceEngine<O> {
     inPhase = true;
     phaseStart = sim.now();
     phaseHandle = sim.schedule(phaseTime(phaseIterations), this::endPhase);
+    // told only now that the phase is set, and drained from a queue rather than iterated, so
+    // a callback that changes the engine finds it consistent
+    Request<O> s;
+    while ((s = toNotify.pollFirst()) != null) {
+      listener.scheduled(s, s.scheduledAt);
+    }
   }
 
-  private void admit() {
+  /** Admits waiting requests while the batch has room; returns whether any was admitted. */
+  private boolean admit() {
+    boolean any = false;
     while (!waiting.isEmpty() && running.size() < limits.maxSeqs()) {
       Request<O> next = waiting.peekFirst();
       if (kvReserved + next.reservation() > limits.kvTokens()) {
@@ -250,7 +305,9 @@ public final class InferenceEngine<O> {
       waiting.pollFirst();
       kvReserved += next.reservation();
       running.add(next);
+      any = true;
     }
+    return any;
   }
 
   private void endPhase() {
@@ -299,6 +356,7 @@ public final class InferenceEngine<O> {
         running.remove(r);
         kvReserved -= r.reservation();
       }
+      listener.occupancyChanged(now);
       for (Request<O> r : done) {
         if (r != skipCallbacks) {
           listener.finished(r, now);

@@ -12,6 +12,7 @@ public final class Request<O> {
   int prefilled;      // prompt tokens already in the KV cache
   int generated;      // output tokens produced
   int chunk;          // prompt tokens scheduled in the current single-iteration phase
+  double scheduledAt = Double.NaN; // start of the first iteration with a chunk of it
   double firstTokenAt = Double.NaN;
 
   /**
@@ -52,6 +53,19 @@ public final class Request<O> {
 
   int context() {
     return prefilled + generated;
+  }
+
+  /**
+   * When the first iteration that includes this request (its first prefill chunk) began: the
+   * end of its wait. NaN until then.
+   */
+  public double scheduledAt() {
+    return scheduledAt;
+  }
+
+  /** Whether an iteration has included this request yet. */
+  public boolean scheduled() {
+    return !Double.isNaN(scheduledAt);
   }
 
   public double firstTokenAt() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.node.Node;
 import dev.weft.scenario.Availability;
+import dev.weft.scenario.ChurnStart;
 import dev.weft.scenario.DistSpec;
 import dev.weft.scenario.NodeClass;
 import dev.weft.scenario.Scenario;
@@ -43,7 +44,7 @@ class JobFlowTest {
   /** A class of one node that goes down at {@code upFor} and stays down past any test's end. */
   private static NodeClass failingAt(String name, double upFor) {
     return NodeClass.of(name, 1).withAvailability(
-        new Availability(DistSpec.constant(upFor), DistSpec.constant(1e6)));
+        new Availability(DistSpec.constant(upFor), DistSpec.constant(1e6), ChurnStart.UP));
   }
 
   /** One stream of jobs of constant {@code service} arriving at {@code times} on one node. */

@@ -19,8 +19,29 @@ class InferenceEngineTest {
       + 1e-8 * b.prefillContext() + 1e-4 * b.decodeSeqs() + 2e-8 * b.decodeContext();
 
   static final class Log implements InferenceEngine.Listener {
+    final Map<Object, Double> scheduled = new HashMap<>();
     final Map<Object, Double> first = new HashMap<>();
     final Map<Object, Double> done = new HashMap<>();
+    InferenceEngine engine; // set to integrate its occupancy
+    double occupancyArea;
+    double lastChange;
+    double occupancy;
+
+    @Override
+    public void scheduled(Request r, double time) {
+      if (scheduled.put(r.owner(), time) != null) {
+        throw new AssertionError("scheduled twice: " + r.owner());
+      }
+    }
+
+    @Override
+    public void occupancyChanged(double time) {
+      if (engine != null) {
+        occupancyArea += (time - lastChange) * occupancy;
+        lastChange = time;
+        occupancy = engine.occupancy();
+      }
+    }
 
     @Override
     public void firstToken(Request r, double time) {
@@ -91,10 +112,16 @@ class InferenceEngineTest {
     assertTrue(log.first.get(2) >= Math.min(log.done.get(0), log.done.get(1)));
   }
 
-  /** Brute force: one step per iteration, exact contexts, the same admission policy. */
+  /**
+   * Brute force: one step per iteration, exact contexts, the same admission policy. Per
+   * request {first token, finished, first iteration with a chunk of it}; under key "area" the
+   * integral of max(sequences / maxSeqs, reserved KV / kvTokens) over time.
+   */
   static Map<Object, double[]> reference(ServingLimits lim, IterationCost cost,
       List<double[]> arrivals) {
     Map<Object, double[]> out = new HashMap<>();
+    Map<Integer, Double> scheduled = new HashMap<>();
+    double area = 0;
     List<int[]> waiting = new ArrayList<>(); // id, prompt, output
     List<int[]> running = new ArrayList<>(); // id, prompt, output, prefilled, generated, chunk
     int next = 0;
@@ -135,16 +162,20 @@ class InferenceEngineTest {
           ps++;
           pt += r[5];
           pctx += r[3];
+          scheduled.putIfAbsent(r[0], t);
         }
       }
-      t += cost.seconds(new Batch(ps, pt, pctx, decodes, dctx));
+      double dt = cost.seconds(new Batch(ps, pt, pctx, decodes, dctx));
+      area += dt * Math.max(running.size() / (double) lim.maxSeqs(),
+          kv / (double) lim.kvTokens());
+      t += dt;
       List<int[]> finished = new ArrayList<>();
       for (int[] r : running) {
         if (r[3] < r[1]) {
           r[3] += r[5];
           if (r[3] == r[1]) {
             r[4] = 1;
-            out.put(r[0], new double[] {t, Double.NaN});
+            out.put(r[0], new double[] {t, Double.NaN, scheduled.get(r[0])});
           }
         } else {
           r[4]++;
@@ -159,6 +190,7 @@ class InferenceEngineTest {
         kv -= r[1] + r[2];
       }
     }
+    out.put("area", new double[] {area});
     return out;
   }
 
@@ -183,6 +215,7 @@ class InferenceEngineTest {
       Simulator sim = new Simulator();
       Log log = new Log();
       InferenceEngine e = new InferenceEngine(sim, lim, LINEAR, log);
+      log.engine = e;
       for (int i = 0; i < arrivals.size(); i++) {
         double[] a = arrivals.get(i);
         int id = i;
@@ -193,10 +226,84 @@ class InferenceEngineTest {
       for (int i = 0; i < arrivals.size(); i++) {
         assertEquals(ref.get(i)[0], log.first.get(i), 1e-6, "seed " + seed + " ttft " + i);
         assertEquals(ref.get(i)[1], log.done.get(i), 1e-6, "seed " + seed + " done " + i);
+        assertEquals(ref.get(i)[2], log.scheduled.get(i), 1e-6,
+            "seed " + seed + " first iteration of " + i);
       }
+      // the time-weighted occupancy the owner integrates from the callbacks is the brute
+      // force's, iteration by iteration
+      double area = ref.get("area")[0];
+      assertEquals(area, log.occupancyArea, 1e-6 * Math.max(1, area), "seed " + seed);
+      assertEquals(0, e.occupancy(), 0, "idle at the end");
       assertTrue(sim.eventsFired() < 12L * arrivals.size(), "a few events per request, not"
           + " one per token: " + sim.eventsFired());
     }
+  }
+
+  /** 10 ms per iteration, 0.1 ms per prompt token, 1 ms per decoding sequence. */
+  static final IterationCost STEP = b -> 0.01 + 1e-4 * b.prefillTokens()
+      + 1e-3 * b.decodeSeqs();
+
+  /**
+   * Two requests at time 0 under a budget of 100 tokens: the first one's 100-token prompt
+   * fills the first iteration, so the second (50 tokens) is first included in the second
+   * iteration. Its wait is the first iteration's duration: 0.01 + 1e-4 * 100 = 0.02 s under the
+   * cost below; the first request waits nothing.
+   */
+  @Test
+  void theSecondRequestWaitsForTheFirstIteration() {
+    Simulator sim = new Simulator();
+    Log log = new Log();
+    InferenceEngine e = new InferenceEngine(sim, new ServingLimits(8, 100, 10_000), STEP, log);
+    e.submit(new Request("a", 100, 5));
+    e.submit(new Request("b", 50, 5));
+    sim.run();
+    assertEquals(0.0, log.scheduled.get("a"), 0);
+    double first = 0.01 + 1e-4 * 100;
+    assertEquals(first, log.scheduled.get("b"), 1e-12, "b waits for iteration 1");
+    // b's prefill shares iteration 2 with a's first decode: 0.01 + 1e-4 * 50 + 1e-3
+    assertEquals(first + 0.016, log.first.get("b"), 1e-12);
+  }
+
+  /**
+   * Admission is not service: b is admitted beside a at the end of x's prefill, but a's
+   * prompt takes the whole budget of that iteration, so b's first chunk comes one iteration
+   * later. Budget 101 = 1 decode (x) + 100 prompt tokens (a).
+   */
+  @Test
+  void anAdmittedRequestStarvedOfBudgetIsStillWaiting() {
+    Simulator sim = new Simulator();
+    Log log = new Log();
+    InferenceEngine e = new InferenceEngine(sim, new ServingLimits(8, 101, 10_000), STEP, log);
+    e.submit(new Request("x", 10, 2));
+    e.submit(new Request("a", 100, 5)); // both arrive during x's prefill: admitted after it
+    e.submit(new Request("b", 50, 5));
+    sim.runUntil(0.0111);
+    assertEquals(3, e.running(), "a and b were admitted at the end of x's prefill");
+    sim.run();
+    double t1 = 0.01 + 1e-4 * 10;             // x's prefill
+    double t2 = t1 + 0.01 + 1e-4 * 100 + 1e-3; // a's whole prompt beside x's decode
+    assertEquals(t1, log.scheduled.get("a"), 1e-12);
+    assertEquals(t2, log.scheduled.get("b"), 1e-12, "b waits for a's prefill iteration");
+  }
+
+  /** Sequences against maxSeqs and reserved KV against the cache, whichever is larger. */
+  @Test
+  void occupancyIsTheBindingShare() {
+    Simulator sim = new Simulator();
+    Log log = new Log();
+    InferenceEngine e = new InferenceEngine(sim, new ServingLimits(4, 2048, 1000), LINEAR, log);
+    e.submit(new Request("a", 100, 100)); // 1 of 4 sequences, 200 of 1000 KV tokens
+    assertEquals(0.25, e.occupancy(), 1e-15);
+    e.submit(new Request("b", 10, 100)); // admitted at the next boundary
+    sim.runUntil(0.5);
+    assertEquals(2, e.running());
+    assertEquals(0.5, e.occupancy(), 1e-15, "2 of 4 sequences beat 310 of 1000 tokens");
+    e.submit(new Request("c", 400, 200));
+    sim.runUntil(0.6);
+    assertEquals(3, e.running());
+    assertEquals(0.91, e.occupancy(), 1e-15, "910 of 1000 KV tokens beat 3 of 4 sequences");
+    sim.run();
+    assertEquals(0, e.occupancy(), 0);
   }
 
   @Test
