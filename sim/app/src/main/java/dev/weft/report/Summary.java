@@ -80,7 +80,8 @@ public final class Summary {
           finite(n.transferTime().p50()), "p95", finite(n.transferTime().p95()), "p99",
           finite(n.transferTime().p99())));
       net.put("linkUtilization", ordered("uplink", finite(n.uplinkUtilization()), "downlink",
-          finite(n.downlinkUtilization()), "backbone", finite(n.backboneUtilization())));
+          finite(n.downlinkUtilization()), "backbone", finite(n.backboneUtilization()),
+          "registry", finite(n.sourceUtilization())));
       net.put("coldStarts", r.network().coldStarts());
       net.put("verificationTransfers", r.network().verificationTransfers());
       net.put("latencyShare", finite(r.network().latencyShare()));

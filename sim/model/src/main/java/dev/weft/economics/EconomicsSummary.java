@@ -17,7 +17,10 @@ import java.util.Map;
  * @param gini Gini coefficient of the tokens each operator earned
  * @param giniStake Gini coefficient of the final stake per operator
  * @param nakamoto fewest operators holding at least a third of the stake
- * @param roi ROI per behaviour (every behaviour listed; 0 where none or no cost)
+ * @param roi ROI per behaviour (every behaviour listed; 0 where none or no cost), over the
+ *     measured window (after warm-up), as every flow here but the supply totals
+ * @param roiSinceStart the same from genesis: what deterred misbehaviour during warm-up too
+ * @param slashedSinceStart tokens slashed from genesis (slashed counts the window)
  * @param breakEvenPrice per node class, the token price at which its operators' earnings net of
  *     slashing would have covered their costs (infinite where they netted nothing)
  */
@@ -40,6 +43,8 @@ public record EconomicsSummary(
     Map<String, Double> roi,
     Map<String, Double> roiByClass,
     Map<String, Double> breakEvenPrice,
+    Map<String, Double> roiSinceStart,
+    double slashedSinceStart,
     Jobs jobs,
     OperatorCounts operators) {
 
@@ -74,11 +79,13 @@ public record EconomicsSummary(
     m.put("treasury", treasury);
     m.put("slashed", slashed);
     m.put("slashedByCause", finiteMap(slashedByCause));
+    m.put("slashedSinceStart", slashedSinceStart);
     m.put("falseSlashRate", finite(falseSlashRate));
     m.put("gini", finite(gini));
     m.put("giniStake", finite(giniStake));
     m.put("nakamoto", nakamoto);
     m.put("roi", finiteMap(roi));
+    m.put("roiSinceStart", finiteMap(roiSinceStart));
     m.put("roiByClass", finiteMap(roiByClass));
     m.put("breakEvenPrice", finiteMap(breakEvenPrice));
     m.put("jobs", ordered("completed", jobs.completed, "failed", jobs.failed, "paid", jobs.paid,

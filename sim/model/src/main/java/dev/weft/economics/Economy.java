@@ -39,6 +39,7 @@ public final class Economy {
 
   private double now;
   private boolean closed;
+  private Window window; // null until the warm-up ends: the window is then the whole run
 
   /**
    * Wires the collaborators. The steps that can refuse a configuration run in a fixed order (the
@@ -224,6 +225,16 @@ public final class Economy {
     epochs.end(now, utilization);
   }
 
+  /**
+   * The measured window opens at {@code now} (the end of warm-up): the summary's flows count
+   * from here, as the run's job and network statistics do.
+   */
+  public void endWarmup(double now) {
+    advance(now);
+    window = Window.openAt(now, books, penalties, membership);
+    jobs.counts.restart();
+  }
+
   /** Ends the run at {@code now}: a last (partial) epoch, then the summary. */
   public EconomicsSummary close(double now) {
     return close(now, Double.NaN);
@@ -239,7 +250,7 @@ public final class Economy {
       closed = true;
     }
     return SummaryBuilder.build(books, penalties, membership, jobs.counts, jobs.pending(), cfg,
-        now);
+        window != null ? window : Window.genesis(books), now);
   }
 
   /** Throws {@link InvariantViolation} if the ledger does not balance at {@code now}. */

@@ -19,4 +19,11 @@ final class JobCounts {
   double refereeGpuSeconds;
   long unpaidUnits;
   double feesFiat;
+
+  /** Forgets the counts so far: the measured window opens (end of warm-up). */
+  void restart() {
+    completed = failed = paid = rejected = junk = junkAccepted = junkCaught = 0;
+    falseRejections = checks = refereeRuns = missedDeadlines = unpaidUnits = 0;
+    refereeGpuSeconds = feesFiat = 0;
+  }
 }

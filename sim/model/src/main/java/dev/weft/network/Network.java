@@ -65,17 +65,22 @@ public final class Network {
     int links = 2 * n + 2 * b.backbone.size();
     double[] nominal = new double[links]; // capacity of each link when up
     int[] kind = new int[links];
+    Map<String, Integer> sharedUp = new java.util.HashMap<>(); // a source's upload link by name
     for (int i = 0; i < n; i++) {
       nodeRegion[i] = b.nodeRegion.get(i);
       // an infinite access capacity means no access link at all (a submitters' gateway or a
       // CDN): flows through it are not coupled by a link that can never bind
       double u = b.up.get(i);
       double d = b.down.get(i);
-      upLink[i] = Double.isInfinite(u) ? -1 : flows.addLink(u);
+      Integer shared = b.sourceOf.get(i) == null ? null : sharedUp.get(b.sourceOf.get(i));
+      upLink[i] = shared != null ? shared : Double.isInfinite(u) ? -1 : flows.addLink(u);
       downLink[i] = Double.isInfinite(d) ? -1 : flows.addLink(d);
+      if (b.sourceOf.containsKey(i)) {
+        sharedUp.put(b.sourceOf.get(i), upLink[i]);
+      }
       if (upLink[i] >= 0) {
         nominal[upLink[i]] = u;
-        kind[upLink[i]] = StatsCollector.UP;
+        kind[upLink[i]] = b.sourceOf.containsKey(i) ? StatsCollector.SOURCE : StatsCollector.UP;
       }
       if (downLink[i] >= 0) {
         nominal[downLink[i]] = d;
@@ -442,6 +447,7 @@ public final class Network {
     private final List<Double> down = new ArrayList<>();
     private final Map<String, List<Integer>> groups = new LinkedHashMap<>();
     private final List<double[]> backbone = new ArrayList<>();
+    private final Map<Integer, String> sourceOf = new java.util.HashMap<>(); // node -> source
 
     private Builder(Simulator sim, RegionTable regions) {
       this.sim = sim;
@@ -516,6 +522,26 @@ public final class Network {
       if (group != null) {
         groups.computeIfAbsent(group, g -> new ArrayList<>()).add(id);
       }
+      return id;
+    }
+
+    /**
+     * A point of presence of content source {@code source} (a model registry) in {@code region}:
+     * it only sends, and all points of presence of one source share one upload link of {@code
+     * upBps} (a CDN: edges in every region, one capacity). The statistics count that link
+     * apart from the nodes' uplinks.
+     */
+    public int addSource(String source, int region, double upBps) {
+      if (!(upBps > 0) || Double.isInfinite(upBps)) {
+        throw new IllegalArgumentException("a source's upload capacity must be finite and > 0");
+      }
+      for (Map.Entry<Integer, String> e : sourceOf.entrySet()) {
+        if (e.getValue().equals(source) && up.get(e.getKey()) != upBps) {
+          throw new IllegalArgumentException("source " + source + " has one upload capacity");
+        }
+      }
+      int id = addNode(null, region, upBps, Double.POSITIVE_INFINITY);
+      sourceOf.put(id, source);
       return id;
     }
 

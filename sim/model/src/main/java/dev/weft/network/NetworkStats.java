@@ -17,12 +17,15 @@ import java.util.List;
  * @param uplinkUtilization node uplinks: time-integral of load over time-integral of capacity
  * @param downlinkUtilization the same for node downlinks
  * @param backboneUtilization the same for all backbone links (0 without backbone)
+ * @param sourceUtilization the same for the upload links of content sources (the model
+ *     registries weights are downloaded from; 0 without any)
  * @param meanLiveTransfers time-average of live transfers
  * @param backbone utilization of each backbone direction
  */
 public record NetworkStats(long started, long completed, long failed, long cancelled,
     long inFlight, double bytesMoved, Times transferTime, double uplinkUtilization,
-    double downlinkUtilization, double backboneUtilization, double meanLiveTransfers,
+    double downlinkUtilization, double backboneUtilization, double sourceUtilization,
+    double meanLiveTransfers,
     List<BackboneUsage> backbone) {
 
   public NetworkStats {

@@ -15,13 +15,16 @@ final class StatsCollector implements FlowNetwork.Observer {
   static final int UP = 0;
   static final int DOWN = 1;
   static final int BACKBONE = 2;
+  /** Upload links of content sources (model registries), kept apart from node uplinks. */
+  static final int SOURCE = 3;
+  private static final int KINDS = 4;
 
   private final Simulator sim;
   private final int[] kind; // by link
   private final int[] backboneSlot; // by link: index into the per-direction averages, or -1
   private final String[][] backboneEnds;
-  private final TimeAverage[] load = new TimeAverage[3];
-  private final TimeAverage[] capacity = new TimeAverage[3];
+  private final TimeAverage[] load = new TimeAverage[KINDS];
+  private final TimeAverage[] capacity = new TimeAverage[KINDS];
   private final TimeAverage[] backboneLoad;
   private final TimeAverage[] backboneCapacity;
   private final TimeAverage throughput;
@@ -40,11 +43,11 @@ final class StatsCollector implements FlowNetwork.Observer {
     this.backboneEnds = backboneEnds;
     double now = sim.now();
     since = now;
-    double[] total = new double[3];
+    double[] total = new double[KINDS];
     for (int l = 0; l < kind.length; l++) {
       total[kind[l]] += capacities[l];
     }
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < KINDS; k++) {
       load[k] = new TimeAverage(now, 0);
       capacity[k] = new TimeAverage(now, total[k]);
     }
@@ -113,7 +116,7 @@ final class StatsCollector implements FlowNetwork.Observer {
     since = now;
     started = completed = failed = cancelled = 0;
     transferTime = new Tally();
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < KINDS; k++) {
       load[k].restart(now);
       capacity[k].restart(now);
     }
@@ -138,7 +141,8 @@ final class StatsCollector implements FlowNetwork.Observer {
     return new NetworkStats(started, completed, failed, cancelled,
         started - completed - failed - cancelled, bytes, times,
         ratio(load[UP], capacity[UP], now), ratio(load[DOWN], capacity[DOWN], now),
-        ratio(load[BACKBONE], capacity[BACKBONE], now), live.average(now), bb);
+        ratio(load[BACKBONE], capacity[BACKBONE], now), ratio(load[SOURCE], capacity[SOURCE], now),
+        live.average(now), bb);
   }
 
   /** Integral of load over integral of capacity: both averages span the same window. */

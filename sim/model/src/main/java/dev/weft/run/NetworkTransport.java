@@ -22,7 +22,9 @@ import org.apache.commons.rng.UniformRandomProvider;
 /**
  * Jobs, weights and results as flows over the modelled network: a placed job's input travels
  * from its submitters' gateway to the node; the first job of a model on a node downloads the
- * weights (a cold start; later ones wait for the same download); a result travels back; a
+ * weights from the model registry's edge in its region (a cold start; later ones wait for the
+ * same download), all downloads sharing the registry's one finite capacity; a result
+ * travels back; a
  * verification re-execution ships the input to a verifier and its result to the executor.
  * Each phase is timed on the job, and a failed transfer sends the job back to placement.
  */
@@ -34,6 +36,7 @@ final class NetworkTransport implements Transport {
   private final Simulator sim;
   private final Network net;
   private final int[] gatewayOfRegion; // network node id of the submitters' gateway per region
+  private final int[] registryOfRegion; // network node id of the model registry per region
   private final ModelCache[] caches;
   private final Map<String, List<WeightsWaiter>> awaitingWeights = new HashMap<>();
   private final Distribution.Sampler[] originOf;
@@ -41,8 +44,9 @@ final class NetworkTransport implements Transport {
   private final Distribution.Sampler[] outputOf;
   private final String[][] originRegions;
   private final UniformRandomProvider verifierRng;
-  private long coldStarts;
-  private long verificationTransfers;
+  private long coldStarts; // since the end of warm-up, as the network statistics
+  private long coldStartsSinceStart; // for the time series, which spans the warm-up too
+  private long verificationTransfers; // since the end of warm-up
   private double lastBytesMoved;
 
   /** Hears whether the model weights a node was fetching arrived. */
@@ -75,6 +79,13 @@ final class NetworkTransport implements Transport {
         : scenario.network().gatewayLink();
     for (int r = 0; r < regions.size(); r++) {
       gatewayOfRegion[r] = b.addNode("gateway", r, g, g);
+    }
+    // one model registry for the whole network, served as a hub's CDN serves it: an edge in
+    // every region (a cold start never crosses the backbone) and one capacity, the CDN's
+    // transfer rate, that every concurrent download shares
+    registryOfRegion = new int[regions.size()];
+    for (int r = 0; r < regions.size(); r++) {
+      registryOfRegion[r] = b.addSource("registry", r, scenario.network().registryLink());
     }
     net = b.build();
     NetworkSetup.scheduleFaults(net, scenario.network(), ctx.streams);
@@ -212,8 +223,8 @@ final class NetworkTransport implements Transport {
 
   /**
    * Gets {@code model}'s weights onto {@code n} for {@code waiter}: the first to ask downloads
-   * them from {@code job}'s submitters (a cold start); whoever asks while that download is under
-   * way, a request or a gang member, waits for the same download.
+   * them from the model registry's edge in {@code n}'s region (a cold start); whoever asks
+   * while that download is under way, a request or a gang member, waits for the same download.
    */
   void fetchWeights(Node n, String model, JobRun job, JobFlow flow, WeightsWaiter waiter) {
     String key = n.id() + "/" + model;
@@ -226,10 +237,11 @@ final class NetworkTransport implements Transport {
     waiting.add(waiter);
     awaitingWeights.put(key, waiting);
     coldStarts++;
+    coldStartsSinceStart++;
     double bytes = ctx.resources.aiModels().get(model).weightBytes();
     ModelCache cache = caches[n.id()];
     ctx.record(sim.now(), TraceEvent.WEIGHTS_DOWNLOAD, job.job, n.id());
-    net.transfer(gatewayOf(job), n.id(), bytes, FlowListener.of(
+    net.transfer(registryOfRegion[net.regionOf(n.id())], n.id(), bytes, FlowListener.of(
         f -> {
           cache.admit(model, bytes);
           releaseWaiting(n, key, true, flow);
@@ -336,6 +348,9 @@ final class NetworkTransport implements Transport {
   @Override
   public void endWarmup() {
     net.restartStats();
+    // the counts below cover the same window as the transfer statistics
+    coldStarts = 0;
+    verificationTransfers = 0;
   }
 
   @Override
@@ -348,7 +363,7 @@ final class NetworkTransport implements Transport {
     double moved = net.stats().bytesMoved();
     double delta = moved >= lastBytesMoved ? moved - lastBytesMoved : moved; // reset at warm-up
     lastBytesMoved = moved;
-    return new double[] {delta, coldStarts};
+    return new double[] {delta, coldStartsSinceStart};
   }
 
   @Override

@@ -79,6 +79,9 @@ interface RunEconomy extends Market {
   /** Adds a row of economic series at {@code now}. */
   default void sample(double now) {}
 
+  /** The measured window opens (end of warm-up): the summary's flows count from now. */
+  default void endWarmup(double now) {}
+
   /**
    * The economic summary at the end, invariants checked; null without economics.
    * {@code utilization} is the capacity in use over the last (partial) epoch.
@@ -173,6 +176,11 @@ interface RunEconomy extends Market {
       row[0] = now;
       System.arraycopy(e, 0, row, 1, e.length);
       series.add(row);
+    }
+
+    @Override
+    public void endWarmup(double now) {
+      economy.endWarmup(now);
     }
 
     @Override

@@ -125,6 +125,7 @@ public final class World {
   private void endWarmup() {
     transport.endWarmup();
     metrics.endWarmup(sim.now());
+    economy.endWarmup(sim.now());
   }
 
   private void sample() {
