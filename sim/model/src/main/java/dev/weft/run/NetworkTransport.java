@@ -308,6 +308,15 @@ final class NetworkTransport implements Transport {
   }
 
   @Override
+  public double coldStartSeconds(Node n, String model) {
+    if (caches[n.id()].contains(model)) {
+      return 0;
+    }
+    double bits = 8 * ctx.resources.aiModels().get(model).weightBytes();
+    return bits / Math.min(downlink(ctx.nodeClass(n)), ctx.scenario.network().registryLink());
+  }
+
+  @Override
   public Geography geography() {
     return new Geography() {
       @Override

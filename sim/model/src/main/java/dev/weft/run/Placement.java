@@ -60,8 +60,9 @@ final class Placement {
   /** Requests in a node's serving engines; none until {@link #connect}. */
   private ToIntFunction<Node> servingRequests = n -> 0;
 
-  Placement(RunContext ctx, Market market, Geography geography) {
+  Placement(RunContext ctx, Market market, Transport transport) {
     this.ctx = ctx;
+    Geography geography = transport.geography();
     Scenario scenario = ctx.scenario;
     int workloads = scenario.workload().size();
     Throughput throughput = new Throughput(scenario, ctx.resources);
@@ -121,8 +122,13 @@ final class Placement {
           nodeGroupLists.get(n.id()).add(g);
         }
       }
-      groups.add(new Group(new SubCluster(members, ctx.nodes.length, market, geography,
-          capacity, this::jobsHeld), Schedulers.create(scenario.scheduler().policy())));
+      SubCluster cluster = new SubCluster(members, ctx.nodes.length, market, geography,
+          capacity, this::jobsHeld);
+      String model = commonModel(scenario, e.getValue());
+      if (model != null) {
+        cluster.coldStart(n -> transport.coldStartSeconds(n, model));
+      }
+      groups.add(new Group(cluster, Schedulers.create(scenario.scheduler().policy())));
     }
     for (int w = 0; w < workloads; w++) {
       List<List<Integer>> tiers = tiersOf.get(w);
@@ -164,6 +170,19 @@ final class Placement {
   }
 
   /** Lets placement count the requests in each node's engines; once, before the run starts. */
+  /** The AI model all of {@code workloads} run, or null when they run none or several. */
+  private static String commonModel(Scenario scenario, List<Integer> workloads) {
+    String model = null;
+    for (int w : workloads) {
+      if (!(scenario.workload().get(w) instanceof dev.weft.scenario.AiWorkload ai)
+          || (model != null && !model.equals(ai.model()))) {
+        return null;
+      }
+      model = ai.model();
+    }
+    return model;
+  }
+
   void connect(ToIntFunction<Node> servingRequests) {
     this.servingRequests = servingRequests;
   }

@@ -30,6 +30,8 @@ final class SubCluster implements Cluster {
    * per second when fully occupied; {@code jobsHeld}: the jobs a node holds now (running,
    * queued, on their way, in its engines).
    */
+  private java.util.function.ToDoubleFunction<Node> coldStart = n -> 0;
+
   SubCluster(List<Node> members, int totalNodes, Market market, Geography geography,
       double[] jobsPerSecond, ToIntFunction<Node> jobsHeld) {
     this.members = members.toArray(Node[]::new);
@@ -106,7 +108,16 @@ final class SubCluster implements Cluster {
    */
   @Override
   public double delay(Node n) {
-    return (jobsHeld.applyAsInt(n) + 1) / jobsPerSecond[n.classIndex()];
+    return (jobsHeld.applyAsInt(n) + 1) / jobsPerSecond[n.classIndex()]
+        + coldStart.applyAsDouble(n);
+  }
+
+  /**
+   * Seconds before a node could start the group's work because its model weights are not
+   * there yet (see {@link Transport#coldStartSeconds}); none by default.
+   */
+  void coldStart(java.util.function.ToDoubleFunction<Node> seconds) {
+    this.coldStart = seconds;
   }
 
   @Override

@@ -36,6 +36,16 @@ interface Transport {
   /** The economy ordered {@code checks} re-executions of {@code job}'s result from {@code at}. */
   default void verify(JobRun job, Node at, int checks) {}
 
+  /**
+   * Seconds before {@code n} could start a job of {@code model}: 0 when the weights are there
+   * (or there is no network to bring them), else the download at the node's downlink or the
+   * registry's capacity, whichever is less. Placement adds it to a node's expected delay, so a
+   * cold node is not chosen over a warm one that would finish sooner.
+   */
+  default double coldStartSeconds(Node n, String model) {
+    return 0;
+  }
+
   /** What placement may know of regions and distances. */
   default Geography geography() {
     return Geography.NONE;

@@ -50,7 +50,7 @@ public final class World {
             Fleet.operators(scenario, ctx.streams, resources), ctx.streams));
     NetworkTransport network = scenario.network() == null ? null : new NetworkTransport(ctx);
     transport = network == null ? Transport.DIRECT : network;
-    placement = new Placement(ctx, economy, transport.geography());
+    placement = new Placement(ctx, economy, transport);
     metrics = new RunMetrics(ctx, transport.seriesColumns());
     TrainingTimes training = new TrainingTimes(ctx, metrics);
     flow = new JobFlow(ctx, placement, metrics, economy, transport, training);
