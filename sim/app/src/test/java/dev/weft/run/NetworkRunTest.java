@@ -93,6 +93,43 @@ class NetworkRunTest {
     assertTrue(j.latency().p50() < 5, "warm requests skip the download");
   }
 
+  /**
+   * Two equal idle nodes, requests 1,000 s apart: the first cold-starts one of them (a drawn
+   * tie). From then on the warm node's expected delay is a fraction of a second and the cold
+   * one's adds its 16 GB download over 1 Gbps (about 128 s), so every later request goes to
+   * the warm node and there is exactly one cold start. Counting the download as nothing, the
+   * two nodes tie again at every request and about half would cold-start the other node.
+   */
+  @Test
+  void aWarmNodeIsPreferredToAColdOneOfTheSameSpeed() throws Exception {
+    for (String policy : List.of("least-loaded", "latency-aware", "auction")) {
+      var l = load("""
+          name: warm
+          duration: 20000s
+          network: {regions: REGIONS}
+          nodes:
+            - {name: n, count: 2, hardware: rtx-4090, regions: eu-west, link: {up: 100Mbps, down: 1Gbps}}
+          workload:
+            - name: chat
+              kind: inference
+              model: llama-3-8b
+              origin: eu-west
+              arrivals: {process: renewal, interarrival: 1000s}
+              promptTokens: 100
+              outputTokens: 10
+          """, "scheduler.policy=" + policy);
+      List<Integer> nodes = new java.util.ArrayList<>();
+      RunResult r = new World(l.scenario(), l.resources()).trace((t, e, j, node) -> {
+        if (e == TraceEvent.COMPLETED) {
+          nodes.add(node);
+        }
+      }).run();
+      assertEquals(1, r.network().coldStarts(), policy);
+      assertEquals(19, nodes.size(), policy);
+      assertEquals(1, nodes.stream().distinct().count(), policy + ": " + nodes);
+    }
+  }
+
   @Test
   void latencyAwarePlacementServesSubmittersFromNearbyNodes() throws Exception {
     String yaml = """
