@@ -1,6 +1,7 @@
 package dev.weft.run;
 
 import dev.weft.node.Node;
+import dev.weft.scenario.AiWorkload;
 import dev.weft.scenario.Scenario;
 import dev.weft.scenario.WorkloadKind;
 import dev.weft.scheduling.Geography;
@@ -174,7 +175,7 @@ final class Placement {
   private static String commonModel(Scenario scenario, List<Integer> workloads) {
     String model = null;
     for (int w : workloads) {
-      if (!(scenario.workload().get(w) instanceof dev.weft.scenario.AiWorkload ai)
+      if (!(scenario.workload().get(w) instanceof AiWorkload ai)
           || (model != null && !model.equals(ai.model()))) {
         return null;
       }

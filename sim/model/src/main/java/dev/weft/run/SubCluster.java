@@ -6,6 +6,7 @@ import dev.weft.scheduling.Geography;
 import dev.weft.scheduling.Market;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
 
 /**
@@ -24,14 +25,13 @@ final class SubCluster implements Cluster {
   private final Geography geography;
   private final double[] jobsPerSecond; // by class index
   private final ToIntFunction<Node> jobsHeld;
+  private ToDoubleFunction<Node> coldStart = n -> 0; // seconds until a node has the weights
 
   /**
    * {@code jobsPerSecond}: by class index, the jobs of this group a node of the class completes
    * per second when fully occupied; {@code jobsHeld}: the jobs a node holds now (running,
    * queued, on their way, in its engines).
    */
-  private java.util.function.ToDoubleFunction<Node> coldStart = n -> 0;
-
   SubCluster(List<Node> members, int totalNodes, Market market, Geography geography,
       double[] jobsPerSecond, ToIntFunction<Node> jobsHeld) {
     this.members = members.toArray(Node[]::new);
@@ -116,7 +116,7 @@ final class SubCluster implements Cluster {
    * Seconds before a node could start the group's work because its model weights are not
    * there yet (see {@link Transport#coldStartSeconds}); none by default.
    */
-  void coldStart(java.util.function.ToDoubleFunction<Node> seconds) {
+  void coldStart(ToDoubleFunction<Node> seconds) {
     this.coldStart = seconds;
   }
 
