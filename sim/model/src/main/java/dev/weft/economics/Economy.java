@@ -162,8 +162,18 @@ public final class Economy {
    * and checked: a scheduler should consult {@link #isActive}.
    */
   public int onJobCompleted(int operator, double gpuSeconds, double outputTokens, double now) {
+    return onJobCompleted(operator, gpuSeconds, outputTokens, Double.NaN, now);
+  }
+
+  /**
+   * As {@link #onJobCompleted(int, double, double, double)} for a job an auction placed:
+   * {@code secondBid} is the cheapest competing bid in fiat per GPU-hour (infinity when nobody
+   * else bid; NaN when no auction placed the job), what a second-price auction pays.
+   */
+  public int onJobCompleted(int operator, double gpuSeconds, double outputTokens,
+      double secondBid, double now) {
     advance(now);
-    return jobs.completed(operator, gpuSeconds, outputTokens, now);
+    return jobs.completed(operator, gpuSeconds, outputTokens, secondBid, now);
   }
 
   /** A deadline passed while {@code operator} held the job. */

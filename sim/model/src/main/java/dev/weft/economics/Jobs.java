@@ -29,7 +29,7 @@ final class Jobs {
   final JobCounts counts = new JobCounts();
   /** GPU-seconds delivered this epoch: the fee policy's utilization. */
   double epochWork;
-  /** Tips paid this epoch, in units: operators' revenue beside the reward pools. */
+  /** Tips and auction payments this epoch, in units: operators' revenue beside the pools. */
   long epochTips;
 
   /**
@@ -68,7 +68,8 @@ final class Jobs {
    * {@code operator} delivered at {@code now}: prices, escrows and checks the job, queues its
    * verdict and settles whatever is due. Returns the extra executions the check asked for.
    */
-  int completed(int operator, double gpuSeconds, double outputTokens, double now) {
+  int completed(int operator, double gpuSeconds, double outputTokens, double secondBid,
+      double now) {
     JobCounts c = counts;
     c.completed++;
     epochWork += gpuSeconds;
@@ -80,6 +81,7 @@ final class Jobs {
     }
     double fiat = gpuSeconds / 3600 * listPricePerGpuHour + outputTokens / 1000 * listPricePer1k;
     quote.clear();
+    quote.secondBid = secondBid;
     fees.quote(operator, gpuSeconds, fiat, books.price, quote);
     long charge = books.units(quote.charge);
     long tip = books.units(quote.tip);
@@ -145,8 +147,14 @@ final class Jobs {
     boolean junk = v.result[s] != Result.CORRECT.ordinal();
     if (v.pass[s]) {
       ledger.burn(Accounts.FEE_ESCROW, v.burn[s], Cause.FEE_BURN, t);
-      ledger.transfer(Accounts.FEE_ESCROW, Accounts.REWARD_POOL, charge - v.burn[s],
-          Cause.FEE_TO_POOL, t);
+      long rest = charge - v.burn[s];
+      if (fees.paysWinner()) {
+        ledger.transfer(Accounts.FEE_ESCROW, Accounts.liquid(o), rest, Cause.AUCTION_PAYMENT, t);
+        ops.earn(o, rest, books.fiat(rest));
+        epochTips += rest;
+      } else {
+        ledger.transfer(Accounts.FEE_ESCROW, Accounts.REWARD_POOL, rest, Cause.FEE_TO_POOL, t);
+      }
       ledger.transfer(Accounts.FEE_ESCROW, Accounts.liquid(o), tip, Cause.TIP, t);
       ops.earn(o, tip, books.fiat(tip));
       epochTips += tip;

@@ -246,7 +246,8 @@ final class JobFlow {
       economy.onJobFailed(n.id(), gpuSeconds, now);
       return;
     }
-    int checks = economy.onJobCompleted(n.id(), gpuSeconds, run.job.outputTokens(), now);
+    int checks = economy.onJobCompleted(n.id(), gpuSeconds, run.job.outputTokens(),
+        run.job.secondBid(), now);
     if (checks > 0) {
       transport.verify(run, n, checks);
     }

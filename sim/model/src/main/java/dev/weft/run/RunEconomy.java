@@ -50,8 +50,12 @@ interface RunEconomy extends Market {
   /** A failed execution of {@code gpuSeconds}. */
   default void onJobFailed(int operator, double gpuSeconds, double now) {}
 
-  /** A good execution; returns how many re-executions the verification policy orders. */
-  default int onJobCompleted(int operator, double gpuSeconds, double outputTokens, double now) {
+  /**
+   * A good execution; returns how many re-executions the verification policy orders.
+   * {@code secondBid} is the auction's second price for the job (NaN when none placed it).
+   */
+  default int onJobCompleted(int operator, double gpuSeconds, double outputTokens,
+      double secondBid, double now) {
     return 0;
   }
 
@@ -135,8 +139,9 @@ interface RunEconomy extends Market {
     }
 
     @Override
-    public int onJobCompleted(int operator, double gpuSeconds, double outputTokens, double now) {
-      return economy.onJobCompleted(operator, gpuSeconds, outputTokens, now);
+    public int onJobCompleted(int operator, double gpuSeconds, double outputTokens,
+        double secondBid, double now) {
+      return economy.onJobCompleted(operator, gpuSeconds, outputTokens, secondBid, now);
     }
 
     @Override
