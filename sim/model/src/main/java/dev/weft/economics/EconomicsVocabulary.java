@@ -47,6 +47,11 @@ public final class EconomicsVocabulary {
     check(out, "unclaimed rule", c.rewards().unclaimed(), UnclaimedRule.names());
     check(out, "slash destination", c.slashing().destination(), SlashDestination.names());
     check(out, "verification policy", c.verification().policy(), VerificationPolicies.names());
+    if (c.token().price().model().equals("amm")
+        && c.token().price().liquidity() > c.token().initialSupply()) {
+      out.add("the amm pool's liquidity (" + c.token().price().liquidity() + " tokens) exceeds"
+          + " token.initialSupply " + c.token().initialSupply());
+    }
     if (c.token().price().model().equals("trace") && c.token().price().times().isEmpty()) {
       out.add("a price trace needs at least one point in times and prices");
     }

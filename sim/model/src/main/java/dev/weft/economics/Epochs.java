@@ -64,7 +64,8 @@ final class Epochs {
       ops.accrue(o, now);
       onlineGpuSeconds += ops.epochOnline[o] * ops.gpus[o];
     }
-    books.price = price.advance(now);
+    books.price = price.advance(now, books.tokens(ledger.flow(Cause.PURCHASE)),
+        books.tokens(ledger.flow(Cause.SALE)));
     minter.mint(lastEnd, now);
     for (int o = 0; o < ops.n; o++) {
       availability[o] = ops.epochPresent[o] > 0 ? ops.epochOnline[o] / ops.epochPresent[o]
