@@ -53,7 +53,7 @@ public final class Economy {
     EmissionPolicy emission = Emissions.create(cfg.emission());
     this.fees = FeePolicies.create(cfg.fees(), start, 1 / unitsPerToken);
     VerificationPolicy verification = VerificationPolicies.create(cfg.verification());
-    this.ops = new Operators(specs);
+    this.ops = new Operators(specs, cfg.behaviours().sybilIdentities());
     this.ledger = new Ledger(Accounts.count(ops.n));
     this.listPricePerGpuHour = cfg.fees().pricePerGpuHour();
     long minimum = Books.toUnits(cfg.staking().minimum(), unitsPerToken);
@@ -186,17 +186,19 @@ public final class Economy {
   /** {@code operator}'s node went offline. */
   public void onOffline(int operator, double now) {
     advance(now);
-    ops.accrue(operator, now);
-    ops.online[operator] = false;
-    books.refresh(operator);
+    ops.setOwnOnline(operator, false, now);
+    for (int o : ops.machine[operator]) {
+      books.refresh(o);
+    }
   }
 
   /** {@code operator}'s node came back online. */
   public void onOnline(int operator, double now) {
     advance(now);
-    ops.accrue(operator, now);
-    ops.online[operator] = true;
-    books.refresh(operator);
+    ops.setOwnOnline(operator, true, now);
+    for (int o : ops.machine[operator]) {
+      books.refresh(o);
+    }
   }
 
   /**
@@ -307,5 +309,9 @@ public final class Economy {
 
   FeePolicy fees() {
     return fees;
+  }
+
+  Operators operators() {
+    return ops;
   }
 }

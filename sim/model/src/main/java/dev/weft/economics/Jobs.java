@@ -21,7 +21,6 @@ final class Jobs {
   private final Verdicts verdicts = new Verdicts();
   private final Checks checks;
   private final BehavioursConfig bp;
-  private final UniformRandomProvider workRng;
   private final UniformRandomProvider faultRng;
   private final double listPricePerGpuHour;
   private final double listPricePer1k;
@@ -45,12 +44,11 @@ final class Jobs {
     this.fees = books.fees;
     this.penalties = penalties;
     this.bp = cfg.behaviours();
-    this.workRng = workRng;
     this.faultRng = faultRng;
     this.listPricePerGpuHour = cfg.fees().pricePerGpuHour();
     this.listPricePer1k = cfg.fees().pricePer1kTokens();
-    this.checks = new Checks(books, verification, cfg.verification(), verdicts, counts, bp,
-        workRng, checkRng);
+    this.checks = new Checks(books, verification, cfg.verification(),
+        cfg.slashing().fraud().penalty(), verdicts, counts, bp, workRng, checkRng);
   }
 
   /** Whether this execution by {@code operator} fails (flaky and Sybil behaviours). */
@@ -73,12 +71,6 @@ final class Jobs {
     JobCounts c = counts;
     c.completed++;
     epochWork += gpuSeconds;
-    Result r = ops.behaviour[operator].execute(workRng, bp);
-    if (r == Result.CORRECT) {
-      ops.chargeCompute(operator, gpuSeconds);
-    } else {
-      c.junk++;
-    }
     double fiat = gpuSeconds / 3600 * listPricePerGpuHour + outputTokens / 1000 * listPricePer1k;
     quote.clear();
     quote.secondBid = secondBid;
@@ -95,6 +87,13 @@ final class Jobs {
     long burn = Math.min(charge, Math.round(charge * quote.burnShare));
 
     CheckPlan plan = checks.plan();
+    checks.decideCartel(operator, gpuSeconds, books.fiat(charge + tip));
+    Result r = checks.execute(operator);
+    if (r == Result.CORRECT) {
+      ops.chargeCompute(operator, gpuSeconds);
+    } else {
+      c.junk++;
+    }
     double due = now + plan.delay;
     boolean pass = checks.passes(operator, r, gpuSeconds, due);
     int s = verdicts.add(due);
