@@ -131,6 +131,11 @@ public final class Report {
     var j = e.jobs();
     rows.add(List.of("junk results returned / caught / accepted", j.junk() + " / "
         + j.junkCaught() + " / " + j.junkAccepted()));
+    var pools = e.pools();
+    double held = pools.held().values().stream().mapToDouble(Double::doubleValue).sum();
+    rows.add(List.of("unclaimed role shares to treasury / burned; held in pools and escrows",
+        f(pools.unclaimedToTreasury()) + " / " + f(pools.unclaimedBurned()) + "; " + f(held)
+        + " " + e.symbol()));
     var o = e.operators();
     rows.add(List.of("operators active / jailed / joins / leaves", o.active() + " / "
         + o.jailed() + " / " + o.joins() + " / " + o.leaves()));

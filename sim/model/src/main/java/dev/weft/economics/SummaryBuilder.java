@@ -108,7 +108,20 @@ final class SummaryBuilder {
             b.tokens(k.unpaidUnits)),
         new EconomicsSummary.OperatorCounts(ops.n, active, participating, jailed,
             members.joins - w.joins, members.leaves - w.leaves, pen.jailings - w.jailings,
-            Collections.unmodifiableMap(byBehaviour)));
+            Collections.unmodifiableMap(byBehaviour)),
+        pools(b));
+  }
+
+  /** The pools and escrows at the end, and the unclaimed role shares over the run. */
+  static EconomicsSummary.Pools pools(Books b) {
+    Map<String, Double> held = new LinkedHashMap<>();
+    for (int a : new int[] {Accounts.REWARD_POOL, Accounts.COMPUTE_POOL, Accounts.VERIFIER_POOL,
+        Accounts.AVAILABILITY_POOL, Accounts.FEE_ESCROW, Accounts.SLASH_ESCROW}) {
+      held.put(Accounts.name(a), b.tokens(b.ledger.balance(a)));
+    }
+    return new EconomicsSummary.Pools(Collections.unmodifiableMap(held),
+        b.tokens(b.ledger.flow(Cause.UNCLAIMED_TO_TREASURY)),
+        b.tokens(b.ledger.flow(Cause.UNCLAIMED_BURN)));
   }
 
   /** ROI per behaviour over the window opening at {@code w}: profit / operating cost, fiat. */

@@ -6,24 +6,26 @@ import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * A reverse auction per job: the online nodes that could do the job in time bid, and the
- * cheapest bid wins. A node is a bidder when its expected delay ({@link Cluster#delay}) fits in
- * the time left to the job's deadline ({@link Cluster#timeLeft}); for a job without a deadline,
- * when it can start the job at once (it holds fewer jobs than it has slots). Among bidders at the
- * cheapest bid the soonest wins, and equal delays are drawn from the policy's own stream. With
- * no bidder the job goes where it would be done soonest (the cheapest bid breaking equal
- * delays), as {@code least-loaded} would place it, and is paid as though it won alone.
+ * A reverse auction per job: the online nodes that can take the job and finish it in time bid,
+ * and the cheapest bid wins. A node bids when it has room to start the job at once (it holds
+ * fewer jobs than it has slots) and its expected delay ({@link Cluster#delay}) fits in the time
+ * left to the job's deadline ({@link Cluster#timeLeft}; any delay without one). Among bidders
+ * at the cheapest bid the soonest wins, and equal delays are drawn from the policy's own
+ * stream. With no bidder the job goes where it would be done soonest (the cheapest bid
+ * breaking equal delays), as {@code least-loaded} would place it, and is paid as though it won
+ * alone. Why room and not only the deadline: an expected delay within the deadline still
+ * misses it about half the time once the job must queue, so cheap nodes with queues would
+ * take jobs from idle dearer ones and miss deadlines for it.
  *
  * <p>The job carries the auction's second price ({@link Job#secondBid}): the cheapest bid of
  * another bidder (equal to the winner's when one shares its bid), or infinity when none, so a
  * second-price fee rule pays the winner the price it had to beat (Vickrey) and the reserve when
  * nobody competed.
  *
- * <p>Nodes sit in two segment trees in bid order, each leaf holding the node's delay while it
- * is online (in the second, only while it also has room) and infinity otherwise, with the
- * minimum and the number of leaves at it per subtree: the cheapest bidder is the leftmost leaf
- * within the time left (or the leftmost finite one), the soonest of its bid level a range
- * minimum and a counted descent, all O(log² n) at most. Bids change only at an epoch's end
+ * <p>Nodes sit in a segment tree in bid order, each leaf holding the node's delay while it is
+ * online with room and infinity otherwise, with the minimum and the number of leaves at it per
+ * subtree: the cheapest bidder is the leftmost leaf within the time left, the soonest of its
+ * bid level a range minimum and a counted descent, all O(log² n) at most. Bids change only at an epoch's end
  * ({@link #weightsChanged}), which re-sorts.
  */
 final class Auction implements Scheduler {
@@ -33,8 +35,7 @@ final class Auction implements Scheduler {
   private UniformRandomProvider rng;
   private TieIndex soonest; // every online node by (delay, bid level): the fallback
   private int n;
-  private MinTree online; // delay of each online node, by leaf position
-  private MinTree withRoom; // delay of each online node holding fewer jobs than slots
+  private MinTree bidders; // by leaf position: delay of each online node with room
   private int[] pos; // by local index: leaf position in bid order
   private int[] at; // by leaf position: local index
   private int[] level; // by local index: number of distinct bids below its bid
@@ -46,8 +47,7 @@ final class Auction implements Scheduler {
     this.cluster = cluster;
     this.rng = rng;
     n = cluster.size();
-    online = new MinTree(n);
-    withRoom = new MinTree(n);
+    bidders = new MinTree(n);
     pos = new int[n];
     at = new int[n];
     level = new int[n];
@@ -81,8 +81,7 @@ final class Auction implements Scheduler {
       at[p] = i;
     }
     levelStart[levels] = n;
-    online.clear();
-    withRoom.clear();
+    bidders.clear();
     for (int i = 0; i < n; i++) {
       update(i);
     }
@@ -91,8 +90,7 @@ final class Auction implements Scheduler {
   @Override
   public Node place(Job job) {
     double budget = cluster.timeLeft(job);
-    // with a deadline: whoever finishes in time; without: whoever can start at once
-    MinTree t = budget == INF ? withRoom : online;
+    MinTree t = bidders;
     int p = t.leftmostAtMost(budget);
     if (p < 0) {
       if (soonest.isEmpty()) {
@@ -130,12 +128,10 @@ final class Auction implements Scheduler {
     Node node = cluster.node(i);
     if (node.online()) {
       double d = cluster.delay(node);
-      online.set(pos[i], d);
-      withRoom.set(pos[i], node.load() < 1 ? d : INF);
+      bidders.set(pos[i], node.load() < 1 ? d : INF);
       soonest.set(i, d, level[i]);
     } else {
-      online.set(pos[i], INF);
-      withRoom.set(pos[i], INF);
+      bidders.set(pos[i], INF);
       soonest.remove(i);
     }
   }

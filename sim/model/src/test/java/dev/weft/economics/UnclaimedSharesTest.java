@@ -36,6 +36,9 @@ class UnclaimedSharesTest {
     assertEquals(20 * (0.2 + 0.1), e.tokens(e.balance(Accounts.TREASURY)), 1e-9);
     assertEquals(20 * 0.1, e.tokens(e.ledger().flow(Cause.UNCLAIMED_TO_TREASURY)), 1e-9);
     assertEquals(20 * 0.7, e.tokens(e.balance(Accounts.liquid(0))), 1e-9);
+    EconomicsSummary.Pools p = e.close(10 * 3600).pools();
+    assertEquals(20 * 0.1, p.unclaimedToTreasury(), 1e-9, "the report shows where it went");
+    assertEquals(0, p.held().get("verifier pool"));
   }
 
   @Test
@@ -51,5 +54,7 @@ class UnclaimedSharesTest {
     Economy e = run("carry");
     assertEquals(20 * 0.1, e.tokens(e.balance(Accounts.VERIFIER_POOL)), 1e-9);
     assertEquals(0, e.tokens(e.ledger().burned()), 1e-9);
+    assertEquals(20 * 0.1, e.close(10 * 3600).pools().held().get("verifier pool"), 1e-9,
+        "carried shares show as held");
   }
 }
