@@ -126,6 +126,11 @@ public final class Report {
     rows.add(List.of("Gini of rewards / of stake", f(e.gini()) + " / " + f(e.giniStake())));
     rows.add(List.of("Nakamoto coefficient (33%)", Integer.toString(e.nakamoto())));
     e.roi().forEach((k, v) -> rows.add(List.of("ROI " + k, pct(v))));
+    e.profitPerOperator().forEach((k, v) -> {
+      if (e.operators().byBehaviour().getOrDefault(k, 0) > 0) {
+        rows.add(List.of("profit per operator, " + k, f(v)));
+      }
+    });
     e.breakEvenPrice().forEach((k, v) -> rows.add(List.of("break-even token price, " + k,
         f(v))));
     var j = e.jobs();

@@ -25,6 +25,10 @@ import java.util.Map;
  *     slashing would have covered their costs (infinite where they netted nothing)
  * @param pools where tokens that are nobody's yet stand at the end, and where role shares
  *     nobody earned went (see {@link Pools})
+ * @param profitPerOperator per behaviour, the mean over its operators of revenue minus costs
+ *     minus own stake slashed, in fiat, over the measured window (0 where none): operators of
+ *     one class put up the same capital whatever their behaviour, so this answers whether a
+ *     behaviour beats honesty where ratios to differing costs cannot
  */
 public record EconomicsSummary(
     String symbol,
@@ -49,7 +53,8 @@ public record EconomicsSummary(
     double slashedSinceStart,
     Jobs jobs,
     OperatorCounts operators,
-    Pools pools) {
+    Pools pools,
+    Map<String, Double> profitPerOperator) {
 
   /** Supply in tokens; {@code current} is the contract's {@code final}. */
   public record Supply(double initial, double minted, double burned, double current) {}
@@ -114,6 +119,7 @@ public record EconomicsSummary(
         "byBehaviour", new LinkedHashMap<>(operators.byBehaviour)));
     m.put("pools", ordered("held", new LinkedHashMap<>(pools.held), "unclaimedToTreasury",
         pools.unclaimedToTreasury, "unclaimedBurned", pools.unclaimedBurned));
+    m.put("profitPerOperator", finiteMap(profitPerOperator));
     return m;
   }
 

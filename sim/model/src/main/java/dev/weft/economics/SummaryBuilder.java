@@ -109,7 +109,27 @@ final class SummaryBuilder {
         new EconomicsSummary.OperatorCounts(ops.n, active, participating, jailed,
             members.joins - w.joins, members.leaves - w.leaves, pen.jailings - w.jailings,
             Collections.unmodifiableMap(byBehaviour)),
-        pools(b));
+        pools(b),
+        profitPerOperator(ops, w));
+  }
+
+  /** Mean fiat profit per operator of each behaviour over the window opening at {@code w}. */
+  static Map<String, Double> profitPerOperator(Operators ops, Window w) {
+    int nb = Behaviour.values().length;
+    double[] profit = new double[nb];
+    int[] count = new int[nb];
+    for (int o = 0; o < ops.n; o++) {
+      int bi = ops.behaviour[o].ordinal();
+      count[bi]++;
+      profit[bi] += ops.revenueFiat[o] - w.revenueFiat[o] - (ops.costFiat[o] - w.costFiat[o])
+          - (ops.slashFiat[o] - w.slashFiat[o]);
+    }
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (Behaviour bh : Behaviour.values()) {
+      int i = bh.ordinal();
+      out.put(bh.label(), count[i] > 0 ? profit[i] / count[i] : 0);
+    }
+    return Collections.unmodifiableMap(out);
   }
 
   /** The pools and escrows at the end, and the unclaimed role shares over the run. */

@@ -149,4 +149,25 @@ class DeterrenceTest {
     assertEquals(0.5, profit(Behaviour.HONEST, 0.3, 10) / 10 - 1.5 + 0.5, 1e-9,
         "an honest operator earns G - c = 1.5 per job at any rate");
   }
+
+  @Test
+  void profitPerOperatorIsTheMeanOverTheBehavioursOperators() {
+    // two honest operators without fixed costs; one does ten GPU-hour jobs at a fee of 2 and
+    // an energy cost of 0.5 each and takes the whole pool (20), the other does nothing
+    EconomicsConfig c = Configs.economics("emission.schedule=none", "verification.policy=none",
+        "fees={model:fixed,pricePerGpuHour:2,burn:0,tip:0}",
+        "rewards.split={compute:1,verifiers:0,treasury:0}",
+        "operators={joinLeave:false,sellShare:0}", "epoch=1h");
+    OperatorCosts energyOnly = new OperatorCosts(0, 86400, 0, 1000, 0.5, 0);
+    Economy e = Economy.create(c, List.of(
+        new OperatorSpec("gpu", Behaviour.HONEST, 10, 1, energyOnly),
+        new OperatorSpec("gpu", Behaviour.HONEST, 10, 1, energyOnly)), new RandomStreams(1));
+    for (int h = 0; h < 10; h++) {
+      e.onJobCompleted(0, 3600, 0, h * 3600 + 1800);
+      e.tick((h + 1) * 3600);
+    }
+    EconomicsSummary s = e.close(10 * 3600);
+    assertEquals((10 * (2 - 0.5) + 0) / 2, s.profitPerOperator().get("honest"), 1e-9);
+    assertEquals(0, s.profitPerOperator().get("lazy"), "no lazy operator");
+  }
 }
