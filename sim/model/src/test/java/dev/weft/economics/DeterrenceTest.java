@@ -40,13 +40,18 @@ class DeterrenceTest {
     return ((1 - p) * G - p * P * S - F) / F;
   }
 
-  private static double lazyRoi(double p, long seed) {
-    EconomicsConfig c = Configs.economics("emission.schedule=none",
+  /** Fee 2 per GPU-hour, all to compute; fraud penalty 10%, no jail; spot checks at {@code p}. */
+  private static EconomicsConfig spotChecked(double p) {
+    return Configs.economics("emission.schedule=none",
         "fees={model:fixed,pricePerGpuHour:2,burn:0,tip:0}",
         "rewards.split={compute:1,verifiers:0,treasury:0}",
         "slashing.fraud={penalty:0.1,correlationWindow:0,jail:0}",
         "slashing.downtime.penalty=0", "verification={policy:spot-check,spotCheckRate:" + p + "}",
         "behaviours.lazySkipRate=1", "operators={joinLeave:false,sellShare:0}", "epoch=1h");
+  }
+
+  private static double lazyRoi(double p, long seed) {
+    EconomicsConfig c = spotChecked(p);
     List<OperatorSpec> ops = List.of(
         new OperatorSpec("gpu", Behaviour.LAZY, S, 1, Configs.fixedCostPerDay(24 * F)),
         new OperatorSpec("gpu", Behaviour.HONEST, 1000, 1, Configs.fixedCostPerDay(1)));
@@ -112,12 +117,7 @@ class DeterrenceTest {
    * penalty P·S = 0.1 × 100, no fixed cost; operator 1 checks.
    */
   private static double profit(Behaviour b, double p, int jobs) {
-    EconomicsConfig c = Configs.economics("emission.schedule=none",
-        "fees={model:fixed,pricePerGpuHour:2,burn:0,tip:0}",
-        "rewards.split={compute:1,verifiers:0,treasury:0}",
-        "slashing.fraud={penalty:0.1,correlationWindow:0,jail:0}",
-        "slashing.downtime.penalty=0", "verification={policy:spot-check,spotCheckRate:" + p + "}",
-        "behaviours.lazySkipRate=1", "operators={joinLeave:false,sellShare:0}", "epoch=1h");
+    EconomicsConfig c = spotChecked(p);
     Economy e = Economy.create(c, List.of(
         new OperatorSpec("gpu", b, S, 1, new OperatorCosts(0, 86400, 0, 1000, 0.5, 0)),
         new OperatorSpec("gpu", Behaviour.HONEST, 1000, 1, Configs.fixedCostPerDay(1))),
