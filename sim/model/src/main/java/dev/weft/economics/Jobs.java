@@ -2,6 +2,7 @@ package dev.weft.economics;
 
 import dev.weft.scenario.BehavioursConfig;
 import dev.weft.scenario.EconomicsConfig;
+import java.util.function.IntPredicate;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -21,6 +22,7 @@ final class Jobs {
   private final Verdicts verdicts = new Verdicts();
   private final Checks checks;
   private final BehavioursConfig bp;
+  private final UniformRandomProvider workRng;
   private final UniformRandomProvider faultRng;
   private final double listPricePerGpuHour;
   private final double listPricePer1k;
@@ -44,6 +46,7 @@ final class Jobs {
     this.fees = books.fees;
     this.penalties = penalties;
     this.bp = cfg.behaviours();
+    this.workRng = workRng;
     this.faultRng = faultRng;
     this.listPricePerGpuHour = cfg.fees().pricePerGpuHour();
     this.listPricePer1k = cfg.fees().pricePer1kTokens();
@@ -63,11 +66,15 @@ final class Jobs {
   }
 
   /**
-   * {@code operator} delivered at {@code now}: prices, escrows and checks the job, queues its
-   * verdict and settles whatever is due. Returns the extra executions the check asked for.
+   * {@code operator} delivered result {@code r} at {@code now}: prices, escrows and checks the
+   * job (checkers drawn among operators {@code canRun} accepts), queues its verdict and settles
+   * whatever is due. Returns how many checkers re-executed the job on their own node.
+   * {@code secondBid} is the job's auction second price (NaN when no auction placed it). A
+   * colluder's result is the cartel's decision, taken here once the check is planned: its
+   * node did the work in the run, and cheating saves the cartel only the energy.
    */
-  int completed(int operator, double gpuSeconds, double outputTokens, double secondBid,
-      double now) {
+  int completed(int operator, double gpuSeconds, double outputTokens, double now, Result r,
+      IntPredicate canRun, double secondBid) {
     JobCounts c = counts;
     c.completed++;
     epochWork += gpuSeconds;
@@ -87,15 +94,17 @@ final class Jobs {
     long burn = Math.min(charge, Math.round(charge * quote.burnShare));
 
     CheckPlan plan = checks.plan();
-    checks.decideCartel(operator, gpuSeconds, books.fiat(charge + tip));
-    Result r = checks.execute(operator);
+    checks.decideCartel(operator, gpuSeconds, books.fiat(charge + tip), canRun);
+    if (ops.behaviour[operator] == Behaviour.COLLUDING) {
+      r = checks.execute(operator);
+    }
     if (r == Result.CORRECT) {
       ops.chargeCompute(operator, gpuSeconds);
     } else {
       c.junk++;
     }
     double due = now + plan.delay;
-    boolean pass = checks.passes(operator, r, gpuSeconds, due);
+    boolean pass = checks.passes(operator, r, gpuSeconds, due, canRun);
     int s = verdicts.add(due);
     verdicts.op[s] = operator;
     verdicts.gpuSeconds[s] = gpuSeconds;
@@ -107,7 +116,17 @@ final class Jobs {
     verdicts.tip[s] = tip;
     verdicts.reporter[s] = checks.reporter;
     settleDue(now);
-    return plan.extraExecutions;
+    return checks.reexecutions;
+  }
+
+  /** What {@code operator}'s next execution returns, by its behaviour. */
+  Result draw(int operator) {
+    return ops.behaviour[operator].execute(workRng, bp);
+  }
+
+  /** The {@code i}-th checker of the last completed job that re-executed it on its node. */
+  int reexecutor(int i) {
+    return checks.reexecutor(i);
   }
 
   /** Verdicts not yet due. */
