@@ -102,4 +102,50 @@ class AuctionTest {
     assertEquals(1, c.indexOf(s.place(job)), "nobody has room: the shortest queue");
     assertEquals(Double.POSITIVE_INFINITY, job.secondBid());
   }
+
+  @Test
+  void amongEqualBidsItPicksALeastDelayNodeWithRoom() {
+    // random speeds, slots, queues and bids in {1, 2}: every pick must be a node with room at
+    // the cheapest bid any node with room has, and at the least delay among those
+    UniformRandomProvider r = RandomSource.XO_SHI_RO_256_PP.create(17L);
+    for (int round = 0; round < 200; round++) {
+      int n = 1 + r.nextInt(12);
+      Node[] nodes = new Node[n];
+      double[] bids = new double[n];
+      for (int i = 0; i < n; i++) {
+        nodes[i] = new Node(i, 0, 1 + r.nextInt(3), 0.5 + r.nextDouble());
+        bids[i] = 1 + r.nextInt(2);
+      }
+      TestCluster c = new TestCluster(nodes).bids(bids);
+      Scheduler s = c.attach(Schedulers.create("auction"), round);
+      for (int step = 0; step < 20; step++) {
+        int i = r.nextInt(n);
+        c.queue(i, r.nextInt(3));
+        double cheapest = Double.POSITIVE_INFINITY;
+        for (Node m : nodes) {
+          if (m.load() < 1) {
+            cheapest = Math.min(cheapest, c.market().bid(m));
+          }
+        }
+        double best = Double.POSITIVE_INFINITY;
+        for (Node m : nodes) {
+          if (m.load() < 1 && c.market().bid(m) == cheapest) {
+            best = Math.min(best, c.delay(m));
+          }
+        }
+        Node picked = s.place(new Job(step, 0, 0, 1, true));
+        if (cheapest == Double.POSITIVE_INFINITY) {
+          double soonest = Double.POSITIVE_INFINITY;
+          for (Node m : nodes) {
+            soonest = Math.min(soonest, c.delay(m));
+          }
+          assertEquals(soonest, c.delay(picked), "round " + round + ": nobody has room");
+        } else {
+          assertTrue(picked.load() < 1, "round " + round + ": picked a full node");
+          assertEquals(cheapest, c.market().bid(picked), "round " + round);
+          assertEquals(best, c.delay(picked), "round " + round);
+        }
+      }
+    }
+  }
 }
