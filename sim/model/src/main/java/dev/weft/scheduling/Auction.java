@@ -57,9 +57,15 @@ final class Auction implements Scheduler {
     rebuild();
   }
 
+  /** Re-sorts only when a bid moved: fixed bids cost one pass over the nodes per epoch. */
   @Override
   public void weightsChanged() {
-    rebuild();
+    for (int i = 0; i < n; i++) {
+      if (cluster.market().bid(cluster.node(i)) + 0.0 != bidOf[i]) {
+        rebuild();
+        return;
+      }
+    }
   }
 
   /** Sorts the nodes by bid, numbers the bid levels and refills the trees and the fallback. */
