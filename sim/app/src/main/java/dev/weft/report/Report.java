@@ -135,11 +135,21 @@ public final class Report {
     rows.add(List.of("Gini of rewards / of stake", f(e.gini()) + " / " + f(e.giniStake())));
     rows.add(List.of("Nakamoto coefficient (33%)", Integer.toString(e.nakamoto())));
     e.roi().forEach((k, v) -> rows.add(List.of("ROI " + k, pct(v))));
+    e.profitPerOperator().forEach((k, v) -> {
+      if (e.operators().byBehaviour().getOrDefault(k, 0) > 0) {
+        rows.add(List.of("profit per operator, " + k, f(v)));
+      }
+    });
     e.breakEvenPrice().forEach((k, v) -> rows.add(List.of("break-even token price, " + k,
         f(v))));
     var j = e.jobs();
     rows.add(List.of("junk results returned / caught / accepted", j.junk() + " / "
         + j.junkCaught() + " / " + j.junkAccepted()));
+    var pools = e.pools();
+    double held = pools.held().values().stream().mapToDouble(Double::doubleValue).sum();
+    rows.add(List.of("unclaimed role shares to treasury / burned; held in pools and escrows",
+        f(pools.unclaimedToTreasury()) + " / " + f(pools.unclaimedBurned()) + "; " + f(held)
+        + " " + e.symbol()));
     var o = e.operators();
     rows.add(List.of("operators active / jailed / joins / leaves", o.active() + " / "
         + o.jailed() + " / " + o.joins() + " / " + o.leaves()));

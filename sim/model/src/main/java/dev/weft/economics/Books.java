@@ -17,6 +17,8 @@ final class Books implements OperatorView {
   ActivityListener listener = ActivityListener.NONE;
   double price;
   int activeCount;
+  /** The cartel's (colluding operators') part of the selectable weight. */
+  long cartelWeight;
 
   Books(Ledger ledger, Operators ops, double unitsPerToken, long minimumStake, FeePolicy fees,
       double price) {
@@ -76,7 +78,10 @@ final class Books implements OperatorView {
     return ops.n;
   }
 
-  /** In the network, not jailed, and bonded at least the minimum. */
+  /**
+   * In the network, not jailed, bonded at least the minimum, and (a Sybil identity) its
+   * machine not down through another identity's node.
+   */
   @Override
   public boolean isActive(int op) {
     return active[op];
@@ -92,7 +97,7 @@ final class Books implements OperatorView {
    * the listener when the activity changed (once both are up to date).
    */
   void refresh(int op) {
-    boolean a = ops.participating[op] && !ops.jailed[op]
+    boolean a = ops.participating[op] && !ops.jailed[op] && !ops.machineDown[op]
         && ledger.balance(Accounts.bonded(op)) >= minimumStake;
     boolean changed = a != active[op];
     if (changed) {
@@ -101,7 +106,11 @@ final class Books implements OperatorView {
       fees.operatorsChanged();
     }
     // +1 unit so that operators without stake are still drawn, uniformly
-    selectable.set(op, a && ops.online[op] ? stake(op) + 1 : 0);
+    long w = a && ops.online[op] ? stake(op) + 1 : 0;
+    if (ops.behaviour[op] == Behaviour.COLLUDING) {
+      cartelWeight += w - selectable.get(op);
+    }
+    selectable.set(op, w);
     if (changed) {
       listener.activityChanged(op, a);
     }

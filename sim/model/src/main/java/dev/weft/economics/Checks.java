@@ -12,8 +12,18 @@ import org.apache.commons.rng.UniformRandomProvider;
  * A trusted referee stands in where no checker can be drawn or a vote reaches no quorum. The
  * job's own verdict is the caller's ({@link Jobs}); this class decides only whether it passes.
  * Nothing is allocated per job.
+ *
+ * <p>It also takes the cartel's decision for the job ({@link #cartelCheats}), as a rational
+ * cartel would. Under a vote the replicas are assigned with the job, so the cartel knows its
+ * members among them: it returns junk (every member alike) only when it can carry the vote,
+ * holding a quorum that the others, assumed honest, cannot match. Under a single secret check
+ * it cannot know the checker: a colluding executor cheats only when the compute it saves
+ * exceeds the loss it expects, the probability of a check by a non-member times the fee
+ * refunded plus the fraud slash. Either way {@code collusionSkipRate} is the share of such
+ * jobs it acts on.
  */
 final class Checks {
+  private final Books b;
   private final Operators ops;
   private final WeightIndex selectable;
   private final VerificationPolicy policy;
@@ -26,6 +36,10 @@ final class Checks {
   private final CheckPlan plan = new CheckPlan();
   private final int[] replicaOps;
   private final Result[] replicaResults;
+  private final double fraudPenalty;
+  private final boolean cartelExists;
+  /** The replicas of the current vote were drawn already (to let the cartel decide). */
+  private boolean predrawn;
   /** The checker that caught the last result {@link #passes} rejected; -1: the protocol. */
   int reporter = -1;
   /**
@@ -37,14 +51,17 @@ final class Checks {
   /** How many of {@link #executed} the last job has. */
   int reexecutions;
   private IntPredicate canRun = v -> true;
+  /** Whether the cartel returns junk on the current job (see the class comment). */
+  boolean cartelCheats;
 
   /**
    * {@code workRng} is the stream executions draw from (the job path's too: a replica is an
    * execution); {@code checkRng} the stream of plans, checker draws and false alarms.
    */
-  Checks(Books books, VerificationPolicy policy, VerificationConfig cfg, Verdicts verdicts,
-      JobCounts counts, BehavioursConfig bp, UniformRandomProvider workRng,
+  Checks(Books books, VerificationPolicy policy, VerificationConfig cfg, double fraudPenalty,
+      Verdicts verdicts, JobCounts counts, BehavioursConfig bp, UniformRandomProvider workRng,
       UniformRandomProvider checkRng) {
+    this.b = books;
     this.ops = books.ops;
     this.selectable = books.selectable;
     this.policy = policy;
@@ -54,6 +71,12 @@ final class Checks {
     this.bp = bp;
     this.workRng = workRng;
     this.checkRng = checkRng;
+    this.fraudPenalty = fraudPenalty;
+    boolean cartel = false;
+    for (Behaviour x : ops.behaviour) {
+      cartel |= x == Behaviour.COLLUDING;
+    }
+    this.cartelExists = cartel;
     int maxReplicas = Math.max(1, cfg.replicas());
     this.replicaOps = new int[maxReplicas];
     this.replicaResults = new Result[maxReplicas];
@@ -75,7 +98,55 @@ final class Checks {
   /** The policy's plan for the job completed now (reused: read it before the next call). */
   CheckPlan plan() {
     policy.plan(checkRng, plan);
+    predrawn = false;
+    cartelCheats = false;
     return plan;
+  }
+
+  /**
+   * The cartel's decision for the job {@code operator} completed, {@code gpuSeconds} long with
+   * a fee worth {@code feeFiat}, under the last {@link #plan}: sets {@link #cartelCheats}.
+   * Under a vote it draws the replicas now (among operators whose node {@code canRun} the
+   * job), which {@link #passes} then uses. Without colluders it draws nothing, so their absence
+   * leaves every stream as it was.
+   */
+  void decideCartel(int operator, double gpuSeconds, double feeFiat, IntPredicate canRun) {
+    if (!cartelExists) {
+      return;
+    }
+    this.canRun = canRun;
+    boolean member = ops.behaviour[operator] == Behaviour.COLLUDING;
+    boolean pays;
+    if (plan.extraExecutions > 0 && plan.quorum > 0) {
+      int n = plan.extraExecutions;
+      int cartel = member ? 1 : 0;
+      for (int i = 0; i < n; i++) {
+        replicaOps[i] = drawChecker(operator, i);
+        cartel += replicaOps[i] >= 0 && ops.behaviour[replicaOps[i]] == Behaviour.COLLUDING
+            ? 1 : 0;
+      }
+      predrawn = true;
+      int others = n + 1 - cartel;
+      pays = cartel >= plan.quorum && !(others >= plan.quorum && others >= cartel);
+    } else if (member) {
+      long own = b.selectable.get(operator);
+      long rest = b.selectable.total() - own;
+      double cartelShare = rest > 0 ? (b.cartelWeight - own) / (double) rest : 0;
+      double caught = policy.checkProbability() * (1 - cartelShare);
+      double slash = fraudPenalty * b.fiat(b.slashable(operator));
+      double saved = ops.busyPerGpuSecond[operator] * gpuSeconds;
+      pays = saved > caught * (feeFiat + slash);
+    } else {
+      pays = false;
+    }
+    cartelCheats = pays && Behaviour.draw(workRng, bp.collusionSkipRate());
+  }
+
+  /** A colluder's or anyone else's result for the current job. */
+  Result execute(int operator) {
+    return ops.behaviour[operator] == Behaviour.COLLUDING
+        ? (cartelCheats ? Result.CARTEL_JUNK : Result.CORRECT)
+        : ops.behaviour[operator].execute(workRng, bp);
   }
 
   /**
@@ -126,11 +197,11 @@ final class Checks {
     int correct = original == Result.CORRECT ? 1 : 0;
     int cartel = original == Result.CARTEL_JUNK ? 1 : 0;
     for (int i = 0; i < n; i++) {
-      int v = drawChecker(operator, i);
+      int v = predrawn ? replicaOps[i] : drawChecker(operator, i);
       replicaOps[i] = v;
       Result rr = Result.CORRECT;
       if (v >= 0) {
-        rr = ops.behaviour[v].execute(workRng, bp);
+        rr = execute(v);
         if (rr == Result.CORRECT) {
           ops.chargeCompute(v, gpuSeconds);
           executedBy(v);

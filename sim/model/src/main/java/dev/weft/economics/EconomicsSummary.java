@@ -23,6 +23,12 @@ import java.util.Map;
  * @param slashedSinceStart tokens slashed from genesis (slashed counts the window)
  * @param breakEvenPrice per node class, the token price at which its operators' earnings net of
  *     slashing would have covered their costs (infinite where they netted nothing)
+ * @param pools where tokens that are nobody's yet stand at the end, and where role shares
+ *     nobody earned went (see {@link Pools})
+ * @param profitPerOperator per behaviour, the mean over its operators of revenue minus costs
+ *     minus own stake slashed, in fiat, over the measured window (0 where none): operators of
+ *     one class put up the same capital whatever their behaviour, so this answers whether a
+ *     behaviour beats honesty where ratios to differing costs cannot
  */
 public record EconomicsSummary(
     String symbol,
@@ -46,7 +52,9 @@ public record EconomicsSummary(
     Map<String, Double> roiSinceStart,
     double slashedSinceStart,
     Jobs jobs,
-    OperatorCounts operators) {
+    OperatorCounts operators,
+    Pools pools,
+    Map<String, Double> profitPerOperator) {
 
   /** Supply in tokens; {@code current} is the contract's {@code final}. */
   public record Supply(double initial, double minted, double burned, double current) {}
@@ -59,6 +67,16 @@ public record EconomicsSummary(
       long junkAccepted, long junkCaught, long falseRejections, long checks, long refereeRuns,
       double refereeGpuSeconds, long missedDeadlines, long pendingVerdicts, double feesFiat,
       double unpaidFees) {}
+
+  /**
+   * No silent sinks: {@code held}, the tokens in each protocol pool and escrow at the end (the
+   * reward, compute, verifier and availability pools, the fee and slash escrows), in tokens;
+   * {@code unclaimedToTreasury} and {@code unclaimedBurned}, the role shares nobody earned in
+   * their epoch that the {@code rewards.unclaimed} rule sent to the treasury or burned, over
+   * the whole run (a {@code carry} rule leaves them in {@code held}).
+   */
+  public record Pools(Map<String, Double> held, double unclaimedToTreasury,
+      double unclaimedBurned) {}
 
   /** Operators at the end of the run and movements during it. */
   public record OperatorCounts(int total, int active, int participating, int jailed, int joins,
@@ -99,6 +117,9 @@ public record EconomicsSummary(
         "participating", operators.participating, "jailed", operators.jailed, "joins",
         operators.joins, "leaves", operators.leaves, "jailings", operators.jailings,
         "byBehaviour", new LinkedHashMap<>(operators.byBehaviour)));
+    m.put("pools", ordered("held", new LinkedHashMap<>(pools.held), "unclaimedToTreasury",
+        pools.unclaimedToTreasury, "unclaimedBurned", pools.unclaimedBurned));
+    m.put("profitPerOperator", finiteMap(profitPerOperator));
     return m;
   }
 

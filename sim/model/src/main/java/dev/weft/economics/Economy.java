@@ -54,7 +54,7 @@ public final class Economy {
     EmissionPolicy emission = Emissions.create(cfg.emission());
     this.fees = FeePolicies.create(cfg.fees(), start, 1 / unitsPerToken);
     VerificationPolicy verification = VerificationPolicies.create(cfg.verification());
-    this.ops = new Operators(specs);
+    this.ops = new Operators(specs, cfg.behaviours().sybilIdentities());
     this.ledger = new Ledger(Accounts.count(ops.n));
     this.listPricePerGpuHour = cfg.fees().pricePerGpuHour();
     long minimum = Books.toUnits(cfg.staking().minimum(), unitsPerToken);
@@ -163,16 +163,26 @@ public final class Economy {
    * and checked: a scheduler should consult {@link #isActive}.
    */
   public int onJobCompleted(int operator, double gpuSeconds, double outputTokens, double now) {
+    return onJobCompleted(operator, gpuSeconds, outputTokens, Double.NaN, now);
+  }
+
+  /**
+   * As {@link #onJobCompleted(int, double, double, double)} for a job an auction placed:
+   * {@code secondBid} is the cheapest competing bid in fiat per GPU-hour (infinity when nobody
+   * else bid; NaN when no auction placed the job), what a second-price auction pays.
+   */
+  public int onJobCompleted(int operator, double gpuSeconds, double outputTokens,
+      double secondBid, double now) {
     advance(now);
     return jobs.completed(operator, gpuSeconds, outputTokens, now, jobs.draw(operator),
-        v -> true);
+        v -> true, secondBid);
   }
 
   /**
    * What the execution {@code operator} is about to start will return, drawn by its behaviour:
    * anything but {@link Result#CORRECT} is junk returned at once, without spending the compute,
    * so the run frees the node at once (a lazy node's saving is its capacity as well as its
-   * energy).
+   * energy). A colluder computes here; whether the cartel cheats is decided at delivery.
    */
   public Result execution(int operator) {
     return jobs.draw(operator);
@@ -181,14 +191,15 @@ public final class Economy {
   /**
    * {@code operator} delivered result {@code r} (drawn by {@link #execution} when it started)
    * of {@code gpuSeconds} at {@code now}: prices, escrows and checks the job. Checkers are drawn
-   * among operators for which {@code canRun} holds (their node can run this job). Returns how
-   * many checkers re-execute it on their own node; {@link #reexecutor} names them, until the
-   * next call.
+   * among operators for which {@code canRun} holds (their node can run this job).
+   * {@code secondBid} is the job's auction second price in fiat per GPU-hour (infinity when
+   * nobody else bid, NaN when no auction placed it). Returns how many checkers re-execute it
+   * on their own node; {@link #reexecutor} names them, until the next call.
    */
   public int onJobCompleted(int operator, double gpuSeconds, double outputTokens, double now,
-      Result r, IntPredicate canRun) {
+      Result r, IntPredicate canRun, double secondBid) {
     advance(now);
-    return jobs.completed(operator, gpuSeconds, outputTokens, now, r, canRun);
+    return jobs.completed(operator, gpuSeconds, outputTokens, now, r, canRun, secondBid);
   }
 
   /** The {@code i}-th checker of the last completed job that re-executes it on its node. */
@@ -206,17 +217,19 @@ public final class Economy {
   /** {@code operator}'s node went offline. */
   public void onOffline(int operator, double now) {
     advance(now);
-    ops.accrue(operator, now);
-    ops.online[operator] = false;
-    books.refresh(operator);
+    ops.setOwnOnline(operator, false, now);
+    for (int o : ops.machine[operator]) {
+      books.refresh(o);
+    }
   }
 
   /** {@code operator}'s node came back online. */
   public void onOnline(int operator, double now) {
     advance(now);
-    ops.accrue(operator, now);
-    ops.online[operator] = true;
-    books.refresh(operator);
+    ops.setOwnOnline(operator, true, now);
+    for (int o : ops.machine[operator]) {
+      books.refresh(o);
+    }
   }
 
   /**
@@ -327,5 +340,9 @@ public final class Economy {
 
   FeePolicy fees() {
     return fees;
+  }
+
+  Operators operators() {
+    return ops;
   }
 }

@@ -38,7 +38,8 @@ final class Epochs {
     this.minter = new Minter(books, emission,
         cap == null ? Double.POSITIVE_INFINITY : cap * books.unitsPerToken);
     this.rewards = new Rewards(books, cfg.rewards().split(), cfg.staking().commission(),
-        Rewards.perIdentity(cfg.rewards().availabilityWeighting()));
+        Rewards.perIdentity(cfg.rewards().availabilityWeighting()),
+        UnclaimedRule.byName(cfg.rewards().unclaimed()));
     this.penalties = penalties;
     this.stakes = stakes;
     this.membership = membership;
@@ -63,7 +64,8 @@ final class Epochs {
       ops.accrue(o, now);
       onlineGpuSeconds += ops.epochOnline[o] * ops.gpus[o];
     }
-    books.price = price.advance(now);
+    books.price = price.advance(now, books.tokens(ledger.flow(Cause.PURCHASE)),
+        books.tokens(ledger.flow(Cause.SALE)));
     minter.mint(lastEnd, now);
     for (int o = 0; o < ops.n; o++) {
       availability[o] = ops.epochPresent[o] > 0 ? ops.epochOnline[o] / ops.epochPresent[o]
@@ -72,7 +74,11 @@ final class Epochs {
     rewards.distribute(availability, downtimeThreshold, now);
     for (int o = 0; o < ops.n; o++) {
       if (ops.participating[o] && !ops.jailed[o] && availability[o] < downtimeThreshold) {
-        penalties.downtime(o, now);
+        // offline seconds beyond the allowance (1 - threshold) of the time present: the
+        // penalty scales with them, so the epoch length does not multiply it
+        double offline = ops.epochPresent[o] - ops.epochOnline[o];
+        double excess = offline - (1 - downtimeThreshold) * ops.epochPresent[o];
+        penalties.downtime(o, excess, now);
       }
     }
     // delivered GPU-seconds over online GPU-seconds: what the operators pay energy for, so

@@ -30,7 +30,7 @@ final class Jobs {
   final JobCounts counts = new JobCounts();
   /** GPU-seconds delivered this epoch: the fee policy's utilization. */
   double epochWork;
-  /** Tips paid this epoch, in units: operators' revenue beside the reward pools. */
+  /** Tips and auction payments this epoch, in units: operators' revenue beside the pools. */
   long epochTips;
 
   /**
@@ -50,8 +50,8 @@ final class Jobs {
     this.faultRng = faultRng;
     this.listPricePerGpuHour = cfg.fees().pricePerGpuHour();
     this.listPricePer1k = cfg.fees().pricePer1kTokens();
-    this.checks = new Checks(books, verification, cfg.verification(), verdicts, counts, bp,
-        workRng, checkRng);
+    this.checks = new Checks(books, verification, cfg.verification(),
+        cfg.slashing().fraud().penalty(), verdicts, counts, bp, workRng, checkRng);
   }
 
   /** Whether this execution by {@code operator} fails (flaky and Sybil behaviours). */
@@ -69,19 +69,18 @@ final class Jobs {
    * {@code operator} delivered result {@code r} at {@code now}: prices, escrows and checks the
    * job (checkers drawn among operators {@code canRun} accepts), queues its verdict and settles
    * whatever is due. Returns how many checkers re-executed the job on their own node.
+   * {@code secondBid} is the job's auction second price (NaN when no auction placed it). A
+   * colluder's result is the cartel's decision, taken here once the check is planned: its
+   * node did the work in the run, and cheating saves the cartel only the energy.
    */
   int completed(int operator, double gpuSeconds, double outputTokens, double now, Result r,
-      IntPredicate canRun) {
+      IntPredicate canRun, double secondBid) {
     JobCounts c = counts;
     c.completed++;
     epochWork += gpuSeconds;
-    if (r == Result.CORRECT) {
-      ops.chargeCompute(operator, gpuSeconds);
-    } else {
-      c.junk++;
-    }
     double fiat = gpuSeconds / 3600 * listPricePerGpuHour + outputTokens / 1000 * listPricePer1k;
     quote.clear();
+    quote.secondBid = secondBid;
     fees.quote(operator, gpuSeconds, fiat, books.price, quote);
     long charge = books.units(quote.charge);
     long tip = books.units(quote.tip);
@@ -95,6 +94,15 @@ final class Jobs {
     long burn = Math.min(charge, Math.round(charge * quote.burnShare));
 
     CheckPlan plan = checks.plan();
+    checks.decideCartel(operator, gpuSeconds, books.fiat(charge + tip), canRun);
+    if (ops.behaviour[operator] == Behaviour.COLLUDING) {
+      r = checks.execute(operator);
+    }
+    if (r == Result.CORRECT) {
+      ops.chargeCompute(operator, gpuSeconds);
+    } else {
+      c.junk++;
+    }
     double due = now + plan.delay;
     boolean pass = checks.passes(operator, r, gpuSeconds, due, canRun);
     int s = verdicts.add(due);
@@ -157,8 +165,14 @@ final class Jobs {
     boolean junk = v.result[s] != Result.CORRECT.ordinal();
     if (v.pass[s]) {
       ledger.burn(Accounts.FEE_ESCROW, v.burn[s], Cause.FEE_BURN, t);
-      ledger.transfer(Accounts.FEE_ESCROW, Accounts.REWARD_POOL, charge - v.burn[s],
-          Cause.FEE_TO_POOL, t);
+      long rest = charge - v.burn[s];
+      if (fees.paysWinner()) {
+        ledger.transfer(Accounts.FEE_ESCROW, Accounts.liquid(o), rest, Cause.AUCTION_PAYMENT, t);
+        ops.earn(o, rest, books.fiat(rest));
+        epochTips += rest;
+      } else {
+        ledger.transfer(Accounts.FEE_ESCROW, Accounts.REWARD_POOL, rest, Cause.FEE_TO_POOL, t);
+      }
       ledger.transfer(Accounts.FEE_ESCROW, Accounts.liquid(o), tip, Cause.TIP, t);
       ops.earn(o, tip, books.fiat(tip));
       epochTips += tip;

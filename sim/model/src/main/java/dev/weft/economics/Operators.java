@@ -6,6 +6,13 @@ import java.util.List;
  * Per-operator state in parallel primitive arrays (a few hundred bytes per operator, so 100,000
  * fit easily): fixed figures, status, the current epoch's accumulators, trailing figures for
  * join/leave decisions, and lifetime totals for the summary. Owned by the {@link Economy}.
+ *
+ * <p>An operator is one identity on one machine, except Sybil operators: consecutive Sybil
+ * operators of a node class are grouped, {@code sybilIdentities} at a time, as identities of
+ * one machine. They split the machine's stake (each bonds its share of the class's stake) and
+ * its time-based costs (amortization, bandwidth, idle power), pay the energy of the work each
+ * does, and go down together: when any identity's node is down the machine is, so every
+ * identity of it is offline to the economy and inactive to placement.
  */
 final class Operators {
   final int n;
@@ -21,7 +28,14 @@ final class Operators {
 
   final boolean[] participating;
   final boolean[] jailed;
+  /** Online to the economy: its own node up and, for a Sybil identity, its whole machine. */
   final boolean[] online;
+  /** Its own node up, as the run reports it. */
+  final boolean[] ownOnline;
+  /** A Sybil identity whose machine is down because another identity's node is. */
+  final boolean[] machineDown;
+  /** By operator: the identities of its machine (itself alone but for Sybil operators). */
+  final int[][] machine;
   final double[] jailedUntil;
   final double[] joinedAt;
   final double[] lastAccrual;
@@ -44,6 +58,11 @@ final class Operators {
   final long[] tokensSlashed;
 
   Operators(List<OperatorSpec> specs) {
+    this(specs, 1);
+  }
+
+  /** Sybil operators grouped {@code sybilIdentities} to a machine (see the class comment). */
+  Operators(List<OperatorSpec> specs, int sybilIdentities) {
     n = specs.size();
     behaviour = new Behaviour[n];
     classIndex = new int[n];
@@ -56,6 +75,9 @@ final class Operators {
     participating = new boolean[n];
     jailed = new boolean[n];
     online = new boolean[n];
+    ownOnline = new boolean[n];
+    machineDown = new boolean[n];
+    machine = machines(specs, sybilIdentities);
     jailedUntil = new double[n];
     joinedAt = new double[n];
     lastAccrual = new double[n];
@@ -79,13 +101,67 @@ final class Operators {
       behaviour[i] = s.behaviour();
       classIndex[i] = classes.computeIfAbsent(s.nodeClass(), k -> classes.size());
       gpus[i] = s.gpus();
-      fixedPerSecond[i] = s.costs().fixedPerSecond();
-      idlePerSecond[i] = s.costs().idlePerSecond();
+      double share = 1.0 / machine[i].length; // of the machine's time-based costs
+      fixedPerSecond[i] = s.costs().fixedPerSecond() * share;
+      idlePerSecond[i] = s.costs().idlePerSecond() * share;
       busyPerGpuSecond[i] = s.costs().busyPerGpuSecond(s.gpus());
-      costPerGpuHour[i] = s.costs().costPerGpuHour(s.gpus());
+      costPerGpuHour[i] = s.costs().costPerGpuHour(s.gpus())
+          - s.costs().fixedPerSecond() * (1 - share) * 3600 / s.gpus();
       online[i] = true;
+      ownOnline[i] = true;
     }
     classNames = List.copyOf(classes.keySet());
+  }
+
+  /** Share of its class's stake {@code op} bonds: one over the identities of its machine. */
+  double stakeShare(int op) {
+    return 1.0 / machine[op].length;
+  }
+
+  /**
+   * {@code op}'s own node went up or down at {@code now}: accrues every identity of its machine
+   * up to then and re-derives which of them are online.
+   */
+  void setOwnOnline(int op, boolean up, double now) {
+    int[] m = machine[op];
+    for (int o : m) {
+      accrue(o, now);
+    }
+    ownOnline[op] = up;
+    int down = 0;
+    for (int o : m) {
+      down += ownOnline[o] ? 0 : 1;
+    }
+    for (int o : m) {
+      machineDown[o] = down > (ownOnline[o] ? 0 : 1);
+      online[o] = down == 0;
+    }
+  }
+
+  private static int[][] machines(List<OperatorSpec> specs, int identities) {
+    int n = specs.size();
+    int[][] out = new int[n][];
+    java.util.List<Integer> open = new java.util.ArrayList<>();
+    String openClass = null;
+    for (int i = 0; i <= n; i++) {
+      boolean sybil = i < n && specs.get(i).behaviour() == Behaviour.SYBIL;
+      boolean close = i == n || open.size() == identities
+          || (sybil && !specs.get(i).nodeClass().equals(openClass));
+      if (close && !open.isEmpty()) {
+        int[] group = open.stream().mapToInt(Integer::intValue).toArray();
+        for (int o : group) {
+          out[o] = group;
+        }
+        open.clear();
+      }
+      if (sybil) {
+        open.add(i);
+        openClass = specs.get(i).nodeClass();
+      } else if (i < n) {
+        out[i] = new int[] {i};
+      }
+    }
+    return out;
   }
 
   /** Accrues time-based costs and presence of {@code op} up to {@code now}. */

@@ -69,9 +69,14 @@ final class Penalties {
     jail(op, cfg.fraud().jail(), now);
   }
 
-  /** {@code op}'s epoch availability fell below the threshold. */
-  void downtime(int op, double now) {
-    slash(op, fraction(b.slashable(op), cfg.downtime().penalty()), Cause.SLASH_DOWNTIME, -1, now);
+  /**
+   * {@code op}'s epoch availability fell below the threshold, {@code excessSeconds} offline
+   * beyond the allowance: slashed the penalty per hour of them (capped at its whole stake), so
+   * the same outages cost the same whatever the epoch length.
+   */
+  void downtime(int op, double excessSeconds, double now) {
+    double share = Math.min(1, cfg.downtime().penalty() * Math.max(0, excessSeconds) / 3600);
+    slash(op, fraction(b.slashable(op), share), Cause.SLASH_DOWNTIME, -1, now);
     jail(op, cfg.downtime().jail(), now);
   }
 

@@ -108,7 +108,40 @@ final class SummaryBuilder {
             b.tokens(k.unpaidUnits)),
         new EconomicsSummary.OperatorCounts(ops.n, active, participating, jailed,
             members.joins - w.joins, members.leaves - w.leaves, pen.jailings - w.jailings,
-            Collections.unmodifiableMap(byBehaviour)));
+            Collections.unmodifiableMap(byBehaviour)),
+        pools(b),
+        profitPerOperator(ops, w));
+  }
+
+  /** Mean fiat profit per operator of each behaviour over the window opening at {@code w}. */
+  static Map<String, Double> profitPerOperator(Operators ops, Window w) {
+    int nb = Behaviour.values().length;
+    double[] profit = new double[nb];
+    int[] count = new int[nb];
+    for (int o = 0; o < ops.n; o++) {
+      int bi = ops.behaviour[o].ordinal();
+      count[bi]++;
+      profit[bi] += ops.revenueFiat[o] - w.revenueFiat[o] - (ops.costFiat[o] - w.costFiat[o])
+          - (ops.slashFiat[o] - w.slashFiat[o]);
+    }
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (Behaviour bh : Behaviour.values()) {
+      int i = bh.ordinal();
+      out.put(bh.label(), count[i] > 0 ? profit[i] / count[i] : 0);
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** The pools and escrows at the end, and the unclaimed role shares over the run. */
+  static EconomicsSummary.Pools pools(Books b) {
+    Map<String, Double> held = new LinkedHashMap<>();
+    for (int a : new int[] {Accounts.REWARD_POOL, Accounts.COMPUTE_POOL, Accounts.VERIFIER_POOL,
+        Accounts.AVAILABILITY_POOL, Accounts.FEE_ESCROW, Accounts.SLASH_ESCROW}) {
+      held.put(Accounts.name(a), b.tokens(b.ledger.balance(a)));
+    }
+    return new EconomicsSummary.Pools(Collections.unmodifiableMap(held),
+        b.tokens(b.ledger.flow(Cause.UNCLAIMED_TO_TREASURY)),
+        b.tokens(b.ledger.flow(Cause.UNCLAIMED_BURN)));
   }
 
   /** ROI per behaviour over the window opening at {@code w}: profit / operating cost, fiat. */

@@ -303,7 +303,7 @@ final class JobFlow {
     }
     canRun.group = placement.groupOf(run.job);
     int checks = economy.onJobCompleted(n.id(), gpuSeconds, run.job.outputTokens(), now, r,
-        canRun);
+        canRun, run.job.secondBid());
     if (checks > checkers.length) {
       checkers = new int[checks];
     }

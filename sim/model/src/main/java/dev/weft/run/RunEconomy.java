@@ -54,7 +54,7 @@ interface RunEconomy extends Market {
 
   /**
    * What {@code operator}'s execution about to start returns: anything but
-   * {@link Result#CORRECT} is junk, returned at once without the compute (lazy, colluding).
+   * {@link Result#CORRECT} is junk, returned at once without the compute (lazy).
    */
   default Result execution(int operator) {
     return Result.CORRECT;
@@ -63,10 +63,11 @@ interface RunEconomy extends Market {
   /**
    * {@code operator}'s result {@code r} of {@code gpuSeconds} reached the submitters. Returns how
    * many checkers re-execute it on their own node ({@link #reexecutor}); checkers are drawn
-   * among operators for which {@code canRun} holds.
+   * among operators for which {@code canRun} holds. {@code secondBid} is the job's auction
+   * second price (NaN when no auction placed it).
    */
   default int onJobCompleted(int operator, double gpuSeconds, double outputTokens, double now,
-      Result r, IntPredicate canRun) {
+      Result r, IntPredicate canRun, double secondBid) {
     return 0;
   }
 
@@ -161,8 +162,9 @@ interface RunEconomy extends Market {
 
     @Override
     public int onJobCompleted(int operator, double gpuSeconds, double outputTokens, double now,
-        Result r, IntPredicate canRun) {
-      return economy.onJobCompleted(operator, gpuSeconds, outputTokens, now, r, canRun);
+        Result r, IntPredicate canRun, double secondBid) {
+      return economy.onJobCompleted(operator, gpuSeconds, outputTokens, now, r, canRun,
+          secondBid);
     }
 
     @Override

@@ -52,17 +52,19 @@ class BehaviourTest {
 
   @Test
   void sybilsFarmPerIdentityAvailabilityRewardsButNotStakeWeightedOnes() {
-    // ten honest operators with 1,000 staked each; one entity split into 40 identities of 25
+    // ten honest operators with 1,000 staked each; one machine of the same stake and cost
+    // presenting 40 identities, which split them: 25 staked and 1/40 of the cost each
     List<OperatorSpec> ops = new ArrayList<>();
     ops.addAll(Configs.operators(10, "honest", Behaviour.HONEST, 1000,
         Configs.fixedCostPerDay(1)));
-    ops.addAll(Configs.operators(40, "sybil", Behaviour.SYBIL, 25,
-        Configs.fixedCostPerDay(1 / 40.0)));
+    ops.addAll(Configs.operators(40, "sybil", Behaviour.SYBIL, 1000,
+        Configs.fixedCostPerDay(1)));
     double[] sybilRoi = new double[2];
     double[] honestRoi = new double[2];
     String[] weighting = {"identity", "stake"};
     for (int w = 0; w < 2; w++) {
       EconomicsConfig c = Configs.economics("emission.initialPerDay=100", "epoch=1d",
+          "behaviours.sybilIdentities=40",
           "rewards.split={compute:0,verifiers:0,treasury:0,availability:1}",
           "rewards.availabilityWeighting=" + weighting[w], "operators.joinLeave=false");
       Economy e = Economy.create(c, ops, new RandomStreams(1));

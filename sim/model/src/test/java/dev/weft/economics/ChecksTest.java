@@ -35,9 +35,19 @@ class ChecksTest {
     books = Fixtures.books(1, 1, specs);
     Genesis.allocate(books, specs, 1e6, 0);
     RandomStreams s = new RandomStreams(1);
-    Checks c = new Checks(books, (rng, out) -> out.set(extra, quorum, DUE),
-        RecordDefaults.of(VerificationConfig.class), verdicts, counts,
-        Fixtures.certainBehaviours(), s.stream("work"), s.stream("checks"));
+    VerificationPolicy always = new VerificationPolicy() {
+      @Override
+      public void plan(org.apache.commons.rng.UniformRandomProvider rng, CheckPlan out) {
+        out.set(extra, quorum, DUE);
+      }
+
+      @Override
+      public double checkProbability() {
+        return 1;
+      }
+    };
+    Checks c = new Checks(books, always, RecordDefaults.of(VerificationConfig.class), 0.05,
+        verdicts, counts, Fixtures.certainBehaviours(), s.stream("work"), s.stream("checks"));
     assertEquals(extra, c.plan().extraExecutions);
     return c;
   }
@@ -73,18 +83,22 @@ class ChecksTest {
   @Test
   void aCartelMajorityOutvotesHonestWorkAndPassesItsOwnJunk() {
     Checks c = plan(2, 2, Behaviour.HONEST, Behaviour.COLLUDING, Behaviour.COLLUDING);
-    // 1 correct against 2 cartel results, quorum 2: the cartel's junk is the accepted result
+    // 1 correct against 2 cartel results, quorum 2: the cartel carries the vote, so it cheats
+    c.decideCartel(0, G, 0, ANY);
+    assertTrue(c.cartelCheats);
     assertFalse(c.passes(0, Result.CORRECT, G, DUE, ANY));
     assertEquals(Map.of(1, true, 2, true), checkerVerdicts());
     assertEquals(0, energy(1), "a colluder returns junk without computing");
     Checks cartel = plan(2, 2, Behaviour.COLLUDING, Behaviour.COLLUDING, Behaviour.COLLUDING);
-    assertTrue(cartel.passes(0, Result.CARTEL_JUNK, G, DUE, ANY));
+    cartel.decideCartel(0, G, 0, ANY);
+    assertTrue(cartel.passes(0, cartel.execute(0), G, DUE, ANY));
+    assertEquals(Result.CARTEL_JUNK, cartel.execute(0));
   }
 
   @Test
   void aSplitVoteGoesToTheRefereeAndTheDissenterFails() {
-    // quorum 3 of 3: 2 correct, 1 cartel reach neither, so the referee decides for correct
-    Checks c = plan(2, 3, Behaviour.HONEST, Behaviour.HONEST, Behaviour.COLLUDING);
+    // quorum 3 of 3: 2 correct, 1 junk reach neither, so the referee decides for correct
+    Checks c = plan(2, 3, Behaviour.HONEST, Behaviour.HONEST, Behaviour.LAZY);
     assertTrue(c.passes(0, Result.CORRECT, G, DUE, ANY));
     assertEquals(Map.of(1, true, 2, false), checkerVerdicts());
     assertEquals(1, counts.refereeRuns);
