@@ -25,6 +25,7 @@ final class Checks {
   private final CheckPlan plan = new CheckPlan();
   private final int[] replicaOps;
   private final Result[] replicaResults;
+  private final Result[] replicaExecuted;
   /** The checker that caught the last result {@link #passes} rejected; -1: the protocol. */
   int reporter = -1;
 
@@ -47,6 +48,7 @@ final class Checks {
     int maxReplicas = Math.max(1, cfg.replicas());
     this.replicaOps = new int[maxReplicas];
     this.replicaResults = new Result[maxReplicas];
+    this.replicaExecuted = new Result[maxReplicas];
   }
 
   /** The policy's plan for the job completed now (reused: read it before the next call). */
@@ -87,7 +89,7 @@ final class Checks {
       reporter = pass ? -1 : v;
     }
     if (v >= 0) {
-      addChecker(v, gpuSeconds, true, due);
+      addChecker(v, gpuSeconds, true, Result.CORRECT, due);
     }
     return pass;
   }
@@ -104,6 +106,7 @@ final class Checks {
       Result rr = Result.CORRECT;
       if (v >= 0) {
         rr = ops.behaviour[v].execute(workRng, bp);
+        replicaExecuted[i] = rr;
         if (rr == Result.CORRECT) {
           ops.chargeCompute(v, gpuSeconds);
           if (falseAlarm()) {
@@ -129,19 +132,22 @@ final class Checks {
     }
     for (int i = 0; i < n; i++) {
       if (replicaOps[i] >= 0) {
-        addChecker(replicaOps[i], gpuSeconds, replicaResults[i] == accepted, due);
+        addChecker(replicaOps[i], gpuSeconds, replicaResults[i] == accepted, replicaExecuted[i],
+            due);
       }
     }
     return original == accepted;
   }
 
-  private void addChecker(int v, double gpuSeconds, boolean pass, double due) {
+  /** {@code executed}: the checker's own result before any false alarm (false-slash rate). */
+  private void addChecker(int v, double gpuSeconds, boolean pass, Result executed,
+      double due) {
     int s = verdicts.add(due);
     verdicts.op[s] = v;
     verdicts.gpuSeconds[s] = gpuSeconds;
     verdicts.role[s] = Verdicts.CHECKER;
     verdicts.pass[s] = pass;
-    verdicts.result[s] = 0;
+    verdicts.result[s] = (byte) executed.ordinal();
     verdicts.charge[s] = 0;
     verdicts.burn[s] = 0;
     verdicts.tip[s] = 0;

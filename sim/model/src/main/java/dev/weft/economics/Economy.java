@@ -40,6 +40,7 @@ public final class Economy {
   private double now;
   private boolean closed;
   private Window window; // null until the warm-up ends: the window is then the whole run
+  private final Window genesis;
 
   /**
    * Wires the collaborators. The steps that can refuse a configuration run in a fixed order (the
@@ -64,11 +65,12 @@ public final class Economy {
     this.jobs = new Jobs(cfg, books, penalties, verification, streams.stream(STREAM + "work"),
         streams.stream(STREAM + "faults"), streams.stream(STREAM + "checks"));
     this.epochs = new Epochs(cfg, books, price, emission, penalties, stakes, membership, jobs);
-    this.series = new Series(books, penalties, emission, jobs);
+    this.series = new Series(books, penalties, jobs, epochs.issuance);
     Genesis.allocate(books, specs, cfg.token().initialSupply(), cfg.staking().delegation());
     fees.attach(books);
     price.advance(0);
     books.price = price.price();
+    this.genesis = Window.openAt(0, books, penalties, membership, epochs.issuance);
   }
 
   /**
@@ -231,7 +233,7 @@ public final class Economy {
    */
   public void endWarmup(double now) {
     advance(now);
-    window = Window.openAt(now, books, penalties, membership);
+    window = Window.openAt(now, books, penalties, membership, epochs.issuance);
     jobs.counts.restart();
   }
 
@@ -250,7 +252,7 @@ public final class Economy {
       closed = true;
     }
     return SummaryBuilder.build(books, penalties, membership, jobs.counts, jobs.pending(), cfg,
-        window != null ? window : Window.genesis(books), now);
+        window != null ? window : genesis, genesis, now);
   }
 
   /** Throws {@link InvariantViolation} if the ledger does not balance at {@code now}. */

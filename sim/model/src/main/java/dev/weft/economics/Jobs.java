@@ -71,12 +71,14 @@ final class Jobs {
   int completed(int operator, double gpuSeconds, double outputTokens, double now) {
     JobCounts c = counts;
     c.completed++;
+    c.gpuSeconds += gpuSeconds;
     epochWork += gpuSeconds;
     Result r = ops.behaviour[operator].execute(workRng, bp);
     if (r == Result.CORRECT) {
       ops.chargeCompute(operator, gpuSeconds);
     } else {
       c.junk++;
+      ops.junk(operator, now);
     }
     double fiat = gpuSeconds / 3600 * listPricePerGpuHour + outputTokens / 1000 * listPricePer1k;
     quote.clear();
@@ -93,6 +95,8 @@ final class Jobs {
     long burn = Math.min(charge, Math.round(charge * quote.burnShare));
 
     CheckPlan plan = checks.plan();
+    // verification work as ordered, whoever (or whatever) ends up executing it
+    c.verificationGpuSeconds += plan.extraExecutions * gpuSeconds;
     double due = now + plan.delay;
     boolean pass = checks.passes(operator, r, gpuSeconds, due);
     int s = verdicts.add(due);
@@ -136,6 +140,8 @@ final class Jobs {
       if (v.pass[s]) {
         ops.epochCheckWork[o] += v.gpuSeconds[s];
       } else {
+        counts.fraudSlashes++;
+        counts.falseFraudSlashes += v.result[s] == Result.CORRECT.ordinal() ? 1 : 0;
         penalties.fraud(o, -1, t);
       }
       return;
@@ -148,12 +154,13 @@ final class Jobs {
       ledger.transfer(Accounts.FEE_ESCROW, Accounts.REWARD_POOL, charge - v.burn[s],
           Cause.FEE_TO_POOL, t);
       ledger.transfer(Accounts.FEE_ESCROW, Accounts.liquid(o), tip, Cause.TIP, t);
-      ops.earn(o, tip, books.fiat(tip));
+      ops.earn(o, tip, books.fiat(tip), 1); // every policy sets its tip in fiat
       epochTips += tip;
       ops.epochVerifiedWork[o] += v.gpuSeconds[s];
       counts.paid++;
       if (junk) {
         counts.junkAccepted++;
+        ops.junkAccepted(o);
       }
     } else {
       ledger.transfer(Accounts.FEE_ESCROW, Accounts.SUBMITTERS, charge + tip, Cause.REFUND, t);
@@ -163,6 +170,8 @@ final class Jobs {
       } else {
         counts.falseRejections++;
       }
+      counts.fraudSlashes++;
+      counts.falseFraudSlashes += junk ? 0 : 1;
       penalties.fraud(o, v.reporter[s], t);
     }
   }

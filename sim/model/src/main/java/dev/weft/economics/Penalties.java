@@ -34,7 +34,6 @@ final class Penalties {
 
   final long[] slashedByCause = new long[Cause.values().length];
   long slashEvents;
-  long honestSlashEvents;
   long frauds;
   long jailings;
 
@@ -112,6 +111,7 @@ final class Penalties {
     }
     if (!b.ops.jailed[op]) {
       jailings++;
+      b.ops.jailed(op, now);
     }
     b.ops.jailed[op] = true;
     b.ops.jailedUntil[op] = Math.max(b.ops.jailedUntil[op], now + period);
@@ -126,12 +126,9 @@ final class Penalties {
     if (taken == 0) {
       return 0;
     }
-    b.ops.lose(op, stakes.lastOwn, b.fiat(stakes.lastOwn));
+    b.ops.lose(op, stakes.lastOwn, b.fiat(stakes.lastOwn), cause, now);
     slashedByCause[cause.ordinal()] += taken;
     slashEvents++;
-    if (b.ops.behaviour[op] == Behaviour.HONEST) {
-      honestSlashEvents++;
-    }
     long reward = 0;
     if (reporter >= 0 && reporter != op) {
       reward = Math.min(taken, fraction(taken, cfg.whistleblowerShare()));
