@@ -63,7 +63,7 @@ public final class RunCommand {
         folder.write("metrics/economics.csv", Csv.timeSeries(main.economySeries()));
       }
       if (main.economics() != null) {
-        folder.write("metrics/operators.csv", Csv.operators(main.economics().operatorLedger()));
+        folder.write("metrics/operators.csv", Csv.operators(main));
       }
       if (all.size() > 1) {
         folder.write("metrics/replications.csv", replicationsCsv(all));

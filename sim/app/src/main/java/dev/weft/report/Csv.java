@@ -64,11 +64,15 @@ public final class Csv {
   // ---- economics: the per-operator ledger
 
   /**
-   * {@code metrics/operators.csv}: one row per operator over the measured window (METRICS.md,
-   * "Per-operator ledger"); times are seconds since the start, empty where the event never
-   * happened.
+   * {@code metrics/operators.csv} of a run with an economy: one row per operator over the
+   * measured window (METRICS.md, "Per-operator ledger"); times are seconds since the start,
+   * empty where the event never happened.
    */
-  public static String operators(List<EconomicsSummary.OperatorLedger> rows) {
+  public static String operators(RunResult r) {
+    return operators(r.economics().operatorLedger());
+  }
+
+  static String operators(List<EconomicsSummary.OperatorLedger> rows) {
     StringBuilder sb = new StringBuilder("operator,class,behaviour,region,stakeStart,stakeEnd,"
         + "rewards,revenue,fiatPricedRevenue");
     for (String c : EconomicsSummary.slashCauses()) {

@@ -16,8 +16,8 @@ import java.util.Locale;
 final class EconomicsTables {
   private EconomicsTables() {}
 
-  static List<Table> of(EconomicsSummary e, double window) {
-    return List.of(headline(e), returns(e, window), breakEven(e));
+  static List<Table> of(EconomicsSummary e) {
+    return List.of(headline(e), returns(e), breakEven(e));
   }
 
   private static Table headline(EconomicsSummary e) {
@@ -63,15 +63,17 @@ final class EconomicsTables {
     return new Table("Token economics", List.of("metric", "value"), rows);
   }
 
-  private static Table returns(EconomicsSummary e, double window) {
+  private static Table returns(EconomicsSummary e) {
     List<List<String>> rows = new ArrayList<>();
     for (EconomicsSummary.Returns r : e.returns()) {
       rows.add(List.of(r.nodeClass(), r.behaviour(), Integer.toString(r.operators()),
           money(r.capital()), money(r.revenue()), money(r.costs()), money(r.slashedValue()),
-          rate(r.roi()), rate(r.slashLoss()), rate(r.windowReturn())));
+          rate(r.roi()), rate(r.slashLoss()), Double.isNaN(r.windowReturn()) ? "-"
+              : String.format(Locale.ROOT, "%+.3f%%", 100 * r.windowReturn())));
     }
-    return new Table("Operator returns on capital (window of " + Report.duration(window)
-        + "; capital: hardware at purchase price + own stake at market value)",
+    return new Table("Operator returns on capital, " + Report.duration(e.windowStart())
+        + " to " + Report.duration(e.windowEnd()) + " (from the first epoch end after warm-up;"
+        + " capital: hardware at purchase price + own stake at market value)",
         List.of("class", "behaviour", "operators", "capital", "revenue", "costs",
             "stake slashed", "ROI per year", "of which slashing", "return over window"), rows);
   }

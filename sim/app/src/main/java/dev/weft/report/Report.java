@@ -107,7 +107,7 @@ public final class Report {
                   + secs(result.network().allReduceTime().p95())))));
     }
     if (result.economics() != null) {
-      t.addAll(EconomicsTables.of(result.economics(), result.duration() - result.warmup()));
+      t.addAll(EconomicsTables.of(result.economics()));
     }
     return t;
   }

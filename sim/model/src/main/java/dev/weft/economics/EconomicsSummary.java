@@ -29,6 +29,9 @@ import java.util.Map;
  * @param breakEven per node class, the token price at which its honest operators break even
  * @param roiSinceStart {@code roi} from genesis: what deterred misbehaviour during warm-up too
  * @param lazyDetection how long lazy operators' junk went unpunished
+ * @param windowStart where the money figures' window opens: the first epoch end at or after
+ *     the warm-up (seconds; see {@link Economy#endWarmup})
+ * @param windowEnd the end of the run
  * @param operatorLedger one row per operator (metrics/operators.csv), not in the summary
  */
 public record EconomicsSummary(
@@ -59,6 +62,8 @@ public record EconomicsSummary(
     Jobs jobs,
     LazyDetection lazyDetection,
     OperatorCounts operators,
+    double windowStart,
+    double windowEnd,
     List<OperatorLedger> operatorLedger) {
 
   /** Supply in tokens; {@code current} is the contract's {@code final}. */
@@ -119,6 +124,7 @@ public record EconomicsSummary(
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("symbol", symbol);
+    m.put("window", ordered("start", windowStart, "end", windowEnd));
     m.put("supply", ordered("initial", supply.initial, "minted", supply.minted, "burned",
         supply.burned, "final", supply.current));
     m.put("circulatingSupply", circulatingSupply);

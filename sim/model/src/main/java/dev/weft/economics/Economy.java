@@ -39,7 +39,11 @@ public final class Economy {
 
   private double now;
   private boolean closed;
+  private boolean closing;
+  private Window atWarmup;
   private Window window; // null until the warm-up ends: the window is then the whole run
+  /** The warm-up ended mid-epoch: the window moves to the next epoch end before the last. */
+  private boolean windowAtNextEpoch;
   private final Window genesis;
 
   /**
@@ -225,15 +229,24 @@ public final class Economy {
   public void tick(double now, double utilization) {
     advance(now);
     epochs.end(now, utilization);
+    if (windowAtNextEpoch && !closing) {
+      window = Window.openAt(now, books, penalties, membership, epochs.issuance);
+      windowAtNextEpoch = false;
+    }
   }
 
   /**
-   * The measured window opens at {@code now} (the end of warm-up): the summary's flows count
-   * from here, as the run's job and network statistics do.
+   * The warm-up ends at {@code now}: the job counts restart here, as the run's job and network
+   * statistics do. The window of the money figures (returns, slashing, issuance) opens at the
+   * first epoch end at or after {@code now} short of the run's end: rewards are paid at epoch
+   * ends for the epoch just gone, so a window opening mid-epoch would set a whole epoch's
+   * rewards against part of its costs. A run with no such epoch end keeps {@code now}.
    */
   public void endWarmup(double now) {
     advance(now);
     window = Window.openAt(now, books, penalties, membership, epochs.issuance);
+    atWarmup = window;
+    windowAtNextEpoch = epochs.issuance.lastEnd() < now;
     jobs.counts.restart();
   }
 
@@ -248,8 +261,12 @@ public final class Economy {
    */
   public EconomicsSummary close(double now, double utilization) {
     if (!closed) {
+      closing = true; // the last, partial epoch does not move the window
       tick(now, utilization);
       closed = true;
+    }
+    if (window != null && window.start >= now) {
+      window = atWarmup; // the epoch end was the run's end: an empty window says nothing
     }
     return SummaryBuilder.build(books, penalties, membership, jobs.counts, jobs.pending(), cfg,
         window != null ? window : genesis, genesis, now);

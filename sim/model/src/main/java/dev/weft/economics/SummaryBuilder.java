@@ -103,6 +103,7 @@ final class SummaryBuilder {
         new EconomicsSummary.OperatorCounts(ops.n, active, participating, jailed,
             members.joins - w.joins, members.leaves - w.leaves, pen.jailings - w.jailings,
             Collections.unmodifiableMap(byBehaviour)),
+        w.start, now,
         returns.ledger());
   }
 

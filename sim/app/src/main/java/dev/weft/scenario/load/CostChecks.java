@@ -2,6 +2,8 @@ package dev.weft.scenario.load;
 
 import dev.weft.hardware.Hardware;
 import dev.weft.run.Resources;
+import dev.weft.scenario.CostsConfig;
+import dev.weft.scenario.RecordDefaults;
 import dev.weft.scenario.NodeClass;
 import dev.weft.scenario.Scenario;
 import dev.weft.yaml.InputError;
@@ -14,9 +16,11 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Settings of {@code economics.costs} that would be read by nothing: an energy price for a
- * region where no node runs, or a GPU figure written in the scenario while every node class's
- * hardware has its own in the catalog (the catalog wins, so the setting would be silently
- * ignored). Runs once the catalogs and the region file are loaded.
+ * region where no node runs, or a GPU figure set away from its default while every node
+ * class's hardware has its own in the catalog (the catalog wins, so the setting would be
+ * silently ignored). A figure written at its default changes nothing either way, and a
+ * resolved scenario writes every setting, so it passes. Runs once the catalogs and the region
+ * file are loaded.
  */
 final class CostChecks {
   private CostChecks() {}
@@ -38,11 +42,14 @@ final class CostChecks {
         }
       }
     }
-    unusedFallback(s, r, tree, "gpuPrice", "a purchase price (purchaseUsd)",
-        Hardware::purchaseUsd, errors);
-    unusedFallback(s, r, tree, "gpuWatts", "a power (tdpWatts)", Hardware::tdpWatts, errors);
-    unusedFallback(s, r, tree, "idleFraction", "an idle power (idleWatts)",
-        Hardware::idleWatts, errors);
+    CostsConfig c = s.economics().costs();
+    CostsConfig d = RecordDefaults.of(CostsConfig.class);
+    unusedFallback(s, r, tree, "gpuPrice", c.gpuPrice() != d.gpuPrice(),
+        "a purchase price (purchaseUsd)", Hardware::purchaseUsd, errors);
+    unusedFallback(s, r, tree, "gpuWatts", c.gpuWatts() != d.gpuWatts(), "a power (tdpWatts)",
+        Hardware::tdpWatts, errors);
+    unusedFallback(s, r, tree, "idleFraction", c.idleFraction() != d.idleFraction(),
+        "an idle power (idleWatts)", Hardware::idleWatts, errors);
   }
 
   /** Regions where the scenario places nodes: the classes' weights, else the first region. */
@@ -63,11 +70,12 @@ final class CostChecks {
     return used;
   }
 
-  /** A fallback written in the scenario although every class's catalog entry has the figure. */
+  /** A fallback set although every class's catalog entry has the figure that wins over it. */
   private static void unusedFallback(Scenario s, Resources r, YNode tree, String key,
-      String what, ToDoubleFunction<Hardware> figure, List<InputError> errors) {
+      boolean changed, String what, ToDoubleFunction<Hardware> figure,
+      List<InputError> errors) {
     YNode written = ScenarioChecks.nodeAt(tree, "economics.costs." + key);
-    if (written == null || r == null || r.hardware() == null) {
+    if (written == null || !changed || r == null || r.hardware() == null) {
       return;
     }
     List<String> from = new ArrayList<>();
