@@ -75,7 +75,44 @@ public final class Replications {
       m.put("ci95", List.of(mean - half, mean + half));
       metrics.put(e.getKey(), m);
     }
+    economics(runs, metrics);
     out.put("metrics", metrics);
     return out;
+  }
+
+  /**
+   * The economy's returns across replications (issue #12): {@code economics.roi.<behaviour>}
+   * and {@code economics.returns.<class>.<behaviour>.roi}, each with the mean and 95% interval
+   * over the replications in which it is defined (a group can be empty in one replication).
+   */
+  private static void economics(List<RunResult> runs, Map<String, Object> metrics) {
+    if (runs.get(0).economics() == null) {
+      return;
+    }
+    Map<String, List<Double>> values = new LinkedHashMap<>();
+    for (RunResult r : runs) {
+      r.economics().roi().forEach((b, v) -> add(values, "economics.roi." + b, v));
+      r.economics().returns().forEach(g -> add(values, "economics.returns." + g.nodeClass()
+          + "." + g.behaviour() + ".roi", g.roi()));
+    }
+    values.forEach((key, list) -> {
+      if (list.isEmpty()) {
+        return;
+      }
+      double[] mhs = meanAndHalfWidth(list.stream().mapToDouble(Double::doubleValue).toArray());
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("mean", mhs[0]);
+      m.put("sd", mhs[2]);
+      m.put("ci95", List.of(mhs[0] - mhs[1], mhs[0] + mhs[1]));
+      m.put("replications", list.size());
+      metrics.put(key, m);
+    });
+  }
+
+  private static void add(Map<String, List<Double>> values, String key, double v) {
+    List<Double> list = values.computeIfAbsent(key, k -> new java.util.ArrayList<>());
+    if (Double.isFinite(v)) {
+      list.add(v);
+    }
   }
 }

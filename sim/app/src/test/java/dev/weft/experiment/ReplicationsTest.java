@@ -8,6 +8,39 @@ import org.junit.jupiter.api.Test;
 /** The replication summary's Student-t interval against closed forms and the t table. */
 class ReplicationsTest {
   @Test
+  @SuppressWarnings("unchecked")
+  void returnsPerClassAndBehaviourGetAnIntervalAcrossReplications() {
+    dev.weft.scenario.Scenario base = new dev.weft.scenario.Scenario("econ", "", 3, 6 * 3600,
+        3600, java.util.List.of(new dev.weft.scenario.NodeClass("ops", 10, "abstract", 1, 1,
+            1.0, null, 5000, java.util.Map.of("honest", 0.8, "lazy", 0.2))),
+        java.util.List.of(dev.weft.scenario.Workload.synthetic("jobs",
+            dev.weft.scenario.Arrivals.poisson(5), dev.weft.scenario.DistSpec.exponentialMean(
+                1.0), 30.0)), new dev.weft.scenario.SchedulerConfig("least-loaded", 2),
+        new dev.weft.scenario.Outputs(600, false),
+        dev.weft.scenario.RecordDefaults.of(dev.weft.scenario.EconomicsConfig.class));
+    java.util.List<dev.weft.run.RunResult> runs = new java.util.ArrayList<>();
+    for (int r = 0; r < 3; r++) {
+      runs.add(new dev.weft.run.World(base.withSeed(Replications.seed(3, r))).run());
+    }
+    var metrics = (java.util.Map<String, Object>) Replications.summary(runs).get("metrics");
+    var m = (java.util.Map<String, Object>) metrics.get("economics.returns.ops.honest.roi");
+    double sum = 0;
+    double[] v = new double[3];
+    for (int r = 0; r < 3; r++) {
+      v[r] = runs.get(r).economics().returns().stream()
+          .filter(g -> g.behaviour().equals("honest")).findFirst().orElseThrow().roi();
+      sum += v[r];
+    }
+    assertEquals(sum / 3, (double) m.get("mean"), 1e-12 * Math.abs(sum));
+    assertEquals(3, m.get("replications"));
+    var ci = (java.util.List<Double>) m.get("ci95");
+    assertArrayEquals(new double[] {Replications.meanAndHalfWidth(v)[0]
+        - Replications.meanAndHalfWidth(v)[1], Replications.meanAndHalfWidth(v)[0]
+        + Replications.meanAndHalfWidth(v)[1]}, new double[] {ci.get(0), ci.get(1)}, 1e-9);
+    assertEquals(true, metrics.containsKey("economics.roi.lazy"));
+  }
+
+  @Test
   void twoValuesUseTheCauchyQuantile() {
     // one degree of freedom: t is Cauchy, t(0.975) = tan(0.475 pi); sd of {1, 3} is sqrt(2),
     // so the half-width t sd / sqrt(2) is t itself

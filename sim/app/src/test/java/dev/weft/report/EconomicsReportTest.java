@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.economics.EconomicsSummary;
 import dev.weft.run.RunResult;
+import dev.weft.run.TraceEvent;
 import dev.weft.run.World;
 import dev.weft.scenario.Arrivals;
 import dev.weft.scenario.Availability;
@@ -28,15 +29,39 @@ import org.junit.jupiter.api.Test;
 class EconomicsReportTest {
 
   private static RunResult run() {
+    return new World(scenario(3600)).run();
+  }
+
+  private static Scenario scenario(double warmup) {
     NodeClass c = new NodeClass("ops", 30, "abstract", 1, 1, 1.0,
         new Availability(DistSpec.exponentialMean(6 * 3600), DistSpec.exponentialMean(600)),
         5000, Map.of("honest", 0.8, "lazy", 0.2));
     EconomicsConfig e = RecordDefaults.of(EconomicsConfig.class);
-    Scenario s = new Scenario("econ", "", 3, 12 * 3600, 3600, List.of(c),
+    return new Scenario("econ", "", 3, 12 * 3600, warmup, List.of(c),
         List.of(Workload.synthetic("jobs", Arrivals.poisson(10), DistSpec.exponentialMean(1.0),
             30.0)),
         new SchedulerConfig("least-loaded", 2), new Outputs(600, false), e);
-    return new World(s).run();
+  }
+
+  @Test
+  void theTraceHasTheEconomysEventsByOperator() {
+    Map<TraceEvent, Integer> count = new java.util.EnumMap<>(TraceEvent.class);
+    int[] withoutOperator = new int[1];
+    RunResult r = new World(scenario(0)).trace((time, event, job, node) -> {
+      count.merge(event, 1, Integer::sum);
+      if (event.ordinal() >= TraceEvent.VERIFICATION.ordinal() && node < 0) {
+        withoutOperator[0]++;
+      }
+    }).run();
+    EconomicsSummary e = r.economics();
+    assertTrue(e.jobs().fraudSlashes() > 0, "lazy operators are caught");
+    assertEquals(e.jobs().fraudSlashes(), (long) count.getOrDefault(TraceEvent.VERDICT_FAIL, 0),
+        "each failed verdict is one fraud penalty");
+    assertTrue(count.getOrDefault(TraceEvent.VERDICT_PASS, 0) >= e.jobs().paid(),
+        "every paid result had a passing verdict");
+    assertTrue(count.getOrDefault(TraceEvent.SLASH_FRAUD, 0) <= e.jobs().fraudSlashes());
+    assertTrue(count.getOrDefault(TraceEvent.PAYMENT, 0) > 0);
+    assertEquals(0, withoutOperator[0]);
   }
 
   @Test

@@ -15,6 +15,8 @@ final class Books implements OperatorView {
   private final boolean[] active;
   /** Told of every change of {@link #isActive}, as it happens. */
   ActivityListener listener = ActivityListener.NONE;
+  /** Told of verifications, verdicts, slashes and payments, for the trace. */
+  EconomyEvent.Listener events = EconomyEvent.Listener.NONE;
   double price;
   int activeCount;
   /**
@@ -128,6 +130,7 @@ final class Books implements OperatorView {
     long own = units - toDelegators;
     ledger.transfer(from, Accounts.liquid(op), own, cause, now);
     ops.earn(op, own, fiat(own), fiatShareOf(from));
+    events.event(now, EconomyEvent.PAYMENT, op, tokens(own));
   }
 
   /** Whether job fees are set in fiat (every policy but one with a token-priced base fee). */

@@ -13,6 +13,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * Nothing is allocated per job.
  */
 final class Checks {
+  private final Books books;
   private final Operators ops;
   private final WeightIndex selectable;
   private final VerificationPolicy policy;
@@ -36,6 +37,7 @@ final class Checks {
   Checks(Books books, VerificationPolicy policy, VerificationConfig cfg, Verdicts verdicts,
       JobCounts counts, BehavioursConfig bp, UniformRandomProvider workRng,
       UniformRandomProvider checkRng) {
+    this.books = books;
     this.ops = books.ops;
     this.selectable = books.selectable;
     this.policy = policy;
@@ -142,6 +144,7 @@ final class Checks {
   /** {@code executed}: the checker's own result before any false alarm (false-slash rate). */
   private void addChecker(int v, double gpuSeconds, boolean pass, Result executed,
       double due) {
+    books.events.event(due - plan.delay, EconomyEvent.VERIFICATION, v, 0);
     int s = verdicts.add(due);
     verdicts.op[s] = v;
     verdicts.gpuSeconds[s] = gpuSeconds;

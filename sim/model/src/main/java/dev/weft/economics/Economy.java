@@ -113,6 +113,14 @@ public final class Economy {
     books.listener = l == null ? ActivityListener.NONE : l;
   }
 
+  /**
+   * Tells {@code l} of every verification draw, verdict, slash and payment, with the operator
+   * (for {@code trace.csv}). One listener; a new one replaces the last.
+   */
+  public void onEvent(EconomyEvent.Listener l) {
+    books.events = l == null ? EconomyEvent.Listener.NONE : l;
+  }
+
   /** Bonded plus delegated stake in tokens when active, else 0: a stake-weighted scheduler's weight. */
   public double selectionWeight(int operator) {
     return books.isActive(operator) ? books.tokens(books.stake(operator)) : 0;

@@ -136,6 +136,8 @@ final class Jobs {
   private void settle(int s, double t) {
     Verdicts v = verdicts;
     int o = v.op[s];
+    books.events.event(t, v.pass[s] ? EconomyEvent.VERDICT_PASS : EconomyEvent.VERDICT_FAIL, o,
+        0);
     if (v.role[s] == Verdicts.CHECKER) {
       if (v.pass[s]) {
         ops.epochCheckWork[o] += v.gpuSeconds[s];
@@ -155,6 +157,9 @@ final class Jobs {
           Cause.FEE_TO_POOL, t);
       ledger.transfer(Accounts.FEE_ESCROW, Accounts.liquid(o), tip, Cause.TIP, t);
       ops.earn(o, tip, books.fiat(tip), 1); // every policy sets its tip in fiat
+      if (tip > 0) {
+        books.events.event(t, EconomyEvent.PAYMENT, o, books.tokens(tip));
+      }
       epochTips += tip;
       ops.epochVerifiedWork[o] += v.gpuSeconds[s];
       counts.paid++;

@@ -127,6 +127,7 @@ final class Penalties {
       return 0;
     }
     b.ops.lose(op, stakes.lastOwn, b.fiat(stakes.lastOwn), cause, now);
+    b.events.event(now, EconomyEvent.slash(cause), op, b.tokens(taken));
     slashedByCause[cause.ordinal()] += taken;
     slashEvents++;
     long reward = 0;
@@ -135,6 +136,7 @@ final class Penalties {
       b.ledger.transfer(Accounts.SLASH_ESCROW, Accounts.liquid(reporter), reward,
           Cause.WHISTLEBLOWER, now);
       b.ops.earn(reporter, reward, b.fiat(reward));
+      b.events.event(now, EconomyEvent.PAYMENT, reporter, b.tokens(reward));
     }
     if (destination == SlashDestination.BURN) {
       b.ledger.burn(Accounts.SLASH_ESCROW, taken - reward, Cause.SLASH_BURN, now);
