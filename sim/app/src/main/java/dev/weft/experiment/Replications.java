@@ -1,6 +1,7 @@
 package dev.weft.experiment;
 
 import dev.weft.random.RandomStreams;
+import dev.weft.report.Summary;
 import dev.weft.run.RunResult;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,14 +87,9 @@ public final class Replications {
    * over the replications in which it is defined (a group can be empty in one replication).
    */
   private static void economics(List<RunResult> runs, Map<String, Object> metrics) {
-    if (runs.get(0).economics() == null) {
-      return;
-    }
     Map<String, List<Double>> values = new LinkedHashMap<>();
     for (RunResult r : runs) {
-      r.economics().roi().forEach((b, v) -> add(values, "economics.roi." + b, v));
-      r.economics().returns().forEach(g -> add(values, "economics.returns." + g.nodeClass()
-          + "." + g.behaviour() + ".roi", g.roi()));
+      Summary.returns(r).forEach((key, v) -> add(values, key, v));
     }
     values.forEach((key, list) -> {
       if (list.isEmpty()) {

@@ -3,6 +3,20 @@ package dev.weft.experiment;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.weft.run.RunResult;
+import dev.weft.run.World;
+import dev.weft.scenario.Arrivals;
+import dev.weft.scenario.DistSpec;
+import dev.weft.scenario.EconomicsConfig;
+import dev.weft.scenario.NodeClass;
+import dev.weft.scenario.Outputs;
+import dev.weft.scenario.RecordDefaults;
+import dev.weft.scenario.Scenario;
+import dev.weft.scenario.SchedulerConfig;
+import dev.weft.scenario.Workload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The replication summary's Student-t interval against closed forms and the t table. */
@@ -10,20 +24,19 @@ class ReplicationsTest {
   @Test
   @SuppressWarnings("unchecked")
   void returnsPerClassAndBehaviourGetAnIntervalAcrossReplications() {
-    dev.weft.scenario.Scenario base = new dev.weft.scenario.Scenario("econ", "", 3, 6 * 3600,
-        3600, java.util.List.of(new dev.weft.scenario.NodeClass("ops", 10, "abstract", 1, 1,
-            1.0, null, 5000, java.util.Map.of("honest", 0.8, "lazy", 0.2))),
-        java.util.List.of(dev.weft.scenario.Workload.synthetic("jobs",
-            dev.weft.scenario.Arrivals.poisson(5), dev.weft.scenario.DistSpec.exponentialMean(
-                1.0), 30.0)), new dev.weft.scenario.SchedulerConfig("least-loaded", 2),
-        new dev.weft.scenario.Outputs(600, false),
-        dev.weft.scenario.RecordDefaults.of(dev.weft.scenario.EconomicsConfig.class));
-    java.util.List<dev.weft.run.RunResult> runs = new java.util.ArrayList<>();
+    Scenario base = new Scenario("econ", "", 3, 6 * 3600, 3600,
+        List.of(new NodeClass("ops", 10, "abstract", 1, 1, 1.0, null, 5000,
+            Map.of("honest", 0.8, "lazy", 0.2))),
+        List.of(Workload.synthetic("jobs", Arrivals.poisson(5), DistSpec.exponentialMean(1.0),
+            30.0)),
+        new SchedulerConfig("least-loaded", 2), new Outputs(600, false),
+        RecordDefaults.of(EconomicsConfig.class));
+    List<RunResult> runs = new ArrayList<>();
     for (int r = 0; r < 3; r++) {
-      runs.add(new dev.weft.run.World(base.withSeed(Replications.seed(3, r))).run());
+      runs.add(new World(base.withSeed(Replications.seed(3, r))).run());
     }
-    var metrics = (java.util.Map<String, Object>) Replications.summary(runs).get("metrics");
-    var m = (java.util.Map<String, Object>) metrics.get("economics.returns.ops.honest.roi");
+    var metrics = (Map<String, Object>) Replications.summary(runs).get("metrics");
+    var m = (Map<String, Object>) metrics.get("economics.returns.ops.honest.roi");
     double sum = 0;
     double[] v = new double[3];
     for (int r = 0; r < 3; r++) {
@@ -33,7 +46,7 @@ class ReplicationsTest {
     }
     assertEquals(sum / 3, (double) m.get("mean"), 1e-12 * Math.abs(sum));
     assertEquals(3, m.get("replications"));
-    var ci = (java.util.List<Double>) m.get("ci95");
+    var ci = (List<Double>) m.get("ci95");
     assertArrayEquals(new double[] {Replications.meanAndHalfWidth(v)[0]
         - Replications.meanAndHalfWidth(v)[1], Replications.meanAndHalfWidth(v)[0]
         + Replications.meanAndHalfWidth(v)[1]}, new double[] {ci.get(0), ci.get(1)}, 1e-9);
