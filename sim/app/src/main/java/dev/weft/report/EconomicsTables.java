@@ -41,7 +41,8 @@ final class EconomicsTables {
     rows.add(List.of("fraud slashes / of a correct result / false-slash rate",
         j.fraudSlashes() + " / " + j.falseFraudSlashes() + " / "
             + pctOrNone(e.falseSlashRate())));
-    rows.add(List.of("verification GPU-hours ordered (share of work delivered)",
+    rows.add(List.of("verification GPU-hours ordered, at the executor's GPU-seconds (share of"
+        + " work delivered)",
         f((j.verificationGpuSeconds() + j.refereeGpuSeconds()) / 3600) + " ("
             + (j.gpuSeconds() > 0 ? pct((j.verificationGpuSeconds() + j.refereeGpuSeconds())
             / j.gpuSeconds()) : "no work") + ")"));
