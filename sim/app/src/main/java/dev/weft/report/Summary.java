@@ -103,6 +103,23 @@ public final class Summary {
     return root;
   }
 
+  // ---- economics (issue #12): the returns a replication summary gathers
+
+  /**
+   * The run's returns on capital by dotted summary path: {@code economics.roi.<behaviour>} and
+   * {@code economics.returns.<class>.<behaviour>.roi}, NaN where a group has no operators;
+   * empty without an economy.
+   */
+  public static Map<String, Double> returns(RunResult r) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    if (r.economics() != null) {
+      r.economics().roi().forEach((b, v) -> out.put("economics.roi." + b, v));
+      r.economics().returns().forEach(g -> out.put("economics.returns." + g.nodeClass() + "."
+          + g.behaviour() + ".roi", g.roi()));
+    }
+    return out;
+  }
+
   public static String json(Map<String, Object> tree) {
     try {
       return JSON.writeValueAsString(tree) + "\n";

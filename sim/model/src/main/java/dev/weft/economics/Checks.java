@@ -40,6 +40,7 @@ final class Checks {
   private final boolean cartelExists;
   /** The replicas of the current vote were drawn already (to let the cartel decide). */
   private boolean predrawn;
+  private final Result[] replicaExecuted;
   /** The checker that caught the last result {@link #passes} rejected; -1: the protocol. */
   int reporter = -1;
   /**
@@ -80,6 +81,7 @@ final class Checks {
     int maxReplicas = Math.max(1, cfg.replicas());
     this.replicaOps = new int[maxReplicas];
     this.replicaResults = new Result[maxReplicas];
+    this.replicaExecuted = new Result[maxReplicas];
     this.executed = new int[maxReplicas];
   }
 
@@ -185,7 +187,7 @@ final class Checks {
       reporter = pass ? -1 : v;
     }
     if (v >= 0) {
-      addChecker(v, gpuSeconds, true, due);
+      addChecker(v, gpuSeconds, true, Result.CORRECT, due);
     }
     return pass;
   }
@@ -202,6 +204,7 @@ final class Checks {
       Result rr = Result.CORRECT;
       if (v >= 0) {
         rr = execute(v);
+        replicaExecuted[i] = rr;
         if (rr == Result.CORRECT) {
           ops.chargeCompute(v, gpuSeconds);
           executedBy(v);
@@ -228,19 +231,23 @@ final class Checks {
     }
     for (int i = 0; i < n; i++) {
       if (replicaOps[i] >= 0) {
-        addChecker(replicaOps[i], gpuSeconds, replicaResults[i] == accepted, due);
+        addChecker(replicaOps[i], gpuSeconds, replicaResults[i] == accepted, replicaExecuted[i],
+            due);
       }
     }
     return original == accepted;
   }
 
-  private void addChecker(int v, double gpuSeconds, boolean pass, double due) {
+  /** {@code executed}: the checker's own result before any false alarm (false-slash rate). */
+  private void addChecker(int v, double gpuSeconds, boolean pass, Result executed,
+      double due) {
+    b.events.event(due - plan.delay, EconomyEvent.VERIFICATION, v, 0);
     int s = verdicts.add(due);
     verdicts.op[s] = v;
     verdicts.gpuSeconds[s] = gpuSeconds;
     verdicts.role[s] = Verdicts.CHECKER;
     verdicts.pass[s] = pass;
-    verdicts.result[s] = 0;
+    verdicts.result[s] = (byte) executed.ordinal();
     verdicts.charge[s] = 0;
     verdicts.burn[s] = 0;
     verdicts.tip[s] = 0;

@@ -40,7 +40,12 @@ public final class Economy {
 
   private double now;
   private boolean closed;
+  private boolean closing;
+  private Window atWarmup;
   private Window window; // null until the warm-up ends: the window is then the whole run
+  /** The warm-up ended mid-epoch: the window moves to the next epoch end before the last. */
+  private boolean windowAtNextEpoch;
+  private final Window genesis;
 
   /**
    * Wires the collaborators. The steps that can refuse a configuration run in a fixed order (the
@@ -65,11 +70,12 @@ public final class Economy {
     this.jobs = new Jobs(cfg, books, penalties, verification, streams.stream(STREAM + "work"),
         streams.stream(STREAM + "faults"), streams.stream(STREAM + "checks"));
     this.epochs = new Epochs(cfg, books, price, emission, penalties, stakes, membership, jobs);
-    this.series = new Series(books, penalties, emission, jobs);
+    this.series = new Series(books, penalties, jobs, epochs.issuance);
     Genesis.allocate(books, specs, cfg.token().initialSupply(), cfg.staking().delegation());
     fees.attach(books);
     price.advance(0);
     books.price = price.price();
+    this.genesis = Window.openAt(0, books, penalties, membership, epochs.issuance);
   }
 
   /**
@@ -106,6 +112,14 @@ public final class Economy {
    */
   public void onActivityChange(ActivityListener l) {
     books.listener = l == null ? ActivityListener.NONE : l;
+  }
+
+  /**
+   * Tells {@code l} of every verification draw, verdict, slash and payment, with the operator
+   * (for {@code trace.csv}). One listener; a new one replaces the last.
+   */
+  public void onEvent(EconomyEvent.Listener l) {
+    books.events = l == null ? EconomyEvent.Listener.NONE : l;
   }
 
   /** Bonded plus delegated stake in tokens when active, else 0: a stake-weighted scheduler's weight. */
@@ -266,15 +280,24 @@ public final class Economy {
   public void tick(double now, double utilization) {
     advance(now);
     epochs.end(now, utilization);
+    if (windowAtNextEpoch && !closing) {
+      window = Window.openAt(now, books, penalties, membership, epochs.issuance);
+      windowAtNextEpoch = false;
+    }
   }
 
   /**
-   * The measured window opens at {@code now} (the end of warm-up): the summary's flows count
-   * from here, as the run's job and network statistics do.
+   * The warm-up ends at {@code now}: the job counts restart here, as the run's job and network
+   * statistics do. The window of the money figures (returns, slashing, issuance) opens at the
+   * first epoch end at or after {@code now} short of the run's end: rewards are paid at epoch
+   * ends for the epoch just gone, so a window opening mid-epoch would set a whole epoch's
+   * rewards against part of its costs. A run with no such epoch end keeps {@code now}.
    */
   public void endWarmup(double now) {
     advance(now);
-    window = Window.openAt(now, books, penalties, membership);
+    window = Window.openAt(now, books, penalties, membership, epochs.issuance);
+    atWarmup = window;
+    windowAtNextEpoch = epochs.issuance.lastEnd() < now;
     jobs.counts.restart();
   }
 
@@ -289,11 +312,15 @@ public final class Economy {
    */
   public EconomicsSummary close(double now, double utilization) {
     if (!closed) {
+      closing = true; // the last, partial epoch does not move the window
       tick(now, utilization);
       closed = true;
     }
+    if (window != null && window.start >= now) {
+      window = atWarmup; // the epoch end was the run's end: an empty window says nothing
+    }
     return SummaryBuilder.build(books, penalties, membership, jobs.counts, jobs.pending(), cfg,
-        window != null ? window : Window.genesis(books), now);
+        window != null ? window : genesis, genesis, now);
   }
 
   /** Throws {@link InvariantViolation} if the ledger does not balance at {@code now}. */

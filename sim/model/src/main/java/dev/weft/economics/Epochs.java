@@ -27,6 +27,8 @@ final class Epochs {
   private final double sellShare;
   private final double[] availability;
   private double lastEnd;
+  /** The last epoch's net issuance, for the time series. */
+  final IssuanceRate issuance;
 
   Epochs(EconomicsConfig cfg, Books books, PriceModel price, EmissionPolicy emission,
       Penalties penalties, Stakes stakes, Membership membership, Jobs jobs) {
@@ -47,6 +49,7 @@ final class Epochs {
     this.downtimeThreshold = cfg.slashing().downtime().threshold();
     this.sellShare = cfg.operators().sellShare();
     this.availability = new double[ops.n];
+    this.issuance = new IssuanceRate(books.ledger);
   }
 
   /**
@@ -71,7 +74,9 @@ final class Epochs {
       availability[o] = ops.epochPresent[o] > 0 ? ops.epochOnline[o] / ops.epochPresent[o]
           : Double.NaN;
     }
+    books.poolsFilled();
     rewards.distribute(availability, downtimeThreshold, now);
+    books.poolsPaid();
     for (int o = 0; o < ops.n; o++) {
       if (ops.participating[o] && !ops.jailed[o] && availability[o] < downtimeThreshold) {
         // offline seconds beyond the allowance (1 - threshold) of the time present: the
@@ -88,6 +93,7 @@ final class Epochs {
     books.fees.endEpoch(Double.isNaN(capacityUtilization) ? workShare : capacityUtilization);
     for (int o = 0; o < ops.n; o++) {
       if (ops.jailed[o] && now >= ops.jailedUntil[o]) {
+        ops.released(o, now);
         ops.jailed[o] = false;
         books.refresh(o);
       }
@@ -105,6 +111,7 @@ final class Epochs {
     ops.resetEpoch();
     jobs.resetEpoch();
     lastEnd = now;
+    issuance.epochEnded(ledger, now);
     ledger.checkInvariants(now);
   }
 }

@@ -77,6 +77,7 @@ final class Jobs {
       IntPredicate canRun, double secondBid) {
     JobCounts c = counts;
     c.completed++;
+    c.gpuSeconds += gpuSeconds;
     epochWork += gpuSeconds;
     double fiat = gpuSeconds / 3600 * listPricePerGpuHour + outputTokens / 1000 * listPricePer1k;
     quote.clear();
@@ -102,7 +103,10 @@ final class Jobs {
       ops.chargeCompute(operator, gpuSeconds);
     } else {
       c.junk++;
+      ops.junk(operator, now);
     }
+    // verification work as ordered, whoever (or whatever) ends up executing it
+    c.verificationGpuSeconds += plan.extraExecutions * gpuSeconds;
     double due = now + plan.delay;
     boolean pass = checks.passes(operator, r, gpuSeconds, due, canRun);
     int s = verdicts.add(due);
@@ -152,10 +156,14 @@ final class Jobs {
   private void settle(int s, double t) {
     Verdicts v = verdicts;
     int o = v.op[s];
+    books.events.event(t, v.pass[s] ? EconomyEvent.VERDICT_PASS : EconomyEvent.VERDICT_FAIL, o,
+        0);
     if (v.role[s] == Verdicts.CHECKER) {
       if (v.pass[s]) {
         ops.epochCheckWork[o] += v.gpuSeconds[s];
       } else {
+        counts.fraudSlashes++;
+        counts.falseFraudSlashes += v.result[s] == Result.CORRECT.ordinal() ? 1 : 0;
         penalties.fraud(o, -1, t);
       }
       return;
@@ -168,18 +176,22 @@ final class Jobs {
       long rest = charge - v.burn[s];
       if (fees.paysWinner()) {
         ledger.transfer(Accounts.FEE_ESCROW, Accounts.liquid(o), rest, Cause.AUCTION_PAYMENT, t);
-        ops.earn(o, rest, books.fiat(rest));
+        ops.earn(o, rest, books.fiat(rest), 1); // bids are prices in fiat per GPU-hour
         epochTips += rest;
       } else {
         ledger.transfer(Accounts.FEE_ESCROW, Accounts.REWARD_POOL, rest, Cause.FEE_TO_POOL, t);
       }
       ledger.transfer(Accounts.FEE_ESCROW, Accounts.liquid(o), tip, Cause.TIP, t);
-      ops.earn(o, tip, books.fiat(tip));
+      ops.earn(o, tip, books.fiat(tip), 1); // every policy sets its tip in fiat
+      if (tip > 0) {
+        books.events.event(t, EconomyEvent.PAYMENT, o, books.tokens(tip));
+      }
       epochTips += tip;
       ops.epochVerifiedWork[o] += v.gpuSeconds[s];
       counts.paid++;
       if (junk) {
         counts.junkAccepted++;
+        ops.junkAccepted(o);
       }
     } else {
       ledger.transfer(Accounts.FEE_ESCROW, Accounts.SUBMITTERS, charge + tip, Cause.REFUND, t);
@@ -189,6 +201,8 @@ final class Jobs {
       } else {
         counts.falseRejections++;
       }
+      counts.fraudSlashes++;
+      counts.falseFraudSlashes += junk ? 0 : 1;
       penalties.fraud(o, v.reporter[s], t);
     }
   }

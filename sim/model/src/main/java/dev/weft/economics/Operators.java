@@ -57,6 +57,27 @@ final class Operators {
   final long[] tokensEarned;
   final long[] tokensSlashed;
 
+  // ---- for the summary's returns and the per-operator ledger (metrics/operators.csv)
+  final String[] region;
+  /** Hardware at its purchase price: the capital besides the stake. */
+  final double[] hardwareFiat;
+  /** Seconds in the network (participating), for capital-time. */
+  final double[] presentSeconds;
+  /** Revenue set in fiat (fiat-priced fees and tips), valued when received: fiat. */
+  final double[] fiatPricedFiat;
+  /** Revenue set in tokens (emission, token-priced fees, whistleblower shares): base units. */
+  final long[] tokenPricedUnits;
+  /** Own stake slashed, per slashing cause ordinal then operator: base units. */
+  final long[][] slashedByCause = new long[Cause.values().length][];
+  final double[] jailedSeconds;
+  final double[] jailedSince;
+  /** Lazy detection: first junk result, first fraud slash, first jailing (NaN: never). */
+  final double[] firstJunkAt;
+  final double[] firstFraudSlashAt;
+  final double[] firstJailAt;
+  /** Junk results accepted (paid) before the operator's first fraud slash. */
+  final long[] junkAcceptedBeforeSlash;
+
   Operators(List<OperatorSpec> specs) {
     this(specs, 1);
   }
@@ -95,6 +116,25 @@ final class Operators {
     slashFiat = new double[n];
     tokensEarned = new long[n];
     tokensSlashed = new long[n];
+    region = new String[n];
+    hardwareFiat = new double[n];
+    presentSeconds = new double[n];
+    fiatPricedFiat = new double[n];
+    tokenPricedUnits = new long[n];
+    for (Cause c : Cause.values()) {
+      if (c.isSlash()) {
+        slashedByCause[c.ordinal()] = new long[n];
+      }
+    }
+    jailedSeconds = new double[n];
+    jailedSince = new double[n];
+    firstJunkAt = new double[n];
+    firstFraudSlashAt = new double[n];
+    firstJailAt = new double[n];
+    junkAcceptedBeforeSlash = new long[n];
+    java.util.Arrays.fill(firstJunkAt, Double.NaN);
+    java.util.Arrays.fill(firstFraudSlashAt, Double.NaN);
+    java.util.Arrays.fill(firstJailAt, Double.NaN);
     java.util.LinkedHashMap<String, Integer> classes = new java.util.LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
       OperatorSpec s = specs.get(i);
@@ -107,6 +147,8 @@ final class Operators {
       busyPerGpuSecond[i] = s.costs().busyPerGpuSecond(s.gpus());
       costPerGpuHour[i] = s.costs().costPerGpuHour(s.gpus())
           - s.costs().fixedPerSecond() * (1 - share) * 3600 / s.gpus();
+      region[i] = s.region();
+      hardwareFiat[i] = s.costs().purchasePrice() * share; // identities share one machine
       online[i] = true;
       ownOnline[i] = true;
     }
@@ -176,6 +218,7 @@ final class Operators {
     }
     double cost = fixedPerSecond[op] * dt;
     epochPresent[op] += dt;
+    presentSeconds[op] += dt;
     if (online[op]) {
       cost += idlePerSecond[op] * dt;
       epochOnline[op] += dt;
@@ -191,18 +234,67 @@ final class Operators {
     epochCost[op] += cost;
   }
 
-  /** {@code units} of revenue reached {@code op}, worth {@code fiat}. */
+  /** {@code units} of revenue set in tokens reached {@code op}, worth {@code fiat}. */
   void earn(int op, long units, double fiat) {
+    earn(op, units, fiat, 0);
+  }
+
+  /**
+   * {@code units} of revenue reached {@code op}, worth {@code fiat}, of which the share
+   * {@code fiatPriced} was set in fiat (a fee priced in fiat): the break-even price holds that
+   * part fixed in fiat and scales the rest with the token price.
+   */
+  void earn(int op, long units, double fiat, double fiatPriced) {
     tokensEarned[op] += units;
     revenueFiat[op] += fiat;
     epochRevenue[op] += fiat;
+    fiatPricedFiat[op] += fiat * fiatPriced;
+    tokenPricedUnits[op] += Math.round(units * (1 - fiatPriced));
   }
 
-  /** {@code op} lost {@code units} of its own stake, worth {@code fiat}. */
-  void lose(int op, long units, double fiat) {
+  /** {@code op} lost {@code units} of its own stake, worth {@code fiat}, for {@code cause}. */
+  void lose(int op, long units, double fiat, Cause cause, double now) {
     tokensSlashed[op] += units;
     slashFiat[op] += fiat;
     epochSlash[op] += fiat;
+    if (cause.isSlash()) {
+      slashedByCause[cause.ordinal()][op] += units;
+    }
+    if (cause == Cause.SLASH_FRAUD && Double.isNaN(firstFraudSlashAt[op])) {
+      firstFraudSlashAt[op] = now;
+    }
+  }
+
+  /** {@code op} returned a junk result at {@code now}. */
+  void junk(int op, double now) {
+    if (Double.isNaN(firstJunkAt[op])) {
+      firstJunkAt[op] = now;
+    }
+  }
+
+  /** A junk result of {@code op} was accepted and paid. */
+  void junkAccepted(int op) {
+    if (Double.isNaN(firstFraudSlashAt[op])) {
+      junkAcceptedBeforeSlash[op]++;
+    }
+  }
+
+  /** {@code op} was jailed at {@code now} (it was free before). */
+  void jailed(int op, double now) {
+    jailedSince[op] = now;
+    if (Double.isNaN(firstJailAt[op])) {
+      firstJailAt[op] = now;
+    }
+  }
+
+  /** {@code op} was released at {@code now}. */
+  void released(int op, double now) {
+    jailedSeconds[op] += now - jailedSince[op];
+  }
+
+  /** Seconds {@code op} has spent in jail up to {@code now}, the current stay included. */
+  double jailedSecondsAt(int op, double now) {
+    return jailedSeconds[op] + (jailed[op] ? now - jailedSince[op] : 0);
   }
 
   void resetEpoch() {

@@ -34,7 +34,6 @@ final class Penalties {
 
   final long[] slashedByCause = new long[Cause.values().length];
   long slashEvents;
-  long honestSlashEvents;
   long frauds;
   long jailings;
 
@@ -117,6 +116,7 @@ final class Penalties {
     }
     if (!b.ops.jailed[op]) {
       jailings++;
+      b.ops.jailed(op, now);
     }
     b.ops.jailed[op] = true;
     b.ops.jailedUntil[op] = Math.max(b.ops.jailedUntil[op], now + period);
@@ -131,18 +131,17 @@ final class Penalties {
     if (taken == 0) {
       return 0;
     }
-    b.ops.lose(op, stakes.lastOwn, b.fiat(stakes.lastOwn));
+    b.ops.lose(op, stakes.lastOwn, b.fiat(stakes.lastOwn), cause, now);
+    b.events.event(now, EconomyEvent.slash(cause), op, b.tokens(taken));
     slashedByCause[cause.ordinal()] += taken;
     slashEvents++;
-    if (b.ops.behaviour[op] == Behaviour.HONEST) {
-      honestSlashEvents++;
-    }
     long reward = 0;
     if (reporter >= 0 && reporter != op) {
       reward = Math.min(taken, fraction(taken, cfg.whistleblowerShare()));
       b.ledger.transfer(Accounts.SLASH_ESCROW, Accounts.liquid(reporter), reward,
           Cause.WHISTLEBLOWER, now);
       b.ops.earn(reporter, reward, b.fiat(reward));
+      b.events.event(now, EconomyEvent.PAYMENT, reporter, b.tokens(reward));
     }
     if (destination == SlashDestination.BURN) {
       b.ledger.burn(Accounts.SLASH_ESCROW, taken - reward, Cause.SLASH_BURN, now);

@@ -63,9 +63,7 @@ final class NetworkTransport implements Transport {
     caches = new ModelCache[ctx.nodes.length];
     List<NodeClass> classes = scenario.nodes();
     for (NodeClass nc : classes) {
-      String[] placed = Fleet.apportion(nc.regions() == null
-          ? Map.of(regions.id(0), 1.0) : nc.regions(), nc.count(),
-          ctx.streams.stream("node/" + nc.name() + "/regions"));
+      String[] placed = Fleet.regions(nc, regions.id(0), ctx.streams);
       double up = uplink(nc);
       double down = downlink(nc);
       for (int i = 0; i < nc.count(); i++) {

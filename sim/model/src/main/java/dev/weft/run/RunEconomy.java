@@ -44,6 +44,9 @@ interface RunEconomy extends Market {
    */
   default void onActivityChange(ActivityListener l) {}
 
+  /** Sends the economy's per-operator events to {@code t}, the operator as the node. */
+  default void trace(Trace t) {}
+
   /** Whether {@code operator}'s execution returns a wrong result or none (flaky, Sybil). */
   default boolean executionFails(int operator) {
     return false;
@@ -138,6 +141,12 @@ interface RunEconomy extends Market {
         economy.tick(sim.now(), capacityInUse.applyAsDouble(sim.now()));
         weightsChanged.run();
       });
+    }
+
+    @Override
+    public void trace(Trace t) {
+      economy.onEvent((time, event, operator, tokens) ->
+          t.record(time, TraceEvent.of(event), null, operator));
     }
 
     @Override

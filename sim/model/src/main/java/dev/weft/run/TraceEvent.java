@@ -25,7 +25,16 @@ public enum TraceEvent {
   NODE_DOWN("node-down"),
   NODE_UP("node-up"),
   OPERATOR_LEFT("operator-left"),
-  OPERATOR_JOINED("operator-joined");
+  OPERATOR_JOINED("operator-joined"),
+  /** The economy's events, with the operator as the node (EconomyEvent names them). */
+  VERIFICATION("verification"),
+  VERDICT_PASS("verdict-pass"),
+  VERDICT_FAIL("verdict-fail"),
+  SLASH_DOWNTIME("slash-downtime"),
+  SLASH_DEADLINE("slash-deadline"),
+  SLASH_FRAUD("slash-fraud"),
+  SLASH_CORRELATION("slash-correlation"),
+  PAYMENT("payment");
 
   private final String id;
 
@@ -36,5 +45,19 @@ public enum TraceEvent {
   /** The name written to {@code trace.csv}. */
   public String id() {
     return id;
+  }
+
+  private static final TraceEvent[] OF_ECONOMY =
+      new TraceEvent[dev.weft.economics.EconomyEvent.values().length];
+
+  static {
+    for (dev.weft.economics.EconomyEvent e : dev.weft.economics.EconomyEvent.values()) {
+      OF_ECONOMY[e.ordinal()] = valueOf(e.name());
+    }
+  }
+
+  /** The trace event of an economy event (the same name). */
+  static TraceEvent of(dev.weft.economics.EconomyEvent e) {
+    return OF_ECONOMY[e.ordinal()];
   }
 }

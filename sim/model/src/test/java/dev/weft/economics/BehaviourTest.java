@@ -46,7 +46,8 @@ class BehaviourTest {
     e.onJobFailed(0, 3600, 10);
     EconomicsSummary s = e.close(20);
     assertEquals(1, s.jobs().failed());
-    assertEquals(-1.0, s.roi().get("flaky"), 1e-12);
+    // lost: 1 kWh at 0.36 on a capital of 1 (a token of stake), over 20 s, annualized
+    assertEquals(-0.36 / 20 * EmissionPolicy.YEAR, s.roi().get("flaky"), 1e-6);
     assertEquals(0, s.jobs().paid());
   }
 
@@ -75,11 +76,13 @@ class BehaviourTest {
       sybilRoi[w] = s.roi().get("sybil");
       honestRoi[w] = s.roi().get("honest");
     }
+    // capital: hardware at 1,000 days of the fixed cost plus the stake at price 1, so 2,000
+    // for the sybil entity and 20,000 for the ten honest operators; returns are per year.
     // per identity: the sybil entity takes 40/50 of 100 a day for a cost of 1 a day
-    assertEquals(80 - 1, sybilRoi[0], 1e-6);
-    assertEquals(2 - 1, honestRoi[0], 1e-6);
+    assertEquals((80 - 1) / 2000.0 * 365, sybilRoi[0], 1e-6);
+    assertEquals((20 - 10) / 20000.0 * 365, honestRoi[0], 1e-6);
     // by stake the split is 1,000 : 10,000, and both earn the same return
-    assertEquals(100.0 / 11 - 1, sybilRoi[1], 1e-6);
+    assertEquals((100.0 / 11 - 1) / 2000 * 365, sybilRoi[1], 1e-6);
     assertEquals(sybilRoi[1], honestRoi[1], 1e-6);
     assertTrue(sybilRoi[0] > 5 * sybilRoi[1]);
   }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  *
  * The test drives the economy with a synthetic job stream for one lazy operator (one honest
  * operator serves as checker) at rates either side of p* and reads the sign of its ROI, the
- * summary's {@code roi.lazy} = Σ profit / Σ cost.
+ * summary's {@code roi.lazy}: profit over capital-time, annualized (METRICS.md).
  *
  * <p>Whether laziness pays at all is not whether it beats honesty: an honest operator earns
  * G − c − f, where c is the energy of the compute a lazy one skips, so laziness is ahead by
@@ -31,13 +31,16 @@ class DeterrenceTest {
   private static final double S = 100;   // stake, topped up after each slash
   private static final double F = 0.5;   // fixed cost per job (one job an hour)
   private static final int JOBS = 4000;
+  /** Capital of the lazy operator: hardware (1,000 days of its fixed cost) plus its stake. */
+  private static final double CAPITAL = 24 * F * 1000 + S;
+  private static final double HOURS_PER_YEAR = 8760;
 
   static double predictedThreshold() {
     return (G - F) / (G + P * S);
   }
 
   static double predictedRoi(double p) {
-    return ((1 - p) * G - p * P * S - F) / F;
+    return ((1 - p) * G - p * P * S - F) * HOURS_PER_YEAR / CAPITAL;
   }
 
   /** Fee 2 per GPU-hour, all to compute; fraud penalty 10%, no jail; spot checks at {@code p}. */
@@ -74,8 +77,8 @@ class DeterrenceTest {
     for (int i = 0; i < factors.length; i++) {
       double p = pStar * factors[i];
       roi[i] = lazyRoi(p, 1);
-      // ROI per job is a Bernoulli mixture: sd (G + P*S) * sqrt(p (1 - p) / N) / f
-      double sd = (G + P * S) * Math.sqrt(p * (1 - p) / JOBS) / F;
+      // profit per job is a Bernoulli mixture: sd (G + P*S) * sqrt(p (1 - p) / N), scaled
+      double sd = (G + P * S) * Math.sqrt(p * (1 - p) / JOBS) * HOURS_PER_YEAR / CAPITAL;
       assertEquals(predictedRoi(p), roi[i], 5 * sd, "p = " + p);
     }
     assertTrue(roi[0] > 0 && roi[1] > 0, "below p* laziness pays");
@@ -108,7 +111,9 @@ class DeterrenceTest {
     assertEquals(0, s.jobs().rejected());
     double op0Profit = 500 * (G - F);
     double op1Cost = 500 / 24.0;
-    assertEquals((op0Profit - op1Cost) / (500 * F + op1Cost), s.roi().get("honest"), 1e-9);
+    // capital-time: (12,100 + 2,000) for 500 hours; per year
+    assertEquals((op0Profit - op1Cost) / (CAPITAL + 2000) / 500 * HOURS_PER_YEAR,
+        s.roi().get("honest"), 1e-9);
   }
 
   /**

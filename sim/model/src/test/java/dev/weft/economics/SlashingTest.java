@@ -98,7 +98,7 @@ class SlashingTest {
     assertEquals(100, e.tokens(e.balance(Accounts.bonded(1))), 1e-9,
         "stake topped up to its target on re-entry");
     EconomicsSummary s = e.close(3 * 3600);
-    assertEquals(1.0, s.falseSlashRate(), "an honest operator was slashed");
+    assertTrue(Double.isNaN(s.falseSlashRate()), "a downtime slash is no fraud slash");
     assertEquals(1, s.slashedByCause().get("downtime"), 1e-9);
     assertEquals(1, s.operators().jailings());
   }
@@ -167,7 +167,7 @@ class SlashingTest {
     assertTrue(e.isActive(0));
     EconomicsSummary s = e.close(10);
     assertEquals(2, s.jobs().missedDeadlines());
-    assertEquals(0, s.falseSlashRate(), "a flaky operator is not honest");
+    assertTrue(Double.isNaN(s.falseSlashRate()), "no fraud slash, so no false one");
   }
 
   @Test

@@ -104,6 +104,9 @@ public final class ScenarioLoader {
       if (errors.isEmpty() && s.network() != null) {
         resources = withNetwork(s, resources, tree, binder, errors);
       }
+      if (errors.isEmpty()) {
+        CostChecks.check(s, resources, tree, errors);
+      }
     }
     if (!errors.isEmpty()) {
       errors.sort(null); // files first by name, then line; --set sorts with the files
