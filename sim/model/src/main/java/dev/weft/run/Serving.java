@@ -219,6 +219,12 @@ final class Serving {
       Job job = r.owner().job;
       job.firstTokenAt(time);
       metrics.firstToken(job, time);
+      ctx.record(time, TraceEvent.FIRST_TOKEN, job, at.node.id());
+    }
+
+    @Override
+    public void tokens(Request<JobRun> r, double interval, int tokens) {
+      metrics.serving.tokens(r.owner().job, interval, tokens);
     }
 
     @Override
@@ -226,6 +232,7 @@ final class Serving {
       JobRun run = r.owner();
       run.attempt.request = null;
       metrics.inEngines(0, -1);
+      metrics.serving.decoded(run.job, r.firstTokenAt(), time);
       InferenceEngine<JobRun> e = engineOf(at.node, run);
       double gpuSeconds = (time - run.job.attemptStarted())
           * ctx.nodeClass(at.node).gpus() / Math.max(1, e.running() + 1);

@@ -5,6 +5,8 @@ public enum TraceEvent {
   SUBMITTED("submitted"),
   QUEUED("queued"),
   STARTED("started"),
+  /** An inference request's first output token is ready (the end of its prefill). */
+  FIRST_TOKEN("first-token"),
   COMPLETED("completed"),
   INTERRUPTED("interrupted"),
   FAILED("failed"),

@@ -38,6 +38,12 @@ public final class InferenceEngine<O> {
     /** The first output token of {@code r} is ready (end of its prefill). */
     void firstToken(Request<O> r, double time);
 
+    /**
+     * {@code r}, decoding, got {@code tokens} more tokens, each {@code interval} seconds after
+     * the one before (one engine iteration each): its time between tokens. Default: ignored.
+     */
+    default void tokens(Request<O> r, double interval, int tokens) {}
+
     /** {@code r} produced its last token and left the engine. */
     void finished(Request<O> r, double time);
 
@@ -327,6 +333,7 @@ public final class InferenceEngine<O> {
     }
     iterations += n;
     cost.account(phaseIsPrefill ? prefillBatch : decodeBatch(n), n);
+    double interval = phaseTime(n) / n;  // every iteration of a phase takes the same time
     List<Request<O>> done = null;
     for (Request<O> r : running) {
       if (!r.decoding()) {
@@ -343,6 +350,9 @@ public final class InferenceEngine<O> {
         }
       } else {
         r.generated += n; // was decoding when the iterations began
+        if (r != skipCallbacks) {
+          listener.tokens(r, interval, n);
+        }
       }
       if (r.decoding() && r.generated >= r.outputTokens) {
         if (done == null) {
