@@ -7,6 +7,9 @@ import dev.weft.hardware.Hardware;
 import dev.weft.node.Node;
 import dev.weft.scenario.InferenceWorkload;
 import dev.weft.scenario.NodeClass;
+import dev.weft.scenario.ServingConfig;
+import dev.weft.scenario.ServingScheduler;
+import dev.weft.serving.BatchPolicy;
 import dev.weft.serving.InferenceEngine;
 import dev.weft.serving.Request;
 import dev.weft.serving.ServingLimits;
@@ -74,11 +77,15 @@ final class Serving {
         costByClass[c][m] = new InferenceCost(ctx.resources.kernels(), model, nc.hardware(),
             nc.gpus());
       }
-      long kv = Memory.maxKvTokens(model, hw, nc.gpus());
-      ServingLimits limits = new ServingLimits(Memory.SEQUENCES, Memory.BATCHED_TOKENS,
+      ServingConfig sc = nc.serving();
+      long kv = Memory.plan(model, hw, nc.gpus(), sc.maxSequences(), sc.maxBatchedTokens())
+          .maxKvTokens();
+      ServingLimits limits = new ServingLimits(sc.maxSequences(), sc.maxBatchedTokens(),
           Math.max(1, kv));
-      es[m] = new InferenceEngine<>(ctx.sim, limits, new KernelIterationCost(costByClass[c][m],
-          metrics.labelSeconds(c)), new Listener(ctx.station(n.id())));
+      BatchPolicy policy = sc.scheduler() == ServingScheduler.VLLM ? BatchPolicy.PREFILL_FIRST
+          : BatchPolicy.DECODE_FIRST_CHUNKED;
+      es[m] = new InferenceEngine<>(ctx.sim, limits, policy, new KernelIterationCost(
+          costByClass[c][m], metrics.labelSeconds(c)), new Listener(ctx.station(n.id())));
     }
     return es[m];
   }
@@ -223,8 +230,8 @@ final class Serving {
     }
 
     @Override
-    public void tokens(Request<JobRun> r, double interval, int tokens) {
-      metrics.serving.tokens(r.owner().job, interval, tokens);
+    public void tokens(Request<JobRun> r, double first, double interval, int tokens) {
+      metrics.serving.tokens(r.owner().job, first, interval, tokens);
     }
 
     @Override

@@ -13,10 +13,14 @@ final class ServingMetrics {
   private final IntervalHistogram tbt = new IntervalHistogram();
   private final Tally tpot = new Tally();
 
-  /** {@code tokens} tokens of {@code job}, each {@code interval} after the one before. */
-  void tokens(Job job, double interval, int tokens) {
+  /**
+   * {@code tokens} tokens of {@code job}: the first {@code first} after its previous token, the
+   * others each {@code interval} after the one before.
+   */
+  void tokens(Job job, double first, double interval, int tokens) {
     if (job.counted() && job.attempts() == 1) {
-      tbt.add(interval, tokens);
+      tbt.add(first, 1);
+      tbt.add(interval, tokens - 1);
     }
   }
 

@@ -25,18 +25,21 @@ public record NodeClass(
     @Doc("Access link of each node (network).") @Default(Default.NONE) Link link,
     @Doc("Disk cache for model weights on each node; a model not in it is downloaded before"
         + " its first job (network).") @Unit(Quantity.DATA_SIZE) @Default("200GB")
-        @Range(min = 0) double modelCache) {
+        @Range(min = 0) double modelCache,
+    @Doc("The inference engine of each node (continuous batching).") @Default("{}")
+        ServingConfig serving) {
 
   /** A node class without network placement. */
   public NodeClass(String name, int count, String hardware, int gpus, int slots, double speed,
       Availability availability, double stake, Map<String, Double> behaviour) {
     this(name, count, hardware, gpus, slots, speed, availability, stake, behaviour, null, null,
-        200e9);
+        200e9, ServingConfig.DEFAULT);
   }
 
   public NodeClass {
     behaviour = behaviour == null ? Map.of("honest", 1.0)
         : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(behaviour));
+    serving = serving == null ? ServingConfig.DEFAULT : serving;
     regions = regions == null ? null
         : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(regions));
   }
@@ -48,6 +51,6 @@ public record NodeClass(
 
   public NodeClass withAvailability(Availability a) {
     return new NodeClass(name, count, hardware, gpus, slots, speed, a, stake, behaviour,
-        regions, link, modelCache);
+        regions, link, modelCache, serving);
   }
 }

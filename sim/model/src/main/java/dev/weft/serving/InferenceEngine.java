@@ -39,10 +39,12 @@ public final class InferenceEngine<O> {
     void firstToken(Request<O> r, double time);
 
     /**
-     * {@code r}, decoding, got {@code tokens} more tokens, each {@code interval} seconds after
-     * the one before (one engine iteration each): its time between tokens. Default: ignored.
+     * {@code r}, decoding, got {@code tokens} more tokens: the first {@code first} seconds
+     * after its previous token (longer than one iteration when prefills paused it), the others
+     * {@code interval} after the one before (one engine iteration each): its times between
+     * tokens. Default: ignored.
      */
-    default void tokens(Request<O> r, double interval, int tokens) {}
+    default void tokens(Request<O> r, double first, double interval, int tokens) {}
 
     /** {@code r} produced its last token and left the engine. */
     void finished(Request<O> r, double time);
@@ -57,6 +59,7 @@ public final class InferenceEngine<O> {
 
   private final Simulator sim;
   private final ServingLimits limits;
+  private final BatchPolicy policy;
   private final IterationCost cost;
   private final Listener<O> listener;
   private final ArrayDeque<Request<O>> waiting = new ArrayDeque<>();
@@ -76,10 +79,17 @@ public final class InferenceEngine<O> {
   private long iterations;
   private double busyTime;
 
+  /** An engine with Sarathi's decode-first chunked batching. */
   public InferenceEngine(Simulator sim, ServingLimits limits, IterationCost cost,
       Listener<O> listener) {
+    this(sim, limits, BatchPolicy.DECODE_FIRST_CHUNKED, cost, listener);
+  }
+
+  public InferenceEngine(Simulator sim, ServingLimits limits, BatchPolicy policy,
+      IterationCost cost, Listener<O> listener) {
     this.sim = sim;
     this.limits = limits;
+    this.policy = java.util.Objects.requireNonNull(policy, "policy");
     this.cost = cost;
     this.listener = listener;
   }
@@ -256,14 +266,25 @@ public final class InferenceEngine<O> {
         minRemaining = Math.min(minRemaining, r.outputTokens - r.generated);
       }
     }
+    boolean prefillFirst = false;
+    if (policy == BatchPolicy.PREFILL_FIRST) {
+      for (Request<O> r : running) {
+        prefillFirst |= !r.decoding();
+      }
+    }
+    if (prefillFirst) {  // the decodes wait for this iteration
+      decodes = 0;
+      decodeContext = 0;
+    }
     int budget = limits.maxBatchedTokens() - decodes;
     int prefillSeqs = 0;
     int prefillTokens = 0;
     double prefillContext = 0;
     for (Request<O> r : running) {
       r.chunk = 0;
-      if (!r.decoding() && budget > 0) {
-        int chunk = Math.min(budget, r.promptTokens - r.prefilled);
+      int left = r.promptTokens - r.prefilled;
+      if (!r.decoding() && budget > 0 && !(prefillFirst && left > budget && prefillSeqs > 0)) {
+        int chunk = Math.min(budget, left);
         r.chunk = chunk;
         budget -= chunk;
         prefillSeqs++;
@@ -334,6 +355,7 @@ public final class InferenceEngine<O> {
     iterations += n;
     cost.account(phaseIsPrefill ? prefillBatch : decodeBatch(n), n);
     double interval = phaseTime(n) / n;  // every iteration of a phase takes the same time
+    double firstTokenEnd = phaseStart + interval;
     List<Request<O>> done = null;
     for (Request<O> r : running) {
       if (!r.decoding()) {
@@ -343,16 +365,18 @@ public final class InferenceEngine<O> {
           if (r.decoding()) {
             r.generated = 1; // the last prefill chunk yields the first token
             r.firstTokenAt = now;
+            r.lastTokenAt = now;
             if (r != skipCallbacks) {
               listener.firstToken(r, now);
             }
           }
         }
-      } else {
-        r.generated += n; // was decoding when the iterations began
+      } else if (phaseDecodes > 0) {  // was decoding when the iterations began, not paused
+        r.generated += n;
         if (r != skipCallbacks) {
-          listener.tokens(r, interval, n);
+          listener.tokens(r, firstTokenEnd - r.lastTokenAt, interval, n);
         }
+        r.lastTokenAt = phaseStart + n * interval;
       }
       if (r.decoding() && r.generated >= r.outputTokens) {
         if (done == null) {

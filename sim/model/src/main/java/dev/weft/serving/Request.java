@@ -14,6 +14,7 @@ public final class Request<O> {
   int chunk;          // prompt tokens scheduled in the current single-iteration phase
   double scheduledAt = Double.NaN; // start of the first iteration with a chunk of it
   double firstTokenAt = Double.NaN;
+  double lastTokenAt = Double.NaN; // when its latest token was ready
 
   /**
    * @param owner the caller's object (a job), handed back in callbacks

@@ -16,8 +16,9 @@ class TokenIntervalsTest {
     final List<Double> values = new ArrayList<>();
 
     @Override
-    public void tokens(Request r, double interval, int tokens) {
-      for (int i = 0; i < tokens; i++) {
+    public void tokens(Request r, double first, double interval, int tokens) {
+      values.add(first);
+      for (int i = 1; i < tokens; i++) {
         values.add(interval);
       }
     }
@@ -69,6 +70,50 @@ class TokenIntervalsTest {
     assertEquals(0.012, log.values.get(2), 1e-12);
     assertEquals(0.012, log.values.get(3), 1e-12);
     assertEquals(9 + 1, log.values.size(), "output - 1 intervals per request");
+  }
+
+  /**
+   * vLLM's prefill-first mode, same case: b's prompt is prefilled alone while a waits (10 + 50
+   * ms, from 0.031 to 0.091), so b's first token comes 1 ms sooner than under Sarathi (where a
+   * decodes in that iteration: 61 ms) and a's second interval spans the pause and its next
+   * iteration: 0.091 + 0.012 - 0.031 = 72 ms.
+   */
+  @Test
+  void prefillFirstPausesTheDecodes() {
+    Simulator sim = new Simulator();
+    Intervals log = new Intervals();
+    InferenceEngine e = new InferenceEngine(sim, new ServingLimits(8, 2048, 100_000),
+        BatchPolicy.PREFILL_FIRST, b -> 0.010 + 0.001 * b.decodeSeqs()
+        + 1e-4 * b.prefillTokens(), log);
+    e.submit(new Request("a", 100, 10));
+    sim.scheduleAt(0.021, () -> e.submit(new Request("b", 500, 2)));
+    sim.run();
+    assertEquals(0.091, log.first.get("b"), 1e-12);
+    assertEquals(0.011, log.values.get(0), 1e-12);
+    assertEquals(0.072, log.values.get(1), 1e-12);
+    assertEquals(0.012, log.values.get(2), 1e-12);
+    assertEquals(9 + 1, log.values.size());
+    // a: tokens at 0.020, 0.031, then 8 more from 0.091 at 12 ms while b decodes once, then
+    // alone at 11 ms: 0.091 + 0.012 (both) + 7 x 0.011
+    assertEquals(0.091 + 0.012 + 7 * 0.011, log.done.get("a"), 1e-12);
+  }
+
+  /** A prompt longer than the budget is prefilled alone, in budget-sized parts. */
+  @Test
+  void prefillFirstChunksOnlyAnOversizedPromptAlone() {
+    Simulator sim = new Simulator();
+    Intervals log = new Intervals();
+    InferenceEngine e = new InferenceEngine(sim, new ServingLimits(8, 1000, 100_000),
+        BatchPolicy.PREFILL_FIRST, b -> 0.010 + 1e-4 * b.prefillTokens()
+        + 0.001 * b.decodeSeqs(), log);
+    e.submit(new Request("big", 1500, 1));
+    e.submit(new Request("small", 600, 1));
+    sim.run();
+    // iteration 1: big 1000 (small's 600 does not fit beside it and is not split);
+    // iteration 2: big's last 500 (small still does not fit the 500 left); iteration 3: small
+    // (10 ms + 0.1 ms per prompt token each)
+    assertEquals(0.110 + 0.060, log.first.get("big"), 1e-12);
+    assertEquals(0.110 + 0.060 + 0.070, log.first.get("small"), 1e-12);
   }
 
   /** The histogram's quantiles against exact type-1 quantiles of the same values. */

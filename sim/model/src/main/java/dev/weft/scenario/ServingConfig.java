@@ -1,0 +1,21 @@
+package dev.weft.scenario;
+
+/** The continuous-batching engine of a node class (inference workloads). */
+@Doc("The inference engine of each node: batch scheduler and its limits.")
+public record ServingConfig(
+    @Doc("Batch scheduler: sarathi (decode-first, chunked prefill) or vllm (prefill-first).")
+        @Default("sarathi") ServingScheduler scheduler,
+    @Doc("Most sequences in a batch (vLLM's max_num_seqs, Vidur's batch_size_cap).")
+        @Default("256") @Range(min = 1) int maxSequences,
+    @Doc("Tokens per iteration: Sarathi's chunk size (decode tokens plus prefill chunks), or"
+        + " vLLM's budget for one prefill iteration (max_num_batched_tokens).")
+        @Default("2048") @Range(min = 1) int maxBatchedTokens) {
+
+  /** vLLM's defaults: 256 sequences, 2,048 tokens, decode-first chunked prefill. */
+  public static final ServingConfig DEFAULT = new ServingConfig(ServingScheduler.SARATHI, 256,
+      2048);
+
+  public ServingConfig {
+    scheduler = scheduler == null ? ServingScheduler.SARATHI : scheduler;
+  }
+}
