@@ -6,4 +6,13 @@ public record Outputs(
     @Doc("Time-series resolution.") @Unit(Quantity.DURATION) @Default("1m")
         @Range(min = 0, minExclusive = true) double metricsInterval,
     @Doc("Write trace.csv with one row per job lifecycle event (large).") @Default("false")
-        boolean trace) {}
+        boolean trace,
+    @Doc("Write metrics/requests.csv with one row per completed inference request (arrival,"
+        + " first token, completion, tokens, node, class).") @Default("false")
+        boolean requests) {
+
+  /** Without the per-request file. */
+  public Outputs(double metricsInterval, boolean trace) {
+    this(metricsInterval, trace, false);
+  }
+}
