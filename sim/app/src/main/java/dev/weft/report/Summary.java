@@ -43,7 +43,7 @@ public final class Summary {
     if (r.serving() != null) {  // issue #15: serving latencies as Vidur reports them
       root.put("serving", ordered("timeToFirstToken", latency(r.serving().ttft()),
           "timeBetweenTokens", latency(r.serving().tbt()), "timePerOutputToken",
-          latency(r.serving().tpot())));
+          latency(r.serving().tpot()), "preemptions", r.serving().preemptions()));
     }
     root.put("nodes", ordered("count", r.nodes().count(), "onlineMean",
         finite(r.nodes().onlineMean()), "utilization", finite(r.nodes().utilization()), "busy",

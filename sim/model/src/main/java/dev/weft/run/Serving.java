@@ -7,6 +7,7 @@ import dev.weft.hardware.Hardware;
 import dev.weft.node.Node;
 import dev.weft.scenario.InferenceWorkload;
 import dev.weft.scenario.NodeClass;
+import dev.weft.scenario.Preemption;
 import dev.weft.scenario.ServingConfig;
 import dev.weft.scenario.ServingScheduler;
 import dev.weft.serving.BatchPolicy;
@@ -84,7 +85,8 @@ final class Serving {
           Math.max(1, kv));
       BatchPolicy policy = sc.scheduler() == ServingScheduler.VLLM ? BatchPolicy.PREFILL_FIRST
           : BatchPolicy.DECODE_FIRST_CHUNKED;
-      es[m] = new InferenceEngine<>(ctx.sim, limits, policy, new KernelIterationCost(
+      es[m] = new InferenceEngine<>(ctx.sim, limits, policy,
+          sc.preemption() == Preemption.RECOMPUTE, new KernelIterationCost(
           costByClass[c][m], metrics.labelSeconds(c)), new Listener(ctx.station(n.id())));
     }
     return es[m];
@@ -227,6 +229,12 @@ final class Serving {
       job.firstTokenAt(time);
       metrics.firstToken(job, time);
       ctx.record(time, TraceEvent.FIRST_TOKEN, job, at.node.id());
+    }
+
+    @Override
+    public void preempted(Request<JobRun> r, double time) {
+      metrics.serving.preempted(r.owner().job);
+      ctx.record(time, TraceEvent.PREEMPTED, r.owner().job, at.node.id());
     }
 
     @Override

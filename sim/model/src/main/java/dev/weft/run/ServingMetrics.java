@@ -12,6 +12,14 @@ import dev.weft.workload.Job;
 final class ServingMetrics {
   private final IntervalHistogram tbt = new IntervalHistogram();
   private final Tally tpot = new Tally();
+  private long preemptions;
+
+  /** {@code job}'s request was preempted (its cache dropped, to be recomputed). */
+  void preempted(Job job) {
+    if (job.counted()) {
+      preemptions++;
+    }
+  }
 
   /**
    * {@code tokens} tokens of {@code job}: the first {@code first} after its previous token, the
@@ -34,6 +42,6 @@ final class ServingMetrics {
   /** The result, with {@code ttft} collected by the run's metrics; null without requests. */
   ServingResult result(Tally ttft) {
     return ttft.count() == 0 && tbt.count() == 0 ? null : new ServingResult(
-        TokenLatency.of(ttft), TokenLatency.of(tbt), TokenLatency.of(tpot));
+        TokenLatency.of(ttft), TokenLatency.of(tbt), TokenLatency.of(tpot), preemptions);
   }
 }

@@ -7,6 +7,8 @@ public enum TraceEvent {
   STARTED("started"),
   /** An inference request's first output token is ready (the end of its prefill). */
   FIRST_TOKEN("first-token"),
+  /** The engine's KV cache ran out: the request's cache is dropped, to be recomputed. */
+  PREEMPTED("preempted"),
   COMPLETED("completed"),
   INTERRUPTED("interrupted"),
   FAILED("failed"),

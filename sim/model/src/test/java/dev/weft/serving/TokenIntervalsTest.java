@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class TokenIntervalsTest {
 
   /** Records every token interval, one value per token. */
-  static final class Intervals extends InferenceEngineTest.Log {
+  static class Intervals extends InferenceEngineTest.Log {
     final List<Double> values = new ArrayList<>();
 
     @Override
@@ -83,7 +83,7 @@ class TokenIntervalsTest {
     Simulator sim = new Simulator();
     Intervals log = new Intervals();
     InferenceEngine e = new InferenceEngine(sim, new ServingLimits(8, 2048, 100_000),
-        BatchPolicy.PREFILL_FIRST, b -> 0.010 + 0.001 * b.decodeSeqs()
+        BatchPolicy.PREFILL_FIRST, false, b -> 0.010 + 0.001 * b.decodeSeqs()
         + 1e-4 * b.prefillTokens(), log);
     e.submit(new Request("a", 100, 10));
     sim.scheduleAt(0.021, () -> e.submit(new Request("b", 500, 2)));
@@ -104,7 +104,7 @@ class TokenIntervalsTest {
     Simulator sim = new Simulator();
     Intervals log = new Intervals();
     InferenceEngine e = new InferenceEngine(sim, new ServingLimits(8, 1000, 100_000),
-        BatchPolicy.PREFILL_FIRST, b -> 0.010 + 1e-4 * b.prefillTokens()
+        BatchPolicy.PREFILL_FIRST, false, b -> 0.010 + 1e-4 * b.prefillTokens()
         + 0.001 * b.decodeSeqs(), log);
     e.submit(new Request("big", 1500, 1));
     e.submit(new Request("small", 600, 1));
