@@ -4,7 +4,6 @@ import dev.weft.report.Charts;
 import dev.weft.report.Csv;
 import dev.weft.report.OutputFolder;
 import dev.weft.report.Report;
-import dev.weft.report.RequestsCsv;
 import dev.weft.report.Summary;
 import dev.weft.run.Resources;
 import dev.weft.run.RunResult;

@@ -1,4 +1,4 @@
-package dev.weft.report;
+package dev.weft.experiment;
 
 import dev.weft.run.Trace;
 import dev.weft.run.TraceEvent;
