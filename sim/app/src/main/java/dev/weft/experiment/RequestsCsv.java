@@ -48,26 +48,10 @@ public final class RequestsCsv implements Trace, Closeable {
       return;
     }
     try {
-      out.write(Long.toString(job.id()));
-      out.write(',');
-      out.write(scenario.workload().get(job.workload()).name());
-      out.write(',');
-      out.write(classOfNode[node]);
-      out.write(',');
-      out.write(Integer.toString(node));
-      out.write(',');
-      out.write(Double.toString(job.submitted()));
-      out.write(',');
-      out.write(Double.toString(job.firstToken()));
-      out.write(',');
-      out.write(Double.toString(time));
-      out.write(',');
-      out.write(Integer.toString(job.promptTokens()));
-      out.write(',');
-      out.write(Integer.toString(job.outputTokens()));
-      out.write(',');
-      out.write(Integer.toString(job.attempts()));
-      out.write('\n');
+      out.write(job.id() + "," + scenario.workload().get(job.workload()).name() + ","
+          + classOfNode[node] + "," + node + "," + job.submitted() + "," + job.firstToken()
+          + "," + time + "," + job.promptTokens() + "," + job.outputTokens() + ","
+          + job.attempts() + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
