@@ -4,10 +4,12 @@ import dev.weft.hardware.Dtype;
 import dev.weft.hardware.Hardware;
 import dev.weft.hardware.KernelTable;
 import dev.weft.kernels.Accuracy;
+import dev.weft.kernels.CalibrationFile;
 import dev.weft.kernels.Catalogs;
 import dev.weft.kernels.KernelTables;
 import dev.weft.kernels.LlmServingSimImporter;
 import dev.weft.kernels.SharedData;
+import dev.weft.kernels.TransferAccuracy;
 import dev.weft.kernels.VidurImporter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -45,11 +47,17 @@ final class KernelsAccuracyCmd extends KernelsSubcommand {
           + "skipping its held-out scores");
     }
     Optional<Path> lss = SharedData.llmServingSim();
+    KernelTable withLss = own;
     if (lss.isPresent()) {
+      KernelTable imported = KernelTable.of(LlmServingSimImporter.read(lss.get(),
+          Catalogs.models(m.resolve("ai"))).all());
       out.println("\n## LLMServingSim mixed prefill+decode attention calls\n");
-      table(out, Accuracy.mixedAttention(hw, KernelTable.of(LlmServingSimImporter.read(
-          lss.get(), Catalogs.models(m.resolve("ai"))).all())));
+      table(out, Accuracy.mixedAttention(hw, imported));
+      withLss = own.plus(imported);
     }
+    out.println("\n## Attention transferred from the other GPUs, leave one GPU out\n");
+    table(out, TransferAccuracy.leaveOneGpuOut(hw, withLss, CalibrationFile.read(
+        m.resolve("kernels").resolve(CalibrationFile.NAME))));
     for (String id : own.hardwareIds()) {
       if (hw.containsKey(id) && hw.get(id).hasFigures()) {
         out.println("\n## " + id + ", leave one row out\n");

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "weft", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Discrete-event testbed for decentralized AI-compute networks.",
     subcommands = {RunCmd.class, ValidateCmd.class, SchemaCmd.class, SweepCmd.class,
+        CapacityCmd.class,
         KernelsCmd.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -7,6 +7,7 @@ import dev.weft.report.Report;
 import dev.weft.report.Summary;
 import dev.weft.run.Resources;
 import dev.weft.run.RunResult;
+import dev.weft.run.Trace;
 import dev.weft.run.World;
 import dev.weft.scenario.Scenario;
 import dev.weft.scenario.yaml.RecordWriter;
@@ -82,8 +83,19 @@ public final class RunCommand {
   private static RunResult runOnce(Scenario scenario, Resources resources,
       OutputFolder folder, DoubleConsumer progress) throws IOException {
     World world = new World(scenario, resources);
+    if (scenario.outputs().requests()) {  // issue #15: metrics/requests.csv beside the trace
+      try (RequestsCsv requests = new RequestsCsv(scenario, folder.file(
+          "metrics/requests.csv"))) {
+        return runTraced(scenario, world, requests, folder, progress);
+      }
+    }
+    return runTraced(scenario, world, Trace.NONE, folder, progress);
+  }
+
+  private static RunResult runTraced(Scenario scenario, World world, Trace also,
+      OutputFolder folder, DoubleConsumer progress) throws IOException {
     if (!scenario.outputs().trace()) {
-      return world.run(progress);
+      return world.trace(also).run(progress);
     }
     try (BufferedWriter w = Files.newBufferedWriter(folder.file("trace.csv"),
         StandardCharsets.UTF_8)) {
@@ -103,6 +115,7 @@ public final class RunCommand {
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
+        also.record(time, event, job, node);
       });
       return world.run(progress);
     }

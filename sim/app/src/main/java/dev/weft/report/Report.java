@@ -63,6 +63,9 @@ public final class Report {
                     + secs(result.timeToFirstToken().p50()) + " / "
                     + secs(result.timeToFirstToken().p95()) + " / "
                     + secs(result.timeToFirstToken().p99())),
+            servingRow("time to first token p50 / p90 / p99", result, 0),
+            servingRow("time between tokens mean / p50 / p90 / p99", result, 1),
+            servingRow("time per output token mean / p50 / p90 / p99", result, 2),
             List.of("events", result.events() + " (" + Math.round(result.eventsPerSecond())
                 + " per second of wall time)"))));
     List<List<String>> wl = new ArrayList<>();
@@ -264,5 +267,19 @@ public final class Report {
       return String.format(Locale.ROOT, "%.3g min", s / 60);
     }
     return String.format(Locale.ROOT, "%.3g s", s);
+  }
+
+  /**
+   * One row of serving latencies (issue #15; METRICS.md "Serving latencies"): which = 0 time to
+   * first token, 1 time between tokens, 2 time per output token.
+   */
+  private static List<String> servingRow(String name, RunResult r, int which) {
+    if (r.serving() == null) {
+      return List.of(name, "(no inference)");
+    }
+    dev.weft.run.TokenLatency t = which == 0 ? r.serving().ttft() : which == 1
+        ? r.serving().tbt() : r.serving().tpot();
+    return List.of(name, (which == 0 ? "" : secs(t.mean()) + " / ") + secs(t.p50()) + " / "
+        + secs(t.p90()) + " / " + secs(t.p99()));
   }
 }

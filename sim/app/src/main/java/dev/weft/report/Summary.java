@@ -22,6 +22,11 @@ public final class Summary {
 
   private Summary() {}
 
+  private static Map<String, Object> latency(dev.weft.run.TokenLatency t) {
+    return ordered("count", t.count(), "mean", finite(t.mean()), "p50", finite(t.p50()), "p90",
+        finite(t.p90()), "p99", finite(t.p99()));
+  }
+
   public static Map<String, Object> tree(RunResult r, String weftVersion,
       Map<String, Object> extra) {
     Map<String, Object> root = new LinkedHashMap<>();
@@ -35,6 +40,11 @@ public final class Summary {
       jobs.put("timeToFirstToken", pct(r.timeToFirstToken()));
     }
     root.put("jobs", jobs);
+    if (r.serving() != null) {  // issue #15: serving latencies as Vidur reports them
+      root.put("serving", ordered("timeToFirstToken", latency(r.serving().ttft()),
+          "timeBetweenTokens", latency(r.serving().tbt()), "timePerOutputToken",
+          latency(r.serving().tpot()), "preemptions", r.serving().preemptions()));
+    }
     root.put("nodes", ordered("count", r.nodes().count(), "onlineMean",
         finite(r.nodes().onlineMean()), "utilization", finite(r.nodes().utilization()), "busy",
         finite(r.nodes().busy())));

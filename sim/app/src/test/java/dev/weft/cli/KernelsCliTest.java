@@ -38,7 +38,12 @@ class KernelsCliTest {
         "attention-decode", "--tokens", "1", "--context", "3000");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains(" s interpolated ("), r.out());
+    // a GPU without attention tables: transferred from the GPUs that measured attention
     r = weft("kernels", "predict", "--models", models, "--hardware", "l4", "--op",
+        "attention-prefill", "--tokens", "512", "--context", "0", "--model", "llama-3-70b");
+    assertTrue(r.out().contains(" s transferred ("), r.out());
+    // a CPU is no GPU to transfer to: the datasheet roofline stays the last resort
+    r = weft("kernels", "predict", "--models", models, "--hardware", "cpu-epyc-9654", "--op",
         "attention-prefill", "--tokens", "512", "--context", "0", "--model", "llama-3-70b");
     assertTrue(r.out().contains(" s spec-roofline ("), r.out());
   }

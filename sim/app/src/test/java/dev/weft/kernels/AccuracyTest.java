@@ -31,9 +31,17 @@ class AccuracyTest {
     KernelTable own = KernelTables.load(List.of(TestData.models().resolve("kernels")), hw);
     for (String h : List.of("h100-sxm", "h200")) {
       List<Accuracy.Score> s = Accuracy.gridLeaveOneOut(hw, own, h);
-      within(find(s, h, "row", "gemm", Accuracy.ALL), 0.02, 0.115);
+      // Since dtype equivalence (issue #15), a held-out 16-bit GEMM at a series end whose
+      // other 16-bit type measured the same shape is answered by that row (`measured`): 23
+      // rows per GPU, 2.0 % / 5.6 % on the H100, 3.1 % / 9.7 % on the H200 (fp16 and bf16
+      // timings of one shape differ by that much). The calibrated-roofline rows left are the
+      // 22 without a twin, fp32 among them: 3.6 % / 27.9 % and 3.3 % / 30.8 %. The bounds
+      // below for `all` (H200 median 2.1 %) and `calibrated-roofline` are the values reached
+      // then, rounded up; before, 45 rows scored 4.2 % / 14.5 % and 2.2 % / 10.9 %.
+      within(find(s, h, "row", "gemm", Accuracy.ALL), 0.022, 0.115);
       within(find(s, h, "row", "gemm", "interpolated"), 0.02, 0.105);
-      within(find(s, h, "row", "gemm", "calibrated-roofline"), 0.045, 0.15);
+      within(find(s, h, "row", "gemm", "measured"), 0.035, 0.10);
+      within(find(s, h, "row", "gemm", "calibrated-roofline"), 0.04, 0.31);
       within(find(s, h, "row", "attention-decode", Accuracy.ALL), 0.05, 0.20);
     }
   }

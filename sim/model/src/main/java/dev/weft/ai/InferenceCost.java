@@ -14,14 +14,16 @@ import java.util.List;
  * over the node's {@code gpus} devices. The iteration is expanded into kernel calls:
  * <ul>
  *   <li>once: token embedding, final norm; LM head and sampling for every sequence;</li>
- *   <li>per layer over all T new tokens: norm, QKV GEMM, RoPE, output GEMM, residual add,
+ *   <li>per layer over all T new tokens: norm, QKV GEMM, RoPE, KV-cache write (the T new
+ *       tokens' keys and values copied into the cache), output GEMM, residual add,
  *       norm, up (gate+up) GEMM, activation, down GEMM, residual add (or a MoE layer), and
  *       with tp > 1 two all-reduces of T x hidden;</li>
  *   <li>per layer, attention: one prefill call per prefill chunk and one decode call for all
  *       decoding sequences at their mean context (decode attention reads every cached token
  *       once, so the mean gives the same bytes). Where the kernel tables measured mixed calls
  *       (one attention call serving a prefill chunk and decode sequences, as vLLM runs a
- *       mixed batch) for this hardware and attention shape, an iteration with both a prefill
+ *       mixed batch) for this hardware and attention shape, or other GPUs did for a GPU
+ *       without a grid of its own (then transferred, {@code KernelModel.answersMixed}), an iteration with both a prefill
  *       chunk and decodes instead makes the first chunk and all decodes one
  *       {@code attention-mixed} call (the other chunks stay prefill calls): measured mixed
  *       calls take 18-40 % longer than the prefill and decode calls they serve
@@ -83,7 +85,7 @@ public final class InferenceCost {
     this.mlpWidth = AiModel.ceilDiv(model.moe() ? model.expertIntermediateSize()
         : model.intermediateSize(), gpus);
     this.vocabPerDevice = AiModel.ceilDiv(model.vocabSize(), gpus);
-    this.mixedMeasured = kernels.measuresMixed(KernelQuery.mixed(hardware, dtype, 1, 0, 1, 0,
+    this.mixedMeasured = kernels.answersMixed(KernelQuery.mixed(hardware, dtype, 1, 0, 1, 0,
         headsPerDevice, kvHeadsPerDevice, model.headDim()));
   }
 
@@ -280,6 +282,9 @@ public final class InferenceCost {
         add(out, "qkv_proj", layers, KernelQuery.gemm(hw, dtype, t, qkvN, hidden));
         add(out, "rope", layers, KernelQuery.rows(hw, Op.ROPE, dtype, t,
             (long) (headsPerDevice + kvHeadsPerDevice) * model.headDim()));
+        // vLLM's reshape_and_cache: the chunk's new K and V rows copied into the paged cache,
+        // read and written once (memory-bound; a copy row where a table measured one).
+        add(out, "kv_cache_write", layers, KernelQuery.copy(hw, kvWriteBytes(t)));
         add(out, "o_proj", layers, KernelQuery.gemm(hw, dtype, t, hidden,
             (long) headsPerDevice * model.headDim()));
         if (tp > 1) {
@@ -324,6 +329,11 @@ public final class InferenceCost {
 
   private void add(List<Step> out, String name, int repeat, KernelQuery q) {
     out.add(new Step(name, repeat, q, kernels.predict(q)));
+  }
+
+  /** Bytes of K and V that {@code tokens} new tokens add to one layer's cache, per device. */
+  long kvWriteBytes(long tokens) {
+    return tokens * 2L * kvHeadsPerDevice * model.headDim() * model.dtypeBytes();
   }
 
   /** Expected distinct experts that {@code tokens} tokens route to (uniform routing). */

@@ -18,8 +18,18 @@ public final class Memory {
 
   private Memory() {}
 
-  /** The memory split on each of {@code gpus} devices of {@code hw}. */
+  /** The memory split on each of {@code gpus} devices of {@code hw} at vLLM's default limits. */
   public static MemoryPlan plan(AiModel m, Hardware hw, int gpus) {
+    return plan(m, hw, gpus, SEQUENCES, BATCHED_TOKENS);
+  }
+
+  /**
+   * The memory split on each of {@code gpus} devices of {@code hw} for an engine of at most
+   * {@code sequences} sequences and {@code batchedTokens} tokens per iteration (they size the
+   * activation and logits reserve).
+   */
+  public static MemoryPlan plan(AiModel m, Hardware hw, int gpus, int sequences,
+      int batchedTokens) {
     if (gpus < 1) {
       throw new IllegalArgumentException("gpus must be at least 1");
     }
@@ -29,9 +39,9 @@ public final class Memory {
     // buffers) plus fp32 logits for the sequences sampled at once: an estimate.
     int width = m.moe() ? m.expertIntermediateSize() * m.expertsPerToken()
         : m.intermediateSize();
-    double activations = (double) BATCHED_TOKENS * ((m.gatedMlp() ? 3.0 : 2.0) * width / gpus
+    double activations = (double) batchedTokens * ((m.gatedMlp() ? 3.0 : 2.0) * width / gpus
         + 4.0 * m.hiddenSize()) * m.dtypeBytes();
-    double logits = (double) SEQUENCES * m.vocabSize() * 4;
+    double logits = (double) sequences * m.vocabSize() * 4;
     double reserve = activations + logits;
     long perToken = m.kvBytesPerToken(gpus);
     long maxTokens = (long) Math.max(0, Math.floor((usable - weights - reserve) / perToken));

@@ -42,6 +42,16 @@ public enum Dtype {
     return Arrays.stream(values()).map(Dtype::id).collect(Collectors.joining(", "));
   }
 
+  /**
+   * The other 16-bit float type ({@code bf16} for {@code fp16} and the reverse), or null. On
+   * hardware whose tensor cores run both at one rate (Ampere and later) the kernels that serve
+   * them are the same code instantiated for either type, with the same tiles and bytes, so a
+   * timing of one answers the other (FORMAT.md "Dtype equivalence").
+   */
+  public Dtype twin16() {
+    return this == BF16 ? FP16 : this == FP16 ? BF16 : null;
+  }
+
   /** The 2-byte float type for a model stored with {@code bytes} per element (else fp32). */
   public static Dtype ofElementBytes(int bytes) {
     return bytes == 2 ? BF16 : bytes == 8 ? FP64 : FP32;

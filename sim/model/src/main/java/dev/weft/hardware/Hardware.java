@@ -59,6 +59,16 @@ public record Hardware(String id, String name, String vendor, String kind, doubl
     return t == null ? 0 : t * 1e12;
   }
 
+  /**
+   * True when the catalog gives bf16 and fp16 one tensor rate (or lists only one of them):
+   * the same kernels serve both types, so a timing of one answers the other.
+   */
+  public boolean same16BitKernels() {
+    Double b = peakTflops.get("bf16");
+    Double f = peakTflops.get("fp16");
+    return (b != null || f != null) && (b == null || f == null || b.doubleValue() == f);
+  }
+
   /** Peak memory bandwidth, bytes/s. */
   public double memoryBandwidth() {
     return memoryBandwidthGBps * 1e9;

@@ -41,6 +41,8 @@ public final class KernelModel {
   /** Shape-local GEMM corrections by hardware and dtype group, built on first use. */
   private final ConcurrentHashMap<String, Optional<ShapeTransfer>> transfers =
       new ConcurrentHashMap<>();
+  /** Attention for GPUs without attention rows, from the GPUs with them; made on first use. */
+  private volatile AttentionTransfer transfer;
 
   private KernelModel(Map<String, Hardware> hardware, KernelTable table,
       Map<String, EnumMap<Op, Calibration>> calibrations) {
@@ -151,20 +153,30 @@ public final class KernelModel {
     if (q.op() == Op.ALL_REDUCE && q.workers() == 1) {
       return new Prediction(0, Label.SPEC_ROOFLINE, "no-op: one worker");
     }
-    KernelRow row = table.exact(q);
-    if (row != null) {
-      return new Prediction(row.seconds(), row.label(), row.source());
+    Prediction own = fromTable(q);
+    if (own != null) {
+      return own;
+    }
+    Dtype twin = q.dtype() == null ? null : q.dtype().twin16();
+    if (twin != null && hw.same16BitKernels() && q.op() != Op.ATTENTION_MIXED) {
+      Prediction t = fromTable(q.withDtype(twin));
+      if (t != null) {
+        return new Prediction(t.seconds(), t.label(), twin.id() + " timing answering "
+            + q.dtype().id() + " (same kernels on " + hw.id() + "): " + t.source());
+      }
     }
     if (q.op() == Op.ATTENTION_MIXED) {
       return mixed(q);
     }
     Series s = table.series(q);
     long x = q.axisValue();
-    if (s != null && x > s.min() && x < s.max()) {
-      return new Prediction(s.interpolate(q), Label.INTERPOLATED, s.method(x,
-          axisName(q.op())) + " (measured " + q.hardware() + " rows)");
-    }
     Calibration cal = calibrationFor(hw.id(), q.op());
+    if (cal == null && s == null && Hardware.GPU.equals(hw.kind()) && (q.op() == Op.ATTENTION_PREFILL || q.op() == Op.ATTENTION_DECODE)) {
+      Prediction t = attentionTransfer().predict(hw, q);
+      if (t != null) {
+        return t;
+      }
+    }
     if (s != null) {
       KernelRow edge = x <= s.min() ? s.first() : s.last();
       double ratio = roof(hw, q, cal) / roof(hw, edge.query().withDerivedBytes(), cal);
@@ -191,6 +203,36 @@ public final class KernelModel {
   }
 
   /**
+   * The answer of this hardware's own rows in {@code q}'s dtype: an exact row, or a point
+   * inside a measured series (interpolated); null otherwise.
+   */
+  private Prediction fromTable(KernelQuery q) {
+    KernelRow row = table.exact(q);
+    if (row != null) {
+      return new Prediction(row.seconds(), row.label(), row.source());
+    }
+    if (q.op() == Op.ATTENTION_MIXED) {
+      return null;
+    }
+    Series s = table.series(q);
+    long x = q.axisValue();
+    if (s != null && x > s.min() && x < s.max()) {
+      return new Prediction(s.interpolate(q), Label.INTERPOLATED, s.method(x,
+          axisName(q.op())) + " (measured " + q.hardware() + " rows)");
+    }
+    return null;
+  }
+
+  private AttentionTransfer attentionTransfer() {
+    AttentionTransfer t = transfer;
+    if (t == null) {
+      t = new AttentionTransfer(this);
+      transfer = t;
+    }
+    return t;
+  }
+
+  /**
    * An attention-mixed call that is not a table row: interpolated on the measured grid of
    * its hardware and attention shape; beyond the grid's range, the grid's value at the
    * nearest point scaled by how the prefill-plus-decode sum grows from there; without a
@@ -203,6 +245,16 @@ public final class KernelModel {
     Prediction d = predict(q.decodePart());
     Label sumLabel = worse(p.label(), d.label());
     MixedGrid g = table.mixedGrid(q);
+    Hardware hw = hardware(q.hardware());
+    if (g == null && Hardware.GPU.equals(hw.kind())) {
+      double ratio = attentionTransfer().mixedRatio(hw, q);
+      if (!Double.isNaN(ratio)) {
+        return new Prediction((p.seconds() + d.seconds()) * ratio, worse(Label.TRANSFERRED,
+            sumLabel), String.format(Locale.ROOT, "prefill (%s) + decode (%s) times %.3f, the "
+            + "mixed-call ratio measured on other GPUs at this shape", p.label().id(),
+            d.label().id(), ratio));
+      }
+    }
     if (g == null) {
       return new Prediction(p.seconds() + d.seconds(), sumLabel, "sum of attention-prefill ("
           + p.label().id() + ") and attention-decode (" + d.label().id() + "): no measured "
@@ -232,6 +284,19 @@ public final class KernelModel {
    */
   public boolean measuresMixed(KernelQuery q) {
     return table.mixedGrid(q) != null;
+  }
+
+  /**
+   * True when a mixed call of {@code q}'s shape is answered as one call: measured on this
+   * hardware, or transferred from other GPUs that measured it (a GPU without attention tables
+   * of its own).
+   */
+  public boolean answersMixed(KernelQuery q) {
+    if (measuresMixed(q)) {
+      return true;
+    }
+    Hardware hw = hardware(q.hardware());
+    return Hardware.GPU.equals(hw.kind()) && attentionTransfer().mixedSource(hw, q);
   }
 
   /**

@@ -172,6 +172,12 @@ public record KernelQuery(String hardware, Op op, Dtype dtype, long m, long n, l
     return null;
   }
 
+  /** This query with another element type (same shape). */
+  public KernelQuery withDtype(Dtype d) {
+    return new KernelQuery(hardware, op, d, m, n, k, batch, tokens, context, heads, kvHeads,
+        headDim, bytes, workers);
+  }
+
   public KernelQuery withHardware(String hw) {
     return new KernelQuery(hw, op, dtype, m, n, k, batch, tokens, context, heads, kvHeads,
         headDim, bytes, workers);

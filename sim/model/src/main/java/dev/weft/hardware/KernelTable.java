@@ -23,6 +23,7 @@ public final class KernelTable {
   private final Map<KernelQuery, KernelRow> byKey;
   private final Map<KernelQuery, Series> bySeries;
   private final Map<KernelQuery, MixedGrid> mixed;
+  private final Set<String> hardwareIds;
 
   private KernelTable(List<KernelRow> given) {
     this.byKey = new HashMap<>(given.size() * 2);
@@ -42,6 +43,11 @@ public final class KernelTable {
       }
     }
     this.rows = List.copyOf(kept);
+    Set<String> ids = new TreeSet<>();
+    for (KernelRow r : kept) {
+      ids.add(r.hardware());
+    }
+    this.hardwareIds = Collections.unmodifiableSet(ids);
     this.bySeries = new HashMap<>(groups.size() * 2);
     for (Map.Entry<KernelQuery, List<KernelRow>> e : groups.entrySet()) {
       List<KernelRow> list = e.getValue();
@@ -82,11 +88,7 @@ public final class KernelTable {
 
   /** The hardware ids that have rows, sorted. */
   public Set<String> hardwareIds() {
-    Set<String> ids = new TreeSet<>();
-    for (KernelRow r : rows) {
-      ids.add(r.hardware());
-    }
-    return Collections.unmodifiableSet(ids);
+    return hardwareIds;  // asked once per transferred prediction: kept, not recounted
   }
 
   /** The rows that pass {@code keep}, as a new table. */

@@ -4,6 +4,11 @@ package dev.weft.hardware;
 public enum Label {
   MEASURED("measured"),
   INTERPOLATED("interpolated"),
+  /**
+   * Attention on hardware that measured none, predicted from the attention other GPUs
+   * measured: their fitted efficiencies and their shape residuals ({@code AttentionTransfer}).
+   */
+  TRANSFERRED("transferred"),
   CALIBRATED_ROOFLINE("calibrated-roofline"),
   SPEC_ROOFLINE("spec-roofline");
 

@@ -34,6 +34,8 @@ final class RunMetrics {
   private final JobAccount all = new JobAccount();
   private final JobAccount[] byWorkload;
   private final Tally ttftAll = new Tally();
+  /** Time between tokens and per output token (issue #15; METRICS.md "Serving latencies"). */
+  final ServingMetrics serving = new ServingMetrics();
   private final Tally[] ttftByWorkload;
   // per node: what its engines hold (set by Serving) and what was last counted
   private final double[] engineShare;
@@ -400,6 +402,6 @@ final class RunMetrics {
         perWorkload, classes, series.build(), economy.close(now, epochUtilization(now)),
         economy.series(),
         ttftAll.count() > 0 ? Percentiles.of(ttftAll) : null, ttft, provenance, network,
-        verification());
+        verification(), serving.result(ttftAll));
   }
 }

@@ -4,7 +4,10 @@ import dev.weft.economics.EconomicsSummary;
 import java.util.List;
 import java.util.Map;
 
-/** Everything a run measured; {@code economics} and its series are null without economics. */
+/**
+ * Everything a run measured; {@code economics} and its series are null without economics,
+ * {@code serving} without inference requests.
+ */
 public record RunResult(
     String scenario,
     long seed,
@@ -23,7 +26,8 @@ public record RunResult(
     Map<String, Percentiles> timeToFirstTokenByWorkload,
     Map<String, Map<String, Double>> computeSecondsByLabel,
     NetworkResult network,
-    VerificationStats verification) {
+    VerificationStats verification,
+    ServingResult serving) {
 
   /** Share of simulated compute time per kernel-timing label, over all node classes. */
   public Map<String, Double> provenanceShares() {

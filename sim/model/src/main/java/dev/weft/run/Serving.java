@@ -7,6 +7,10 @@ import dev.weft.hardware.Hardware;
 import dev.weft.node.Node;
 import dev.weft.scenario.InferenceWorkload;
 import dev.weft.scenario.NodeClass;
+import dev.weft.scenario.Preemption;
+import dev.weft.scenario.ServingConfig;
+import dev.weft.scenario.ServingScheduler;
+import dev.weft.serving.BatchPolicy;
 import dev.weft.serving.InferenceEngine;
 import dev.weft.serving.Request;
 import dev.weft.serving.ServingLimits;
@@ -74,11 +78,16 @@ final class Serving {
         costByClass[c][m] = new InferenceCost(ctx.resources.kernels(), model, nc.hardware(),
             nc.gpus());
       }
-      long kv = Memory.maxKvTokens(model, hw, nc.gpus());
-      ServingLimits limits = new ServingLimits(Memory.SEQUENCES, Memory.BATCHED_TOKENS,
+      ServingConfig sc = nc.serving();
+      long kv = Memory.plan(model, hw, nc.gpus(), sc.maxSequences(), sc.maxBatchedTokens())
+          .maxKvTokens();
+      ServingLimits limits = new ServingLimits(sc.maxSequences(), sc.maxBatchedTokens(),
           Math.max(1, kv));
-      es[m] = new InferenceEngine<>(ctx.sim, limits, new KernelIterationCost(costByClass[c][m],
-          metrics.labelSeconds(c)), new Listener(ctx.station(n.id())));
+      BatchPolicy policy = sc.scheduler() == ServingScheduler.VLLM ? BatchPolicy.PREFILL_FIRST
+          : BatchPolicy.DECODE_FIRST_CHUNKED;
+      es[m] = new InferenceEngine<>(ctx.sim, limits, policy,
+          sc.preemption() == Preemption.RECOMPUTE, new KernelIterationCost(
+          costByClass[c][m], metrics.labelSeconds(c)), new Listener(ctx.station(n.id())));
     }
     return es[m];
   }
@@ -241,9 +250,28 @@ final class Serving {
     public void firstToken(Request<JobRun> r, double time) {
       Job job = r.owner().job;
       job.firstTokenAt(time);
-      if (!r.owner().isCheck()) {
-        metrics.firstToken(job, time);
+      if (r.owner().isCheck()) {
+        return; // a re-execution for verification is no request of the statistics
       }
+      metrics.firstToken(job, time);
+      ctx.record(time, TraceEvent.FIRST_TOKEN, job, at.node.id());
+    }
+
+    @Override
+    public void preempted(Request<JobRun> r, double time) {
+      if (r.owner().isCheck()) {
+        return;
+      }
+      metrics.serving.preempted(r.owner().job);
+      ctx.record(time, TraceEvent.PREEMPTED, r.owner().job, at.node.id());
+    }
+
+    @Override
+    public void tokens(Request<JobRun> r, double first, double interval, int tokens) {
+      if (r.owner().isCheck()) {
+        return;
+      }
+      metrics.serving.tokens(r.owner().job, first, interval, tokens);
     }
 
     @Override
@@ -252,6 +280,7 @@ final class Serving {
       run.attempt.request = null;
       if (!run.isCheck()) {
         metrics.inEngines(0, -1);
+        metrics.serving.decoded(run.job, r.firstTokenAt(), time);
       }
       InferenceEngine<JobRun> e = engineOf(at.node, run);
       double gpuSeconds = (time - run.job.attemptStarted())

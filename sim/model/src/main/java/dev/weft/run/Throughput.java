@@ -54,7 +54,8 @@ final class Throughput {
     NodeClass nc = scenario.nodes().get(c);
     AiModel m = resources.aiModels().get(iw.model());
     Hardware hw = resources.hardware().get(nc.hardware());
-    return Math.max(1, Memory.maxKvTokens(m, hw, nc.gpus()));
+    return Math.max(1, Memory.plan(m, hw, nc.gpus(), nc.serving().maxSequences(),
+        nc.serving().maxBatchedTokens()).maxKvTokens());
   }
 
   /** Jobs of workload {@code w} a node of class {@code c} completes per second, saturated. */
@@ -91,7 +92,8 @@ final class Throughput {
     double output = Math.max(1, trace != null ? average(trace.outputTokens())
         : mean(w.outputTokens()));
     long kv = kvTokens(c, index);
-    int batch = (int) Math.max(1, Math.min(Memory.SEQUENCES, kv / (prompt + output)));
+    int batch = (int) Math.max(1, Math.min(nc.serving().maxSequences(),
+        kv / (prompt + output)));
     InferenceCost cost = new InferenceCost(resources.kernels(),
         resources.aiModels().get(w.model()), nc.hardware(), nc.gpus());
     Batch b = new Batch();
@@ -102,8 +104,9 @@ final class Throughput {
     double decode = cost.seconds(b);
     double prefill = 0;
     int p = (int) Math.round(prompt);
-    for (int done = 0; done < p; done += Memory.BATCHED_TOKENS) {
-      prefill += cost.seconds(b.clear().prefill(Math.min(Memory.BATCHED_TOKENS, p - done), done));
+    int chunk = nc.serving().maxBatchedTokens();
+    for (int done = 0; done < p; done += chunk) {
+      prefill += cost.seconds(b.clear().prefill(Math.min(chunk, p - done), done));
     }
     return 1 / (prefill + output * decode / batch);
   }

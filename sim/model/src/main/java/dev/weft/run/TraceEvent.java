@@ -5,6 +5,10 @@ public enum TraceEvent {
   SUBMITTED("submitted"),
   QUEUED("queued"),
   STARTED("started"),
+  /** An inference request's first output token is ready (the end of its prefill). */
+  FIRST_TOKEN("first-token"),
+  /** The engine's KV cache ran out: the request's cache is dropped, to be recomputed. */
+  PREEMPTED("preempted"),
   COMPLETED("completed"),
   INTERRUPTED("interrupted"),
   FAILED("failed"),

@@ -29,18 +29,21 @@ public record NodeClass(
         @Range(min = 0) double modelCache,
     @Doc("Models whose weights each node already holds in its cache at the start, as operators"
         + " pre-pull the images a network serves (network); others are downloaded before"
-        + " their first job.") @Default(Default.NONE) List<String> preloaded) {
+        + " their first job.") @Default(Default.NONE) List<String> preloaded,
+    @Doc("The inference engine of each node (continuous batching).") @Default("{}")
+        ServingConfig serving) {
 
   /** A node class without network placement. */
   public NodeClass(String name, int count, String hardware, int gpus, int slots, double speed,
       Availability availability, double stake, Map<String, Double> behaviour) {
     this(name, count, hardware, gpus, slots, speed, availability, stake, behaviour, null, null,
-        200e9, null);
+        200e9, null, ServingConfig.DEFAULT);
   }
 
   public NodeClass {
     behaviour = behaviour == null ? Map.of("honest", 1.0)
         : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(behaviour));
+    serving = serving == null ? ServingConfig.DEFAULT : serving;
     regions = regions == null ? null
         : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(regions));
     preloaded = preloaded == null ? List.of() : List.copyOf(preloaded);
@@ -53,6 +56,6 @@ public record NodeClass(
 
   public NodeClass withAvailability(Availability a) {
     return new NodeClass(name, count, hardware, gpus, slots, speed, a, stake, behaviour,
-        regions, link, modelCache, preloaded);
+        regions, link, modelCache, preloaded, serving);
   }
 }

@@ -8,7 +8,10 @@ public record Outputs(
         + " 2,000 rows.") @Unit(Quantity.DURATION) @Default(Default.NONE)
         @Range(min = 0, minExclusive = true) Double metricsInterval,
     @Doc("Write trace.csv with one row per job lifecycle event (large).") @Default("false")
-        boolean trace) {
+        boolean trace,
+    @Doc("Write metrics/requests.csv with one row per completed inference request (arrival,"
+        + " first token, completion, tokens, node, class).") @Default("false")
+        boolean requests) {
 
   /** Rows the default interval keeps the time series within, whatever the duration. */
   public static final int DEFAULT_ROWS = 2000;
@@ -18,13 +21,13 @@ public record Outputs(
 
   /** Outputs with a set interval. */
   public Outputs(double metricsInterval, boolean trace) {
-    this(Double.valueOf(metricsInterval), trace);
+    this(Double.valueOf(metricsInterval), trace, false);
   }
 
   /** These outputs with the interval resolved for a run of {@code duration} seconds. */
   public Outputs resolvedFor(double duration) {
     return metricsInterval != null ? this
-        : new Outputs(defaultInterval(duration), trace);
+        : new Outputs(defaultInterval(duration), trace, requests);
   }
 
   /**

@@ -38,6 +38,21 @@ public final class InferenceEngine<O> {
     /** The first output token of {@code r} is ready (end of its prefill). */
     void firstToken(Request<O> r, double time);
 
+    /**
+     * {@code r}, decoding, got {@code tokens} more tokens: the first {@code first} seconds
+     * after its previous token (longer than one iteration when prefills paused it), the others
+     * {@code interval} after the one before (one engine iteration each): its times between
+     * tokens. Default: ignored.
+     */
+    default void tokens(Request<O> r, double first, double interval, int tokens) {}
+
+    /**
+     * {@code r} was preempted at {@code time}: the KV cache ran out, its blocks were freed and
+     * it waits at the head of the queue to be prefilled again (prompt and outputs so far).
+     * Default: ignored.
+     */
+    default void preempted(Request<O> r, double time) {}
+
     /** {@code r} produced its last token and left the engine. */
     void finished(Request<O> r, double time);
 
@@ -51,6 +66,9 @@ public final class InferenceEngine<O> {
 
   private final Simulator sim;
   private final ServingLimits limits;
+  private final BatchPolicy policy;
+  /** Reserve KV as sequences grow and preempt (recompute) when it runs out. */
+  private final boolean preempt;
   private final IterationCost cost;
   private final Listener<O> listener;
   private final ArrayDeque<Request<O>> waiting = new ArrayDeque<>();
@@ -70,10 +88,25 @@ public final class InferenceEngine<O> {
   private long iterations;
   private double busyTime;
 
+  /** An engine with Sarathi's decode-first chunked batching. */
   public InferenceEngine(Simulator sim, ServingLimits limits, IterationCost cost,
       Listener<O> listener) {
+    this(sim, limits, BatchPolicy.DECODE_FIRST_CHUNKED, false, cost, listener);
+  }
+
+  /**
+   * @param preempt false: a request reserves KV for its whole prompt and output at admission,
+   *     so nothing is ever preempted; true: as vLLM, admission reserves the prompt, each decode
+   *     iteration one more token per sequence, and when the cache cannot hold the next
+   *     iteration the most recently admitted request is preempted by recomputation (its cache
+   *     dropped, its prompt and outputs so far prefilled again when readmitted)
+   */
+  public InferenceEngine(Simulator sim, ServingLimits limits, BatchPolicy policy,
+      boolean preempt, IterationCost cost, Listener<O> listener) {
     this.sim = sim;
     this.limits = limits;
+    this.preempt = preempt;
+    this.policy = java.util.Objects.requireNonNull(policy, "policy");
     this.cost = cost;
     this.listener = listener;
   }
@@ -161,7 +194,8 @@ public final class InferenceEngine<O> {
       applyIterations(completedIterations(), r);
     }
     if (running.remove(r)) {
-      kvReserved -= r.reservation();
+      kvReserved -= r.held;
+      r.held = 0;
       listener.occupancyChanged(sim.now());
     }
     if (!inPhase) {
@@ -234,7 +268,8 @@ public final class InferenceEngine<O> {
   }
 
   private void startPhase() {
-    if (admit()) {
+    boolean preempted = preempt && makeRoom();
+    if (preempted || admit()) {  // vLLM admits nobody in a step that preempts
       listener.occupancyChanged(sim.now());
     }
     if (running.isEmpty()) {
@@ -250,14 +285,25 @@ public final class InferenceEngine<O> {
         minRemaining = Math.min(minRemaining, r.outputTokens - r.generated);
       }
     }
+    boolean prefillFirst = false;
+    if (policy == BatchPolicy.PREFILL_FIRST) {
+      for (Request<O> r : running) {
+        prefillFirst |= !r.decoding();
+      }
+    }
+    if (prefillFirst) {  // the decodes wait for this iteration
+      decodes = 0;
+      decodeContext = 0;
+    }
     int budget = limits.maxBatchedTokens() - decodes;
     int prefillSeqs = 0;
     int prefillTokens = 0;
     double prefillContext = 0;
     for (Request<O> r : running) {
       r.chunk = 0;
-      if (!r.decoding() && budget > 0) {
-        int chunk = Math.min(budget, r.promptTokens - r.prefilled);
+      int left = r.prefillTarget - r.prefilled;
+      if (!r.decoding() && budget > 0 && !(prefillFirst && left > budget && prefillSeqs > 0)) {
+        int chunk = Math.min(budget, left);
         r.chunk = chunk;
         budget -= chunk;
         prefillSeqs++;
@@ -282,6 +328,10 @@ public final class InferenceEngine<O> {
       throw new IllegalStateException("engine has running sequences but no work");
     } else {
       phaseIterations = minRemaining;
+      if (preempt) {  // no more iterations than the free cache can grow by
+        phaseIterations = (int) Math.max(1, Math.min(minRemaining,
+            (limits.kvTokens() - kvReserved) / decodes));
+      }
     }
     inPhase = true;
     phaseStart = sim.now();
@@ -297,17 +347,49 @@ public final class InferenceEngine<O> {
   /** Admits waiting requests while the batch has room; returns whether any was admitted. */
   private boolean admit() {
     boolean any = false;
+    // with preemption, leave room for the next token of every decoding sequence
+    long spare = preempt ? decodingCount() : 0;
     while (!waiting.isEmpty() && running.size() < limits.maxSeqs()) {
       Request<O> next = waiting.peekFirst();
-      if (kvReserved + next.reservation() > limits.kvTokens()) {
+      long need = preempt ? next.prefillTarget : next.reservation();
+      if (kvReserved + need + spare > limits.kvTokens()) {
         break; // first come first served: no overtaking by smaller requests
       }
       waiting.pollFirst();
-      kvReserved += next.reservation();
+      next.held = need;
+      kvReserved += need;
       running.add(next);
       any = true;
     }
     return any;
+  }
+
+  /**
+   * Preempts the most recently admitted requests until the cache can take one more token for
+   * every decoding sequence (vLLM's recompute preemption); returns whether any was preempted.
+   */
+  private boolean makeRoom() {
+    boolean any = false;
+    while (running.size() > 1 && kvReserved + decodingCount() > limits.kvTokens()) {
+      Request<O> victim = running.remove(running.size() - 1);
+      kvReserved -= victim.held;
+      victim.held = 0;
+      victim.prefillTarget = victim.promptTokens + victim.generated;
+      victim.prefilled = 0;
+      victim.chunk = 0;
+      waiting.addFirst(victim);
+      listener.preempted(victim, sim.now());
+      any = true;
+    }
+    return any;
+  }
+
+  private int decodingCount() {
+    int k = 0;
+    for (Request<O> r : running) {
+      k += r.decoding() ? 1 : 0;
+    }
+    return k;
   }
 
   private void endPhase() {
@@ -327,22 +409,39 @@ public final class InferenceEngine<O> {
     }
     iterations += n;
     cost.account(phaseIsPrefill ? prefillBatch : decodeBatch(n), n);
+    double interval = phaseTime(n) / n;  // every iteration of a phase takes the same time
+    double firstTokenEnd = phaseStart + interval;
     List<Request<O>> done = null;
     for (Request<O> r : running) {
       if (!r.decoding()) {
         if (phaseIsPrefill && r.chunk > 0) {
           r.prefilled += r.chunk;
           r.chunk = 0;
-          if (r.decoding()) {
+          if (r.decoding() && r.recomputing()) {  // recomputed: the next token, no first one
+            r.generated++;
+            if (r != skipCallbacks) {
+              listener.tokens(r, now - r.lastTokenAt, 0, 1);
+            }
+            r.lastTokenAt = now;
+          } else if (r.decoding()) {
             r.generated = 1; // the last prefill chunk yields the first token
             r.firstTokenAt = now;
+            r.lastTokenAt = now;
             if (r != skipCallbacks) {
               listener.firstToken(r, now);
             }
           }
         }
-      } else {
-        r.generated += n; // was decoding when the iterations began
+      } else if (phaseDecodes > 0) {  // was decoding when the iterations began, not paused
+        r.generated += n;
+        if (preempt) {
+          r.held += n;  // each iteration writes one more token of its cache
+          kvReserved += n;
+        }
+        if (r != skipCallbacks) {
+          listener.tokens(r, firstTokenEnd - r.lastTokenAt, interval, n);
+        }
+        r.lastTokenAt = phaseStart + n * interval;
       }
       if (r.decoding() && r.generated >= r.outputTokens) {
         if (done == null) {
@@ -354,7 +453,8 @@ public final class InferenceEngine<O> {
     if (done != null) {
       for (Request<O> r : done) {
         running.remove(r);
-        kvReserved -= r.reservation();
+        kvReserved -= r.held;
+        r.held = 0;
       }
       listener.occupancyChanged(now);
       for (Request<O> r : done) {

@@ -10,10 +10,14 @@ public final class Request<O> {
   final int promptTokens;
   final int outputTokens;
   int prefilled;      // prompt tokens already in the KV cache
+  int prefillTarget;  // tokens to prefill: the prompt, plus the outputs to recompute after a
+                      // preemption
+  long held;          // KV-cache tokens this request holds in the engine
   int generated;      // output tokens produced
   int chunk;          // prompt tokens scheduled in the current single-iteration phase
   double scheduledAt = Double.NaN; // start of the first iteration with a chunk of it
   double firstTokenAt = Double.NaN;
+  double lastTokenAt = Double.NaN; // when its latest token was ready
 
   /**
    * @param owner the caller's object (a job), handed back in callbacks
@@ -28,6 +32,7 @@ public final class Request<O> {
     this.owner = owner;
     this.promptTokens = promptTokens;
     this.outputTokens = outputTokens;
+    this.prefillTarget = promptTokens;
   }
 
   public O owner() {
@@ -48,11 +53,17 @@ public final class Request<O> {
   }
 
   boolean decoding() {
-    return prefilled == promptTokens;
+    return prefilled == prefillTarget;
   }
 
+  /** Tokens in its KV cache: prefilled ones plus those generated since (recomputed once). */
   int context() {
-    return prefilled + generated;
+    return prefilled + generated - (prefillTarget - promptTokens);
+  }
+
+  /** Whether it was preempted and its cache dropped, to be prefilled again with its outputs. */
+  boolean recomputing() {
+    return prefillTarget > promptTokens;
   }
 
   /**

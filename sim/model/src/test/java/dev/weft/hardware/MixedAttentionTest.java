@@ -134,10 +134,10 @@ class MixedAttentionTest {
     p = m.predict(q);
     assertEquals(m.seconds(q.prefillPart()) + m.seconds(q.decodePart()), p.seconds(), 0);
     assertEquals(Label.INTERPOLATED, p.label());
-    // a hardware without any table: spec rooflines of both
+    // a GPU without any table: both parts transferred from the GPU that measured attention
     p = model(false).predict(KernelQuery.mixed("h100-sxm", Dtype.BF16, 64, 0, 4, 100, 32, 8,
         128));
-    assertEquals(Label.SPEC_ROOFLINE, p.label());
+    assertEquals(Label.TRANSFERRED, p.label());
     // another attention shape on the same hardware has no grid either
     assertFalse(model(true).measuresMixed(KernelQuery.mixed(HW, Dtype.BF16, 1, 0, 1, 0, 16,
         4, 128)));

@@ -18,7 +18,7 @@ class InferenceEngineTest {
   static final IterationCost LINEAR = b -> 0.010 + 2e-5 * b.prefillTokens()
       + 1e-8 * b.prefillContext() + 1e-4 * b.decodeSeqs() + 2e-8 * b.decodeContext();
 
-  static final class Log implements InferenceEngine.Listener {
+  static class Log implements InferenceEngine.Listener {
     final Map<Object, Double> scheduled = new HashMap<>();
     final Map<Object, Double> first = new HashMap<>();
     final Map<Object, Double> done = new HashMap<>();

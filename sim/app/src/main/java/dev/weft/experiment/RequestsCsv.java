@@ -1,0 +1,64 @@
+package dev.weft.experiment;
+
+import dev.weft.run.Trace;
+import dev.weft.run.TraceEvent;
+import dev.weft.scenario.Scenario;
+import dev.weft.scenario.WorkloadKind;
+import dev.weft.workload.Job;
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code metrics/requests.csv} (outputs.requests): one row per inference request submitted
+ * after warm-up that completed, as Vidur's request_metrics.csv lists them; written as the run
+ * goes, from its completion events. Times in seconds of simulated time; METRICS.md
+ * "Per-request metrics".
+ */
+public final class RequestsCsv implements Trace, Closeable {
+  /** The header line. */
+  public static final String HEADER = "job,workload,class,node,arrival,first_token,completion,"
+      + "prompt_tokens,output_tokens,attempts\n";
+
+  private final Scenario scenario;
+  private final String[] classOfNode;
+  private final BufferedWriter out;
+
+  public RequestsCsv(Scenario scenario, Path file) throws IOException {
+    this.scenario = scenario;
+    classOfNode = new String[scenario.nodeCount()];
+    int id = 0;
+    for (var nc : scenario.nodes()) {  // node ids run class by class, in scenario order
+      for (int i = 0; i < nc.count(); i++) {
+        classOfNode[id++] = nc.name();
+      }
+    }
+    out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    out.write(HEADER);
+  }
+
+  @Override
+  public void record(double time, TraceEvent event, Job job, int node) {
+    if (event != TraceEvent.COMPLETED || job == null || !job.counted()
+        || scenario.workload().get(job.workload()).kind() != WorkloadKind.INFERENCE) {
+      return;
+    }
+    try {
+      out.write(job.id() + "," + scenario.workload().get(job.workload()).name() + ","
+          + classOfNode[node] + "," + node + "," + job.submitted() + "," + job.firstToken()
+          + "," + time + "," + job.promptTokens() + "," + job.outputTokens() + ","
+          + job.attempts() + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    out.close();
+  }
+}
