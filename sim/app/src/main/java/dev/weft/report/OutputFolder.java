@@ -30,8 +30,12 @@ public final class OutputFolder implements AutoCloseable {
   /** Marks a folder as written by Weft and lists what it wrote: the {@link Manifest}. */
   public static final String MARKER = Manifest.FILE;
 
-  /** Test hook: called with the name of each step of {@link #commit} before it is taken. */
-  static volatile Consumer<String> beforeStep = step -> { };
+  /**
+   * Test hook: called with the name of each step of {@link #commit} before it is taken. By
+   * default it stops the process at once, as kill -9 would, before the step named by the
+   * system property {@code weft.test.haltBefore}: the end-to-end tests kill a run at every step.
+   */
+  static volatile Consumer<String> beforeStep = OutputFolder::haltIfAsked;
 
   private static final String FOREIGN = " exists and was not written by weft; choose another"
       + " --out or empty it";
@@ -203,6 +207,12 @@ public final class OutputFolder implements AutoCloseable {
 
   private static void step(String name) {
     beforeStep.accept(name);
+  }
+
+  private static void haltIfAsked(String step) {
+    if (step.equals(System.getProperty("weft.test.haltBefore"))) {
+      Runtime.getRuntime().halt(137);
+    }
   }
 
   static void move(Path from, Path to) throws IOException {
