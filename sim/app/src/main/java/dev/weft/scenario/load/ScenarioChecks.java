@@ -32,6 +32,9 @@ import java.util.Set;
  */
 final class ScenarioChecks {
   private static final double MAX_SERIES_ROWS = 2_000_000;
+  private static final long MAX_NODES = 10_000_000L;
+  /** GPUs of one node: the largest scale-up domains (NVL576) are below this. */
+  static final int MAX_GPUS = 1024;
 
   private ScenarioChecks() {}
 
@@ -90,11 +93,19 @@ final class ScenarioChecks {
     if (s.nodes().isEmpty()) {
       errors.add(new InputError(at(b, s, tree, "nodes"), "the scenario needs at least one node"
           + " class"));
-    } else if (s.nodeCount() == 0) {
+    } else if (s.nodes().stream().mapToLong(NodeClass::count).sum() == 0) {
       errors.add(new InputError(at(b, s, tree, "nodes"), "every node class has count 0"));
-    } else if ((long) s.nodeCount() > 10_000_000L) {
+    } else if (s.nodes().stream().mapToLong(NodeClass::count).sum() > MAX_NODES) {
+      // summed in 64 bits: two classes of 2^31 - 1 nodes overflow an int
       errors.add(new InputError(at(b, s, tree, "nodes"), "more than 10,000,000 nodes"));
     }
+    for (NodeClass nc : s.nodes()) {
+      if (nc.gpus() > MAX_GPUS) {
+        errors.add(new InputError(at(b, nc, tree, "gpus"), "gpus must be at most " + MAX_GPUS
+            + " (one node is one machine)"));
+      }
+    }
+    EventRates.check(s, tree, b, errors);
     if (s.workload().isEmpty()) {
       errors.add(new InputError(at(b, s, tree, "workload"), "the scenario needs at least one"
           + " workload"));

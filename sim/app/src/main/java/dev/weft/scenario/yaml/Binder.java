@@ -288,7 +288,7 @@ public final class Binder {
       }
       if (raw == int.class || raw == Integer.class) {
         if (Math.abs(v) > Integer.MAX_VALUE) {
-          error(node.where(), what + " is too large: '" + text + "'");
+          error(node.where(), what + " is too large: it must be at most 2^31 - 1");
           return null;
         }
         return (int) v;
@@ -297,7 +297,12 @@ public final class Binder {
         error(node.where(), what + " is too large to be exact: '" + text + "'");
         return null;
       }
-      return text.strip().matches("-?\\d+") ? Long.parseLong(text.strip()) : (long) v;
+      try {
+        return text.strip().matches("-?\\d+") ? Long.parseLong(text.strip()) : (long) v;
+      } catch (NumberFormatException e) {
+        error(node.where(), what + " is too large: it must lie between -2^63 and 2^63 - 1");
+        return null;
+      }
     }
     if (raw == double.class || raw == Double.class) {
       return v;
