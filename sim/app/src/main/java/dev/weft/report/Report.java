@@ -106,6 +106,9 @@ public final class Report {
                   + secs(result.network().allReduceTime().mean()) + " / "
                   + secs(result.network().allReduceTime().p95())))));
     }
+    if (!scenario.faults().isEmpty()) {
+      t.add(FaultEffects.table(scenario, result));
+    }
     if (result.economics() != null) {
       t.add(economics(result.economics()));
     }

@@ -9,6 +9,8 @@ import dev.weft.run.Resources;
 import dev.weft.scenario.AiWorkload;
 import dev.weft.scenario.ArrivalProcess;
 import dev.weft.scenario.DistSpec;
+import dev.weft.scenario.FaultEvent;
+import dev.weft.scenario.FaultKind;
 import dev.weft.scenario.InferenceWorkload;
 import dev.weft.scenario.NodeClass;
 import dev.weft.scenario.Scenario;
@@ -106,6 +108,7 @@ final class ScenarioChecks {
       }
     }
     EventRates.check(s, tree, b, errors);
+    checkFaults(s, tree, b, errors);
     if (s.workload().isEmpty()) {
       errors.add(new InputError(at(b, s, tree, "workload"), "the scenario needs at least one"
           + " workload"));
@@ -139,6 +142,31 @@ final class ScenarioChecks {
             + "' is used twice"));
       }
       checkWorkload(w, s.network() != null, tree, b, errors);
+    }
+  }
+
+  /** The faults: section against the rest of the scenario (regions: in the loader). */
+  private static void checkFaults(Scenario s, YNode tree, Binder b, List<InputError> errors) {
+    Set<String> classes = new HashSet<>();
+    s.nodes().forEach(nc -> classes.add(nc.name()));
+    for (FaultEvent f : s.faults()) {
+      if (f.at() >= s.duration()) {
+        errors.add(new InputError(at(b, f, tree, "at"), "the fault begins at " + f.at()
+            + " s, not before the end of the run (" + s.duration() + " s)"));
+      }
+      if (f.nodeClass() != null && !classes.contains(f.nodeClass())) {
+        errors.add(new InputError(at(b, f, tree, "nodeClass"), "unknown node class '"
+            + f.nodeClass() + "'" + dev.weft.yaml.Suggest.didYouMean(f.nodeClass(), classes)
+            + "; known: " + String.join(", ", classes)));
+      }
+      if (f.kind() == FaultKind.REGION && s.network() == null) {
+        errors.add(new InputError(at(b, f, tree, "kind"), "a region fault needs a network"
+            + " section (nodes have regions only there)"));
+      }
+      if (f.kind() == FaultKind.SLASH && s.economics() == null) {
+        errors.add(new InputError(at(b, f, tree, "kind"), "a slash fault needs an economics"
+            + " section (there is no stake to slash without it)"));
+      }
     }
   }
 
