@@ -246,7 +246,12 @@ public final class Binder {
     String text = s.text();
     if (raw == String.class) {
       if (c != null && c.getAnnotation(FilePath.class) != null) {
-        return resolveFile(text, node.where());
+        try {
+          return resolveFile(text, node.where());
+        } catch (java.nio.file.InvalidPathException e) {
+          error(node.where(), what + " is not a valid file path");
+          return null;
+        }
       }
       OneOf oneOf = c == null ? null : c.getAnnotation(OneOf.class);
       if (oneOf != null) {
