@@ -206,6 +206,23 @@ class OutputSafetyTest {
   }
 
   @Test
+  void theResolvedScenarioNamesFilesRelativeToTheReport() throws IOException {
+    Path out = dir.resolve("rel");
+    assertEquals(0, run(out, "5m").code());
+    String resolved = Files.readString(out.resolve("scenario.resolved.yaml"));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\n  regions: (\\S+)\n")
+        .matcher(resolved);
+    assertTrue(m.find(), resolved);
+    Path regions = Path.of(m.group(1));
+    assertFalse(regions.isAbsolute(), "no machine path in the resolved scenario: " + regions);
+    assertEquals(Path.of("../../models/network/regions.yaml").toAbsolutePath().normalize(),
+        out.resolve(regions).normalize());
+    // and it reruns from where it is
+    CliTest.Result again = weft("validate", out.resolve("scenario.resolved.yaml").toString());
+    assertEquals(0, again.code(), again.err());
+  }
+
+  @Test
   void overLongNamesAndFoldersUnderAFileAreOneLine() throws IOException {
     Path longName = dir.resolve("x".repeat(250));
     CliTest.Result r = run(longName, "5m");
