@@ -1,6 +1,7 @@
 package dev.weft.cli;
 
 import dev.weft.report.OutputFolder;
+import dev.weft.yaml.Text;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -65,28 +66,16 @@ final class Failures {
     }
     if (t instanceof IOException e) {
       String m = e.getMessage();
-      return "input/output error: " + clean(m == null ? e.getClass().getSimpleName() : m);
+      return m == null ? "input/output error (" + e.getClass().getSimpleName() + ")" : clean(m);
     }
     String m = t.getMessage();
     return "internal error: " + t.getClass().getSimpleName() + (m == null ? "" : ": "
         + clean(m));
   }
 
-  /** Control characters escaped, one line, at most 300 characters. */
+  /** Control characters escaped, one line, at most 300 characters (see {@link Text}). */
   static String clean(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (b.length() >= 300) {
-        b.append("...");
-        break;
-      }
-      b.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : c);
-    }
-    return b.toString();
+    return Text.clean(s == null ? "" : s, 300);
   }
 
   /** The full trace in a temporary file; null when even that cannot be written. */

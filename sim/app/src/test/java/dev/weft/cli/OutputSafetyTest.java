@@ -173,16 +173,22 @@ class OutputSafetyTest {
     assertEquals(0, run(out, "5m").code(), "free again once released");
   }
 
-  @Test
-  void sigtermRemovesTheStagingFolder() throws Exception {
-    Path out = dir.resolve("term");
-    Process p = child(dir.resolve("term.log"), List.of(), "run", Q, "--out", out.toString(),
-        "--set", "duration=30d");
+  /** A long run in a child JVM, once it has staged its folder beside {@code out}. */
+  Process longRunStaged(Path out) throws Exception {
+    Process p = child(dir.resolve(out.getFileName() + ".log"), List.of(), "run", Q, "--out",
+        out.toString(), "--set", "duration=30d");
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (hiddenSiblings(out).isEmpty() && System.nanoTime() < until) {
       Thread.sleep(50);
     }
     assertFalse(hiddenSiblings(out).isEmpty(), "the run staged its folder");
+    return p;
+  }
+
+  @Test
+  void sigtermRemovesTheStagingFolder() throws Exception {
+    Path out = dir.resolve("term");
+    Process p = longRunStaged(out);
     p.destroy(); // SIGTERM
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     assertEquals(List.of(), hiddenSiblings(out), "staging folder removed on SIGTERM");
@@ -192,12 +198,7 @@ class OutputSafetyTest {
   @Test
   void aStagingFolderLeftByKillDashNineIsSweptByTheNextRun() throws Exception {
     Path out = dir.resolve("k9");
-    Process p = child(dir.resolve("k9.log"), List.of(), "run", Q, "--out", out.toString(),
-        "--set", "duration=30d");
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (hiddenSiblings(out).isEmpty() && System.nanoTime() < until) {
-      Thread.sleep(50);
-    }
+    Process p = longRunStaged(out);
     p.destroyForcibly(); // SIGKILL: no hook runs
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     assertEquals(1, hiddenSiblings(out).size(), "kill -9 leaves the staging folder");
