@@ -110,6 +110,15 @@ public final class Report {
       t.add(FaultEffects.table(scenario, result));
     }
     if (result.economics() != null) {
+      var v = result.verification();
+      t.add(new Table("Verification compute", List.of("metric", "value"), List.of(
+          List.of("re-executions ordered / completed / dropped", v.ordered() + " / "
+              + v.completed() + " / " + v.dropped()),
+          List.of("GPU-hours of re-executions / of the submitters' work",
+              f(v.gpuHours()) + " / " + f(v.workGpuHours())),
+          List.of("share of compute spent verifying", pct(v.shareOfCompute())),
+          List.of("executions answered with junk at once / GPU-hours claimed, not spent",
+              v.skipped() + " / " + f(v.skippedGpuHours())))));
       t.add(economics(result.economics()));
     }
     return t;

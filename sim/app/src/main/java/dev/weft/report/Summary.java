@@ -92,6 +92,11 @@ public final class Summary {
       root.put("network", net);
     }
     if (r.economics() != null) {
+      var v = r.verification();
+      root.put("verification", ordered("reexecutions", v.ordered(), "completed", v.completed(),
+          "dropped", v.dropped(), "gpuHours", finite(v.gpuHours()), "workGpuHours",
+          finite(v.workGpuHours()), "shareOfCompute", finite(v.shareOfCompute()),
+          "skippedExecutions", v.skipped(), "skippedGpuHours", finite(v.skippedGpuHours())));
       root.put("economics", r.economics().toMap());
     }
     root.putAll(extra);

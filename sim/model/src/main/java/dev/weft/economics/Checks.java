@@ -2,6 +2,7 @@ package dev.weft.economics;
 
 import dev.weft.scenario.BehavioursConfig;
 import dev.weft.scenario.VerificationConfig;
+import java.util.function.IntPredicate;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -27,6 +28,15 @@ final class Checks {
   private final Result[] replicaResults;
   /** The checker that caught the last result {@link #passes} rejected; -1: the protocol. */
   int reporter = -1;
+  /**
+   * The checkers of the last job that re-executed it (spent the compute), in draw order: the
+   * run occupies their nodes for it. A lazy checker approving unchecked, a replica returning
+   * junk and the trusted referee (outside the network) are not among them.
+   */
+  private final int[] executed;
+  /** How many of {@link #executed} the last job has. */
+  int reexecutions;
+  private IntPredicate canRun = v -> true;
 
   /**
    * {@code workRng} is the stream executions draw from (the job path's too: a replica is an
@@ -47,6 +57,19 @@ final class Checks {
     int maxReplicas = Math.max(1, cfg.replicas());
     this.replicaOps = new int[maxReplicas];
     this.replicaResults = new Result[maxReplicas];
+    this.executed = new int[maxReplicas];
+  }
+
+  /** The {@code i}-th checker of the last job that re-executed it. */
+  int reexecutor(int i) {
+    if (i < 0 || i >= reexecutions) {
+      throw new IndexOutOfBoundsException(i);
+    }
+    return executed[i];
+  }
+
+  private void executedBy(int v) {
+    executed[reexecutions++] = v;
   }
 
   /** The policy's plan for the job completed now (reused: read it before the next call). */
@@ -57,11 +80,14 @@ final class Checks {
 
   /**
    * Checks {@code operator}'s result {@code r} of {@code gpuSeconds} as the last {@link #plan}
-   * says, queuing the checkers' verdicts at {@code due}. Returns whether the result passes;
+   * says, with checkers whose node {@code canRun} the job, queuing their verdicts at
+   * {@code due}. Returns whether the result passes;
    * when it does not, {@link #reporter} is the checker that caught it.
    */
-  boolean passes(int operator, Result r, double gpuSeconds, double due) {
+  boolean passes(int operator, Result r, double gpuSeconds, double due, IntPredicate canRun) {
     reporter = -1;
+    reexecutions = 0;
+    this.canRun = canRun;
     if (plan.extraExecutions == 0) {
       return true;
     }
@@ -79,6 +105,7 @@ final class Checks {
     } else {
       if (v >= 0) {
         ops.chargeCompute(v, gpuSeconds);
+        executedBy(v);
       } else {
         counts.refereeRuns++;
         counts.refereeGpuSeconds += gpuSeconds;
@@ -106,6 +133,7 @@ final class Checks {
         rr = ops.behaviour[v].execute(workRng, bp);
         if (rr == Result.CORRECT) {
           ops.chargeCompute(v, gpuSeconds);
+          executedBy(v);
           if (falseAlarm()) {
             rr = Result.JUNK;
           }
@@ -154,7 +182,8 @@ final class Checks {
 
   /**
    * A stake-weighted draw among active online operators other than {@code exclude} and the
-   * first {@code drawn} replicas; -1 when there is none (a trusted referee stands in).
+   * first {@code drawn} replicas whose node can run the job; -1 when there is none (a trusted
+   * referee stands in). Operators whose node cannot run it are redrawn, up to the same bound.
    */
   private int drawChecker(int exclude, int drawn) {
     WeightIndex w = selectable;
@@ -170,7 +199,7 @@ final class Checks {
     }
     for (int attempt = 0; attempt < 32; attempt++) {
       int v = w.find(checkRng.nextLong(total));
-      boolean taken = v == exclude;
+      boolean taken = v == exclude || !canRun.test(v);
       for (int i = 0; i < drawn && !taken; i++) {
         taken = replicaOps[i] == v;
       }

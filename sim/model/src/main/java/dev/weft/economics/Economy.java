@@ -3,6 +3,7 @@ package dev.weft.economics;
 import dev.weft.random.RandomStreams;
 import dev.weft.scenario.EconomicsConfig;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * The token economy of one run: the only mutable object a run drives. Build it with {@link
@@ -163,7 +164,36 @@ public final class Economy {
    */
   public int onJobCompleted(int operator, double gpuSeconds, double outputTokens, double now) {
     advance(now);
-    return jobs.completed(operator, gpuSeconds, outputTokens, now);
+    return jobs.completed(operator, gpuSeconds, outputTokens, now, jobs.draw(operator),
+        v -> true);
+  }
+
+  /**
+   * What the execution {@code operator} is about to start will return, drawn by its behaviour:
+   * anything but {@link Result#CORRECT} is junk returned at once, without spending the compute,
+   * so the run frees the node at once (a lazy node's saving is its capacity as well as its
+   * energy).
+   */
+  public Result execution(int operator) {
+    return jobs.draw(operator);
+  }
+
+  /**
+   * {@code operator} delivered result {@code r} (drawn by {@link #execution} when it started)
+   * of {@code gpuSeconds} at {@code now}: prices, escrows and checks the job. Checkers are drawn
+   * among operators for which {@code canRun} holds (their node can run this job). Returns how
+   * many checkers re-execute it on their own node; {@link #reexecutor} names them, until the
+   * next call.
+   */
+  public int onJobCompleted(int operator, double gpuSeconds, double outputTokens, double now,
+      Result r, IntPredicate canRun) {
+    advance(now);
+    return jobs.completed(operator, gpuSeconds, outputTokens, now, r, canRun);
+  }
+
+  /** The {@code i}-th checker of the last completed job that re-executes it on its node. */
+  public int reexecutor(int i) {
+    return jobs.reexecutor(i);
   }
 
   /** A deadline passed while {@code operator} held the job. */

@@ -2,6 +2,7 @@ package dev.weft.economics;
 
 import dev.weft.scenario.BehavioursConfig;
 import dev.weft.scenario.EconomicsConfig;
+import java.util.function.IntPredicate;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -65,14 +66,15 @@ final class Jobs {
   }
 
   /**
-   * {@code operator} delivered at {@code now}: prices, escrows and checks the job, queues its
-   * verdict and settles whatever is due. Returns the extra executions the check asked for.
+   * {@code operator} delivered result {@code r} at {@code now}: prices, escrows and checks the
+   * job (checkers drawn among operators {@code canRun} accepts), queues its verdict and settles
+   * whatever is due. Returns how many checkers re-executed the job on their own node.
    */
-  int completed(int operator, double gpuSeconds, double outputTokens, double now) {
+  int completed(int operator, double gpuSeconds, double outputTokens, double now, Result r,
+      IntPredicate canRun) {
     JobCounts c = counts;
     c.completed++;
     epochWork += gpuSeconds;
-    Result r = ops.behaviour[operator].execute(workRng, bp);
     if (r == Result.CORRECT) {
       ops.chargeCompute(operator, gpuSeconds);
     } else {
@@ -94,7 +96,7 @@ final class Jobs {
 
     CheckPlan plan = checks.plan();
     double due = now + plan.delay;
-    boolean pass = checks.passes(operator, r, gpuSeconds, due);
+    boolean pass = checks.passes(operator, r, gpuSeconds, due, canRun);
     int s = verdicts.add(due);
     verdicts.op[s] = operator;
     verdicts.gpuSeconds[s] = gpuSeconds;
@@ -106,7 +108,17 @@ final class Jobs {
     verdicts.tip[s] = tip;
     verdicts.reporter[s] = checks.reporter;
     settleDue(now);
-    return plan.extraExecutions;
+    return checks.reexecutions;
+  }
+
+  /** What {@code operator}'s next execution returns, by its behaviour. */
+  Result draw(int operator) {
+    return ops.behaviour[operator].execute(workRng, bp);
+  }
+
+  /** The {@code i}-th checker of the last completed job that re-executed it on its node. */
+  int reexecutor(int i) {
+    return checks.reexecutor(i);
   }
 
   /** Verdicts not yet due. */

@@ -3,12 +3,14 @@ package dev.weft.run;
 import dev.weft.economics.ActivityListener;
 import dev.weft.economics.EconomicsSummary;
 import dev.weft.economics.Economy;
+import dev.weft.economics.Result;
 import dev.weft.engine.Simulator;
 import dev.weft.node.Node;
 import dev.weft.scheduling.Market;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntPredicate;
 
 /**
  * The run's side of the token economy: what job outcomes and availability changes it reports,
@@ -50,9 +52,27 @@ interface RunEconomy extends Market {
   /** A failed execution of {@code gpuSeconds}. */
   default void onJobFailed(int operator, double gpuSeconds, double now) {}
 
-  /** A good execution; returns how many re-executions the verification policy orders. */
-  default int onJobCompleted(int operator, double gpuSeconds, double outputTokens, double now) {
+  /**
+   * What {@code operator}'s execution about to start returns: anything but
+   * {@link Result#CORRECT} is junk, returned at once without the compute (lazy, colluding).
+   */
+  default Result execution(int operator) {
+    return Result.CORRECT;
+  }
+
+  /**
+   * {@code operator}'s result {@code r} of {@code gpuSeconds} reached the submitters. Returns how
+   * many checkers re-execute it on their own node ({@link #reexecutor}); checkers are drawn
+   * among operators for which {@code canRun} holds.
+   */
+  default int onJobCompleted(int operator, double gpuSeconds, double outputTokens, double now,
+      Result r, IntPredicate canRun) {
     return 0;
+  }
+
+  /** The {@code i}-th re-executing checker of the last completed job. */
+  default int reexecutor(int i) {
+    throw new IndexOutOfBoundsException(i);
   }
 
   default void onMissedDeadline(int operator, double now) {}
@@ -143,8 +163,19 @@ interface RunEconomy extends Market {
     }
 
     @Override
-    public int onJobCompleted(int operator, double gpuSeconds, double outputTokens, double now) {
-      return economy.onJobCompleted(operator, gpuSeconds, outputTokens, now);
+    public Result execution(int operator) {
+      return economy.execution(operator);
+    }
+
+    @Override
+    public int onJobCompleted(int operator, double gpuSeconds, double outputTokens, double now,
+        Result r, IntPredicate canRun) {
+      return economy.onJobCompleted(operator, gpuSeconds, outputTokens, now, r, canRun);
+    }
+
+    @Override
+    public int reexecutor(int i) {
+      return economy.reexecutor(i);
     }
 
     @Override

@@ -16,6 +16,12 @@ public enum TraceEvent {
   TRANSFER_FAILED("transfer-failed"),
   /** A cold start: the node downloads the job's model weights. */
   WEIGHTS_DOWNLOAD("weights-download"),
+  /** A checker's node starts re-executing a delivered result (the job's id) to verify it. */
+  CHECK_STARTED("check-started"),
+  /** The checker's re-execution finished and its result reached the comparison. */
+  CHECK_DONE("check-done"),
+  /** The checker's node left, or a transfer failed: the re-execution will not finish. */
+  CHECK_DROPPED("check-dropped"),
   NODE_DOWN("node-down"),
   NODE_UP("node-up"),
   OPERATOR_LEFT("operator-left"),
