@@ -8,6 +8,7 @@ import dev.weft.kernels.KernelCsv;
 import dev.weft.kernels.KernelTables;
 import dev.weft.kernels.LlmServingSimImporter;
 import dev.weft.kernels.VidurImporter;
+import dev.weft.report.OutputFolder;
 import dev.weft.yaml.InputException;
 import dev.weft.yaml.Location;
 import java.io.PrintWriter;
@@ -47,17 +48,25 @@ final class KernelsImportCmd extends KernelsSubcommand {
           + "'; known: vidur, llmservingsim");
     };
     Map<String, Hardware> hw = Catalogs.hardware(m.resolve("hardware"));
-    Path target = outDir != null ? outDir : m.resolve("kernels")
-        .resolve(KernelTables.IMPORTED);
-    for (Map.Entry<String, List<KernelRow>> e : new java.util.TreeMap<>(r.rows())
-        .entrySet()) {
-      if (!hw.containsKey(e.getKey())) {
-        err.println("weft: note: no models/hardware/" + e.getKey() + ".yaml; the table "
-            + "is written but not loaded until one exists");
+    Path measured = m.resolve("kernels").toAbsolutePath().normalize();
+    Path target = outDir != null ? outDir : measured.resolve(KernelTables.IMPORTED);
+    if (target.toAbsolutePath().normalize().equals(measured)) {
+      err.println("weft: --out " + target + " holds the project's measured kernel tables;"
+          + " imports go to " + measured.resolve(KernelTables.IMPORTED) + " or another folder");
+      return Main.BAD_INPUT;
+    }
+    // only files this command wrote before are replaced: the folder's manifest lists them
+    try (OutputFolder.Claim claim = OutputFolder.claimTables(target, outDir == null)) {
+      for (Map.Entry<String, List<KernelRow>> e : new java.util.TreeMap<>(r.rows())
+          .entrySet()) {
+        if (!hw.containsKey(e.getKey())) {
+          err.println("weft: note: no models/hardware/" + e.getKey() + ".yaml; the table "
+              + "is written but not loaded until one exists");
+        }
+        Path f = claim.file(e.getKey() + ".csv");
+        KernelCsv.write(f, e.getValue());
+        out.printf(Locale.ROOT, "%s: %d rows%n", f, e.getValue().size());
       }
-      Path f = target.resolve(e.getKey() + ".csv");
-      KernelCsv.write(f, e.getValue());
-      out.printf(Locale.ROOT, "%s: %d rows%n", f, e.getValue().size());
     }
     for (String note : r.notes()) {
       out.println("note: " + note);

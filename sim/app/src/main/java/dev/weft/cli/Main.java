@@ -30,11 +30,7 @@ public final class Main implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(e -> INTERNAL);
-    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      err.println("weft: internal error: " + ex);
-      ex.printStackTrace(err);
-      return INTERNAL;
-    });
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> Failures.report(ex, err));
     cl.setParameterExceptionHandler((ex, a) -> {
       err.println("weft: " + ex.getMessage());
       CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
@@ -42,7 +38,12 @@ public final class Main implements Runnable {
           + " --help' for usage.");
       return BAD_INPUT;
     });
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (Error e) { // picocli passes Errors on: out of memory, stack overflow
+      code = Failures.report(e, err);
+    }
     out.flush();
     err.flush();
     return code;

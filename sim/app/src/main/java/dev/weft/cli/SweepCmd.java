@@ -63,8 +63,21 @@ final class SweepCmd implements Callable<Integer> {
       description = "Metrics to chart (dotted summary paths); default: the usual ones that vary.")
   List<String> chartMetrics;
 
+  /** The folder's lock and manifest, held from the folder check to the end of the sweep. */
+  private OutputFolder.Claim claim;
+
   @Override
   public Integer call() throws Exception {
+    try {
+      return sweep();
+    } finally {
+      if (claim != null) {
+        claim.close();
+      }
+    }
+  }
+
+  private Integer sweep() throws Exception {
     var err = spec.commandLine().getErr();
     var stdout = spec.commandLine().getOut();
     if (!engine.equals("local")) {
@@ -106,16 +119,10 @@ final class SweepCmd implements Callable<Integer> {
     String name = loaded.get(0).scenario().name();
     Path dir = (out != null ? out : RunCmd.defaultReports().resolve(name + "-sweep"))
         .toAbsolutePath().normalize();
-    Path results = dir.resolve("results.csv");
-    if (Files.exists(dir) && !Files.exists(results)) {
-      String refusal = OutputFolder.refusal(dir);
-      if (refusal != null) {
-        err.println(refusal);
-        return Main.BAD_INPUT;
-      }
-    }
+    claim = OutputFolder.claim(dir); // refuses a folder Weft did not write, a run's, a busy one
+    Path results = claim.file("results.csv");
     String identity = identity(loaded.get(0).scenario(), grid, overrides);
-    Path manifest = dir.resolve(MANIFEST);
+    Path manifest = claim.file(MANIFEST);
     if (Files.exists(results)) {
       String clash = clash(results, manifest, identity, grid);
       if (clash != null) {
@@ -124,8 +131,6 @@ final class SweepCmd implements Callable<Integer> {
         return Main.BAD_INPUT;
       }
     }
-    Files.createDirectories(dir);
-    Files.writeString(dir.resolve(OutputFolder.MARKER), "written by weft sweep\n");
     Files.writeString(manifest, identity, StandardCharsets.UTF_8);
     dropTruncatedLine(results);
     List<SweepReport.Row> rows = readExisting(results, grid.size());
@@ -194,7 +199,7 @@ final class SweepCmd implements Callable<Integer> {
     }
     Map<String, String> charts = SweepReport.charts(grid, rows,
         chartMetrics == null ? SweepReport.CHARTED : chartMetrics);
-    Files.writeString(dir.resolve("report.html"), SweepReport.html(name,
+    Files.writeString(claim.file("report.html"), SweepReport.html(name,
         loaded.get(0).scenario().description(), grid, rows, charts), StandardCharsets.UTF_8);
     stdout.println(name + " sweep: " + rows.size() + " runs -> " + dir);
     return Main.OK;
@@ -327,18 +332,27 @@ final class SweepCmd implements Callable<Integer> {
       return rows;
     }
     List<String> header = parseLine(lines.get(0));
-    for (String line : lines.subList(1, lines.size())) {
-      List<String> cells = parseLine(line);
+    if (header.size() < nParams + 2) {
+      throw new IOException(results + ":1: the header lacks the parameter, replication and"
+          + " seed columns (edited by hand?); restore it or delete the folder to start over");
+    }
+    for (int n = 1; n < lines.size(); n++) {
+      List<String> cells = parseLine(lines.get(n));
       if (cells.size() != header.size()) {
         continue;
       }
       Map<String, Double> m = new LinkedHashMap<>();
-      for (int i = nParams + 2; i < header.size(); i++) {
-        m.put(header.get(i), cells.get(i).isEmpty() ? Double.NaN
-            : Double.parseDouble(cells.get(i)));
+      try {
+        for (int i = nParams + 2; i < header.size(); i++) {
+          m.put(header.get(i), cells.get(i).isEmpty() ? Double.NaN
+              : Double.parseDouble(cells.get(i)));
+        }
+        rows.add(new SweepReport.Row(cells.subList(0, nParams), Integer.parseInt(
+            cells.get(nParams)), m));
+      } catch (NumberFormatException e) { // the cell is not echoed: it may be anything
+        throw new IOException(results + ":" + (n + 1) + ": a metric or replication cell is not"
+            + " a number (edited by hand?); restore the row or delete it to run it again");
       }
-      rows.add(new SweepReport.Row(cells.subList(0, nParams), Integer.parseInt(
-          cells.get(nParams)), m));
     }
     return rows;
   }

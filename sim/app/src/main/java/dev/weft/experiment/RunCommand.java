@@ -51,7 +51,8 @@ public final class RunCommand {
       }
       String resolved = RecordWriter.toYaml(scenario, "# Resolved by Weft " + Weft.version()
           + ": includes merged, --set applied, defaults filled.\n"
-          + "# Quantities are in base units: seconds, bytes, bits per second, per second.\n");
+          + "# Quantities are in base units: seconds, bytes, bits per second, per second.\n",
+          folder.target());
       Map<String, Object> extra = new LinkedHashMap<>();
       if (all.size() > 1) {
         extra.put("replications", Replications.summary(all));

@@ -271,6 +271,11 @@ public final class Catalogs {
         error(key, "must be a whole number");
         return -1;
       }
+      long max = key.equals("vocabSize") || key.equals("maxContext") ? 1L << 27 : 1L << 20;
+      if (v > max) { // products such as (heads + 2 kvHeads) x headDim stay within an int
+        error(key, String.format(java.util.Locale.ROOT, "must be at most %,d", max));
+        return -1;
+      }
       return (int) v;
     }
 

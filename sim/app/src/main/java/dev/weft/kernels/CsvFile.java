@@ -11,14 +11,11 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.weft.yaml.Bounded;
 import dev.weft.yaml.InputException;
 import dev.weft.yaml.Location;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,18 +58,11 @@ final class CsvFile {
 
   /** Every row of {@code path}, the header first; {@code shownAs} is the name errors use. */
   static List<Row> read(Path path, String shownAs) throws InputException {
-    String text;
-    try {
-      text = Files.readString(path, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new InputException(new Location(shownAs, 1, 1), "file not found");
-    } catch (CharacterCodingException e) {
-      throw new InputException(new Location(shownAs, 1, 1), "file is not valid UTF-8 text");
-    } catch (IOException e) {
-      throw new InputException(new Location(shownAs, 1, 1), "cannot read: " + e.getMessage());
-    }
-    return parse(text, shownAs);
+    return parse(Bounded.text(path, MAX_BYTES, shownAs, "a CSV table"), shownAs);
   }
+
+  /** Largest CSV read (kernel tables, --batch): 256 MiB, also from a pipe or device. */
+  static final long MAX_BYTES = 256L * 1024 * 1024;
 
   /** Every row of {@code text}; none for an empty text. */
   static List<Row> parse(String text, String shownAs) throws InputException {

@@ -191,6 +191,7 @@ public final class Charts {
   }
 
   private static void style(Styler s) {
+    s.setLocale(java.util.Locale.ROOT); // tick labels the same in every JVM locale
     s.setChartBackgroundColor(java.awt.Color.WHITE);
     s.setPlotBorderVisible(false);
     s.setAntiAlias(true);

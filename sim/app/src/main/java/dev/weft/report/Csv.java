@@ -107,12 +107,28 @@ public final class Csv {
     return Double.toString(d);
   }
 
-  /** Quotes a text field when it holds a comma, quote or line break (RFC 4180). */
-  public static String field(String s) {
+  /**
+   * A text field as CSV: a text beginning with {@code = + - @} (or a tab or carriage return),
+   * which a spreadsheet would run as a formula, gets a leading apostrophe (OWASP's advice on
+   * CSV injection), unless it is a number such as {@code -1.5}; then it is quoted when it holds
+   * a comma, quote or line break (RFC 4180).
+   */
+  public static String field(String text) {
+    String s = neutralised(text);
     if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0
         && s.indexOf('\r') < 0) {
       return s;
     }
     return '"' + s.replace("\"", "\"\"") + '"';
+  }
+
+  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
+      "[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(Infinity|NaN)");
+
+  static String neutralised(String s) {
+    if (s.isEmpty() || "=+-@\t\r".indexOf(s.charAt(0)) < 0 || NUMBER.matcher(s).matches()) {
+      return s;
+    }
+    return "'" + s;
   }
 }

@@ -66,8 +66,8 @@ public final class Report {
             servingRow("time to first token p50 / p90 / p99", result, 0),
             servingRow("time between tokens mean / p50 / p90 / p99", result, 1),
             servingRow("time per output token mean / p50 / p90 / p99", result, 2),
-            List.of("events", result.events() + " (" + Math.round(result.eventsPerSecond())
-                + " per second of wall time)"))));
+            // the wall-clock speed differs run to run: summary.json's run section has it
+            List.of("events", Long.toString(result.events())))));
     List<List<String>> wl = new ArrayList<>();
     for (Map.Entry<String, JobStats> e : result.workloads().entrySet()) {
       JobStats w = e.getValue();
@@ -108,6 +108,9 @@ public final class Report {
                   : result.network().allReduces() + ", "
                   + secs(result.network().allReduceTime().mean()) + " / "
                   + secs(result.network().allReduceTime().p95())))));
+    }
+    if (!scenario.faults().isEmpty()) {
+      t.add(FaultEffects.table(scenario, result));
     }
     if (result.economics() != null) {
       var v = result.verification();

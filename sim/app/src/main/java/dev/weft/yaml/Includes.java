@@ -19,18 +19,56 @@ public final class Includes {
 
   private Includes() {}
 
+  /**
+   * Environment variable listing further folders (separated by the path separator, ':' on
+   * Unix) that included files may come from; without it, includes stay in the folder of the
+   * scenario file named on the command line, or below it.
+   */
+  public static final String ALLOW_ENV = "WEFT_INCLUDE_PATH";
+
   /** Reads {@code file} and everything it includes into one tree. */
   public static YNode read(Path file) throws InputException {
-    return read(file, Location.shown(file), new LinkedHashSet<>(), 0);
+    return read(file, allowedRoots(file, System.getenv(ALLOW_ENV)));
   }
 
-  private static YNode read(Path file, String shownAs, Set<Path> chain, int depth)
-      throws InputException {
+  /** As {@link #read(Path)}, with includes confined to {@code roots}. */
+  static YNode read(Path file, List<Path> roots) throws InputException {
+    return read(file, Location.shown(file), new LinkedHashSet<>(), 0, roots);
+  }
+
+  /** The scenario's folder, and those {@code allowed} lists. */
+  static List<Path> allowedRoots(Path scenario, String allowed) {
+    List<Path> roots = new ArrayList<>();
+    Path parent = scenario.toAbsolutePath().normalize().getParent();
+    roots.add(real(parent == null ? scenario.toAbsolutePath() : parent));
+    if (allowed != null) {
+      for (String dir : allowed.split(java.io.File.pathSeparator)) {
+        if (!dir.isBlank()) {
+          roots.add(real(Path.of(dir.strip()).toAbsolutePath().normalize()));
+        }
+      }
+    }
+    return roots;
+  }
+
+  /** The path with links resolved as far as it exists, so a link cannot leave a root. */
+  private static Path real(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (java.io.IOException e) {
+      return p.toAbsolutePath().normalize();
+    }
+  }
+
+  private static YNode read(Path file, String shownAs, Set<Path> chain, int depth,
+      List<Path> roots) throws InputException {
     Path key = file.toAbsolutePath().normalize();
     YNode tree = YamlReader.readFile(file, shownAs);
     if (!(tree instanceof YNode.Mapping map)) {
-      throw new InputException(tree.where(), "a scenario file must be a map of keys, found "
-          + tree.describe());
+      // the content is not quoted: an included file may be anything (a key file, a .env)
+      throw new InputException(tree.where(), (depth == 0 ? "a scenario file" : "an included"
+          + " file") + " must be a YAML map of keys; this one holds "
+          + (tree instanceof YNode.Seq ? "a list" : "a single value"));
     }
     YNode.Entry include = map.entries().get("include");
     if (include == null) {
@@ -52,17 +90,24 @@ public final class Includes {
       }
       Path target = (file.toAbsolutePath().getParent() == null ? Path.of(s.text())
           : file.toAbsolutePath().getParent().resolve(s.text())).normalize();
+      Path realTarget = real(target);
+      if (roots.stream().noneMatch(realTarget::startsWith)) {
+        errors.add(new InputError(p.where(), "included file '" + Text.value(s.text())
+            + "' lies outside the scenario's folder; copy it there, or allow its folder with"
+            + " the environment variable " + ALLOW_ENV));
+        continue;
+      }
       if (chain.contains(target)) {
-        errors.add(new InputError(p.where(), "include cycle: '" + s.text()
+        errors.add(new InputError(p.where(), "include cycle: '" + Text.value(s.text())
             + "' is already being read"));
         continue;
       }
       if (!Files.isRegularFile(target)) {
-        errors.add(new InputError(p.where(), "included file not found: '" + s.text() + "'"));
+        errors.add(new InputError(p.where(), "included file not found: '" + Text.value(s.text()) + "'"));
         continue;
       }
       try {
-        YNode inc = read(target, Location.shown(target), chain, depth + 1);
+        YNode inc = read(target, Location.shown(target), chain, depth + 1, roots);
         merged = merged == null ? inc : TreeOps.merge(merged, inc);
       } catch (InputException e) {
         errors.addAll(e.errors());

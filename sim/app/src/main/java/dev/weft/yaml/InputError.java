@@ -2,6 +2,11 @@ package dev.weft.yaml;
 
 /** One problem with the input, printed as {@code FILE:LINE:COLUMN: message}. */
 public record InputError(Location where, String message) implements Comparable<InputError> {
+  /** The message with what it quotes made safe to print: see {@link Text}. */
+  public InputError {
+    message = Text.clean(message, Text.MAX_MESSAGE);
+  }
+
   @Override
   public String toString() {
     return where + ": " + message;

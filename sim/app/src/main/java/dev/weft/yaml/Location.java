@@ -4,6 +4,11 @@ import java.nio.file.Path;
 
 /** A place in an input: file as the user named it, 1-based line and column. */
 public record Location(String file, int line, int column) {
+  /** A file name with control characters is printed escaped. */
+  public Location {
+    file = Text.clean(file, Text.MAX_MESSAGE);
+  }
+
   @Override
   public String toString() {
     return file + ":" + line + ":" + column;

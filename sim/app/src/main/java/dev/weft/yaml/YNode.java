@@ -20,7 +20,7 @@ public sealed interface YNode permits YNode.Scalar, YNode.Seq, YNode.Mapping {
 
     @Override
     public String describe() {
-      return text == null ? "null" : "the value '" + text + "'";
+      return text == null ? "null" : "the value '" + Text.value(text) + "'";
     }
   }
 

@@ -3,13 +3,11 @@ package dev.weft.yaml;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -40,24 +38,7 @@ public final class YamlReader {
 
   /** Reads {@code path}; {@code shownAs} is the name errors use. */
   public static YNode readFile(Path path, String shownAs) throws InputException {
-    String text;
-    try {
-      if (Files.isRegularFile(path) && Files.size(path) > MAX_FILE_BYTES) {
-        throw new InputException(new Location(shownAs, 1, 1), "file is larger than "
-            + MAX_FILE_BYTES / (1024 * 1024) + " MiB; a scenario should be small");
-      }
-      if (Files.isDirectory(path)) {
-        throw new InputException(new Location(shownAs, 1, 1), "is a folder, not a file");
-      }
-      text = Files.readString(path, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new InputException(new Location(shownAs, 1, 1), "file not found");
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw new InputException(new Location(shownAs, 1, 1), "file is not valid UTF-8 text");
-    } catch (IOException e) {
-      throw new InputException(new Location(shownAs, 1, 1), "cannot read file: " + e.getMessage());
-    }
-    return readString(text, shownAs);
+    return readString(Bounded.text(path, MAX_FILE_BYTES, shownAs, "a YAML file"), shownAs);
   }
 
   public static YNode readString(String text, String shownAs) throws InputException {
@@ -94,7 +75,8 @@ public final class YamlReader {
       return new YNode.Mapping(new LinkedHashMap<>(), new Location(shownAs, 1, 1));
     }
     int[] budget = {MAX_NODES};
-    return convert(docs.get(0), shownAs, budget);
+    return convert(docs.get(0), shownAs, budget,
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
   }
 
   private static String oneLine(String s) {
@@ -106,8 +88,26 @@ public final class YamlReader {
         m.getColumn() + 1);
   }
 
-  private static YNode convert(Node node, String file, int[] budget) throws InputException {
+  /**
+   * The tree of {@code node}; {@code open} holds the collections being converted, so an anchor
+   * used inside itself ({@code a: &x [*x]}) is refused instead of recursing without end.
+   */
+  private static YNode convert(Node node, String file, int[] budget, Set<Node> open)
+      throws InputException {
     Location where = at(file, node.getStartMark());
+    if (!(node instanceof ScalarNode) && !open.add(node)) {
+      throw new InputException(where, "an alias refers to a collection that contains it"
+          + " (a recursive anchor)");
+    }
+    try {
+      return convertOnce(node, file, budget, open, where);
+    } finally {
+      open.remove(node);
+    }
+  }
+
+  private static YNode convertOnce(Node node, String file, int[] budget, Set<Node> open,
+      Location where) throws InputException {
     if (--budget[0] < 0) {
       throw new InputException(where, "document too large after expanding aliases (over "
           + MAX_NODES + " nodes)");
@@ -121,7 +121,7 @@ public final class YamlReader {
     if (node instanceof SequenceNode seq) {
       List<YNode> items = new ArrayList<>(seq.getValue().size());
       for (Node item : seq.getValue()) {
-        items.add(convert(item, file, budget));
+        items.add(convert(item, file, budget, open));
       }
       return new YNode.Seq(items, where);
     }
@@ -135,10 +135,10 @@ public final class YamlReader {
       }
       String key = ks.getValue();
       if (entries.containsKey(key)) {
-        throw new InputException(keyAt, "duplicate key '" + key + "' (first at line "
+        throw new InputException(keyAt, "duplicate key '" + Text.value(key) + "' (first at line "
             + entries.get(key).keyAt().line() + ")");
       }
-      entries.put(key, new YNode.Entry(keyAt, convert(t.getValueNode(), file, budget)));
+      entries.put(key, new YNode.Entry(keyAt, convert(t.getValueNode(), file, budget, open)));
     }
     return new YNode.Mapping(entries, where);
   }

@@ -139,6 +139,24 @@ class KernelsCliTest {
         TestData.vidur().toString(), "--out", out.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(Files.size(out.resolve("a100-80gb.csv")) > 1_000_000);
+    // a file of the same name that import did not write is never replaced
+    Path foreign = dir.resolve("foreign");
+    java.nio.file.Files.createDirectories(foreign);
+    Files.writeString(foreign.resolve("a100-80gb.csv"), "my own table");
+    r = weft("kernels", "import", "--models", models, "--format", "vidur",
+        TestData.vidur().toString(), "--out", foreign.toString());
+    assertEquals(2, r.code(), r.out());
+    assertTrue(r.err().contains("a100-80gb.csv exists and was not written by weft"), r.err());
+    assertEquals("my own table", Files.readString(foreign.resolve("a100-80gb.csv")));
+    // nor the project's measured tables (a copy of models/ here)
+    Path copy = TestData.freshModels(dir.resolve("models-copy"));
+    Path measured = copy.resolve("kernels").resolve("a100-80gb.csv");
+    Files.writeString(measured, "measured");
+    r = weft("kernels", "import", "--models", copy.toString(), "--format", "vidur",
+        TestData.vidur().toString(), "--out", copy.resolve("kernels").toString());
+    assertEquals(2, r.code(), r.out());
+    assertTrue(r.err().contains("holds the project's measured kernel tables"), r.err());
+    assertEquals("measured", Files.readString(measured));
     r = weft("kernels", "import", "--models", models, "--format", "vidur",
         dir.resolve("nowhere").toString());
     assertEquals(2, r.code());

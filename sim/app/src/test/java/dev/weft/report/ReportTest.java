@@ -47,6 +47,59 @@ class ReportTest {
   }
 
   @Test
+  void cellsASpreadsheetWouldRunAreNeutralisedButNumbersStay() {
+    assertEquals("'=HYPERLINK(\"http://x\")", Csv.neutralised("=HYPERLINK(\"http://x\")"));
+    assertEquals("\"'=1+2,3\"", Csv.field("=1+2,3"));
+    assertEquals("'+cmd", Csv.field("+cmd"));
+    assertEquals("'-x", Csv.field("-x"));
+    assertEquals("'@SUM(A1)", Csv.field("@SUM(A1)"));
+    assertEquals("'\tx", Csv.field("\tx"));
+    for (String number : List.of("-1", "-1.5", "+2", "-1e-9", "-.5", "-Infinity", "NaN", "0")) {
+      assertEquals(number, Csv.field(number), "a number stays a number");
+    }
+    assertEquals("plain", Csv.field("plain"));
+    // end to end: the node-class and workload files of a run
+    Scenario s = new Scenario("x", "", 1, 600, 0, List.of(NodeClass.of("=cmd|' /C calc'!A0",
+        2)), List.of(Workload.synthetic("@evil", Arrivals.poisson(1.0), DistSpec.constant(0.5),
+        null)), new SchedulerConfig("random", 0), new Outputs(60, false), null);
+    RunResult r = new World(s).run();
+    assertTrue(Csv.nodeClasses(r.nodeClasses()).contains("\n'=cmd|' /C calc'!A0,"));
+    assertTrue(Csv.workloads(r).contains("\n'@evil,"));
+  }
+
+  @Test
+  void theReportHasNoWallClockFigure() {
+    Scenario s = new Scenario("x", "", 1, 600, 0, List.of(NodeClass.of("a", 2)),
+        List.of(Workload.synthetic("w", Arrivals.poisson(1.0), DistSpec.constant(0.5), null)),
+        new SchedulerConfig("random", 0), new Outputs(60, false), null);
+    RunResult r = new World(s).run();
+    Report report = new Report(s, r, Map.of(), "", "test");
+    assertFalse(report.markdown().contains("wall"), "wall time is only in summary.json's run");
+    assertFalse(report.html().contains("wall"));
+    assertTrue(report.markdown().contains("| events | " + r.events() + " |"));
+  }
+
+  @Test
+  void chartTicksDoNotDependOnTheLocale() {
+    Scenario s = new Scenario("x", "", 1, 3600, 0, List.of(NodeClass.of("a", 2)),
+        List.of(Workload.synthetic("w", Arrivals.poisson(1.3), DistSpec.constant(0.5), null)),
+        new SchedulerConfig("random", 0), new Outputs(60, false), null);
+    RunResult r = new World(s).run();
+    java.util.Locale before = java.util.Locale.getDefault();
+    Map<String, String> root;
+    Map<String, String> german;
+    try {
+      java.util.Locale.setDefault(java.util.Locale.ROOT);
+      root = Charts.all(r);
+      java.util.Locale.setDefault(java.util.Locale.GERMANY);
+      german = Charts.all(r);
+    } finally {
+      java.util.Locale.setDefault(before);
+    }
+    assertEquals(root, german);
+  }
+
+  @Test
   void chartsAreSvg() {
     Scenario s = new Scenario("x", "", 1, 3600, 0,
         List.of(NodeClass.of("a", 2)),

@@ -228,6 +228,16 @@ public final class Economy {
     penalties.deadline(operator, now);
   }
 
+  /**
+   * {@code operator} is slashed as for fraud, with the fraud penalty, jail and correlation
+   * penalty, though no job of its failed a check: a mass slashing injected by a scenario's
+   * faults (a client bug that made many operators sign wrong results together).
+   */
+  public void onInjectedFraud(int operator, double now) {
+    advance(now);
+    penalties.fraud(operator, -1, now);
+  }
+
   /** {@code operator}'s node went offline. */
   public void onOffline(int operator, double now) {
     advance(now);

@@ -39,6 +39,8 @@ final class Churn {
   private final boolean[] attached;
   /** The node's eviction waits for its event at the same instant. */
   private final boolean[] pending;
+  /** Injected faults holding the node down now (they may overlap), see {@link #hold}. */
+  private final int[] held;
 
   Churn(RunContext ctx, Placement placement, RunMetrics metrics, RunEconomy economy,
       Transport transport, JobFlow flow, Serving serving) {
@@ -65,6 +67,7 @@ final class Churn {
     attached = new boolean[ctx.nodes.length];
     java.util.Arrays.fill(attached, true);
     pending = new boolean[ctx.nodes.length];
+    held = new int[ctx.nodes.length];
   }
 
   /**
@@ -128,18 +131,41 @@ final class Churn {
    * not take work, so its view of who is online is right when the operator returns.
    */
   private void churn(Node n, boolean isDown) {
+    boolean was = physicallyDown(n);
     down[n.id()] = isDown;
-    if (isDown) {
+    tellEconomy(n, was);
+    updateOnline(n);
+  }
+
+  /**
+   * An injected fault ({@code InjectedFaults}) takes {@code n} down ({@code begin}) or lets it
+   * go; the node is down while any fault or its own churn holds it, and the economy hears of
+   * it as of any outage.
+   */
+  void hold(Node n, boolean begin) {
+    boolean was = physicallyDown(n);
+    held[n.id()] += begin ? 1 : -1;
+    tellEconomy(n, was);
+    updateOnline(n);
+  }
+
+  private boolean physicallyDown(Node n) {
+    return down[n.id()] || held[n.id()] > 0;
+  }
+
+  /** The economy hears when {@code n} went down or came back, once per change. */
+  private void tellEconomy(Node n, boolean wasDown) {
+    boolean isDown = physicallyDown(n);
+    if (isDown && !wasDown) {
       economy.onOffline(n.id(), sim.now());
-    } else {
+    } else if (!isDown && wasDown) {
       economy.onOnline(n.id(), sim.now());
     }
-    updateOnline(n);
   }
 
   /** Brings {@code n}'s online state in line with churn and membership. */
   private void updateOnline(Node n) {
-    boolean want = !down[n.id()] && !departed[n.id()];
+    boolean want = !physicallyDown(n) && !departed[n.id()];
     if (want) {
       if (!n.online()) {
         goOnline(n);

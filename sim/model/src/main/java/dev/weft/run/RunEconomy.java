@@ -81,6 +81,9 @@ interface RunEconomy extends Market {
 
   default void onMissedDeadline(int operator, double now) {}
 
+  /** A scenario's fault slashes {@code operator} as for fraud (see {@code Economy}). */
+  default void onInjectedFraud(int operator, double now) {}
+
   default void onOffline(int operator, double now) {}
 
   default void onOnline(int operator, double now) {}
@@ -152,6 +155,11 @@ interface RunEconomy extends Market {
     @Override
     public void onActivityChange(ActivityListener l) {
       economy.onActivityChange(l);
+    }
+
+    @Override
+    public void onInjectedFraud(int operator, double now) {
+      economy.onInjectedFraud(operator, now);
     }
 
     @Override

@@ -28,6 +28,7 @@ public final class World {
   private final JobFlow flow;
   private final Gangs gangs;
   private final Churn churn;
+  private final InjectedFaults faults;
   private final List<Arrivals> arrivals = new ArrayList<>();
   private boolean ran;
 
@@ -63,6 +64,7 @@ public final class World {
     }
     churn = new Churn(ctx, placement, metrics, economy, transport, flow, serving);
     economy.onActivityChange(churn::activityChanged);
+    faults = new InjectedFaults(ctx, churn, economy, transport);
     Arrivals.IdSource ids = new Arrivals.IdSource();
     for (int w = 0; w < scenario.workload().size(); w++) {
       arrivals.add(new Arrivals(ctx, flow, transport, ids, w));
@@ -107,6 +109,7 @@ public final class World {
       a.scheduleNext();
     }
     churn.start();
+    faults.schedule();
     double interval = scenario.outputs().metricsInterval();
     sim.every(interval, interval, () -> {
       sample();

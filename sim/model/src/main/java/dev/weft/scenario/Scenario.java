@@ -19,7 +19,9 @@ public record Scenario(
     @Doc("Token economics; without it no token accounting happens.") @Default(Default.NONE)
         EconomicsConfig economics,
     @Doc("Regions, links and transfers; without it transfers are instant.")
-        @Default(Default.NONE) NetworkConfig network) {
+        @Default(Default.NONE) NetworkConfig network,
+    @Doc("Faults injected at fixed times: a region or node class offline, a mass slashing.")
+        @Default(Default.NONE) List<FaultEvent> faults) {
 
   /** A scenario without a network section. */
   public Scenario(String name, String description, long seed, double duration, double warmup,
@@ -29,11 +31,20 @@ public record Scenario(
         economics, null);
   }
 
+  /** A scenario without injected faults. */
+  public Scenario(String name, String description, long seed, double duration, double warmup,
+      List<NodeClass> nodes, List<Workload> workload, SchedulerConfig scheduler, Outputs outputs,
+      EconomicsConfig economics, NetworkConfig network) {
+    this(name, description, seed, duration, warmup, nodes, workload, scheduler, outputs,
+        economics, network, null);
+  }
+
   public Scenario {
     nodes = List.copyOf(nodes);
     workload = List.copyOf(workload);
     // an unset metrics interval follows the duration, so the series has a bounded length
     outputs = outputs == null ? null : outputs.resolvedFor(duration);
+    faults = faults == null ? List.of() : List.copyOf(faults);
   }
 
   public int nodeCount() {
@@ -42,6 +53,6 @@ public record Scenario(
 
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, description, newSeed, duration, warmup, nodes, workload, scheduler,
-        outputs, economics, network);
+        outputs, economics, network, faults);
   }
 }

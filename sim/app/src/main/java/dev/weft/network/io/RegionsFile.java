@@ -17,6 +17,8 @@ import java.util.List;
  * symmetric with the mean of the two, since a round trip covers both directions.
  */
 public final class RegionsFile {
+  /** The longest round trip accepted: a minute, far beyond any path on Earth or via GEO. */
+  static final double MAX_RTT_MS = 60_000;
   private RegionsFile() {}
 
   /** Reads {@code path}; errors carry {@code shownAs} with line and column. */
@@ -102,15 +104,16 @@ public final class RegionsFile {
     if (node instanceof YNode.Scalar s && !s.isNull()) {
       try {
         double v = Double.parseDouble(s.text());
-        if (v >= 0 && !Double.isInfinite(v)) {
+        if (v >= 0 && v <= MAX_RTT_MS) {
           return v;
         }
       } catch (NumberFormatException e) {
         // reported below
       }
     }
-    errors.add(new InputError(node.where(), "expected a round-trip time in ms (a number >= 0),"
-        + " found " + node.describe()));
+    // the cell is not quoted: a region file named by mistake may hold anything
+    errors.add(new InputError(node.where(), "expected a round-trip time in ms (a number from 0"
+        + " to " + (long) MAX_RTT_MS + ")"));
     return null;
   }
 }

@@ -2,14 +2,11 @@ package dev.weft.scenario.data;
 
 import dev.weft.scenario.Arrivals;
 import dev.weft.workload.ArrivalTrace;
+import dev.weft.yaml.Bounded;
 import dev.weft.yaml.InputError;
 import dev.weft.yaml.InputException;
 import dev.weft.yaml.Location;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -33,21 +30,19 @@ public final class TraceReader {
       .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
       .toFormatter();
   private static final int MAX_ERRORS = 20;
+  /** Limits of a trace file: 256 MiB (a few million requests), 4 KiB a line. */
+  static final long MAX_BYTES = 256L * 1024 * 1024;
+  static final int MAX_LINE = 4096;
 
   private TraceReader() {}
 
   public static ArrivalTrace read(Arrivals a, Location declaredAt) throws InputException {
     Path file = Path.of(a.file());
     String shown = a.file();
-    List<String> lines;
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      lines = r.lines().toList();
-    } catch (NoSuchFileException e) {
+    if (!Files.exists(file)) {
       throw new InputException(declaredAt, "trace file not found: " + a.file());
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw new InputException(declaredAt, "cannot read trace file " + a.file() + ": "
-          + e.getMessage());
     }
+    List<String> lines = Bounded.lines(file, MAX_BYTES, MAX_LINE, shown, "a trace");
     if (lines.isEmpty()) {
       throw new InputException(new Location(shown, 1, 1), "trace file is empty");
     }
@@ -78,7 +73,7 @@ public final class TraceReader {
         t[n] = time(cells[tc].strip());
       } catch (IllegalArgumentException e) {
         errors.add(new InputError(new Location(shown, i + 1, col(cells, tc)),
-            "'" + cells[tc] + "' is not a time (seconds or yyyy-MM-dd HH:mm:ss.fff)"));
+            "not a time (seconds or yyyy-MM-dd HH:mm:ss.fff)"));
         continue;
       }
       Integer pt = tokens(cells[pc], shown, i + 1, col(cells, pc), errors);
@@ -128,8 +123,9 @@ public final class TraceReader {
       List<InputError> errors) {
     int i = header.indexOf(name);
     if (i < 0) {
+      // the header is not quoted: the file may be anything (a .env, a key file)
       errors.add(new InputError(new Location(file, 1, 1), "trace has no column '" + name
-          + "'; columns: " + String.join(", ", header)));
+          + "' (its first line names the columns, comma-separated)"));
     }
     return i;
   }
@@ -143,8 +139,8 @@ public final class TraceReader {
       }
       return (int) v;
     } catch (NumberFormatException e) {
-      errors.add(new InputError(new Location(file, line, column), "'" + cell
-          + "' is not a token count (a whole number from 0 to 10,000,000)"));
+      errors.add(new InputError(new Location(file, line, column),
+          "not a token count (a whole number from 0 to 10,000,000)"));
       return null;
     }
   }

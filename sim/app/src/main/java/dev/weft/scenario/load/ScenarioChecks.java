@@ -9,6 +9,8 @@ import dev.weft.run.Resources;
 import dev.weft.scenario.AiWorkload;
 import dev.weft.scenario.ArrivalProcess;
 import dev.weft.scenario.DistSpec;
+import dev.weft.scenario.FaultEvent;
+import dev.weft.scenario.FaultKind;
 import dev.weft.scenario.InferenceWorkload;
 import dev.weft.scenario.NodeClass;
 import dev.weft.scenario.Scenario;
@@ -32,6 +34,9 @@ import java.util.Set;
  */
 final class ScenarioChecks {
   private static final double MAX_SERIES_ROWS = 2_000_000;
+  private static final long MAX_NODES = 10_000_000L;
+  /** GPUs of one node: the largest scale-up domains (NVL576) are below this. */
+  static final int MAX_GPUS = 1024;
 
   private ScenarioChecks() {}
 
@@ -90,11 +95,20 @@ final class ScenarioChecks {
     if (s.nodes().isEmpty()) {
       errors.add(new InputError(at(b, s, tree, "nodes"), "the scenario needs at least one node"
           + " class"));
-    } else if (s.nodeCount() == 0) {
+    } else if (s.nodes().stream().mapToLong(NodeClass::count).sum() == 0) {
       errors.add(new InputError(at(b, s, tree, "nodes"), "every node class has count 0"));
-    } else if ((long) s.nodeCount() > 10_000_000L) {
+    } else if (s.nodes().stream().mapToLong(NodeClass::count).sum() > MAX_NODES) {
+      // summed in 64 bits: two classes of 2^31 - 1 nodes overflow an int
       errors.add(new InputError(at(b, s, tree, "nodes"), "more than 10,000,000 nodes"));
     }
+    for (NodeClass nc : s.nodes()) {
+      if (nc.gpus() > MAX_GPUS) {
+        errors.add(new InputError(at(b, nc, tree, "gpus"), "gpus must be at most " + MAX_GPUS
+            + " (one node is one machine)"));
+      }
+    }
+    EventRates.check(s, tree, b, errors);
+    checkFaults(s, tree, b, errors);
     if (s.workload().isEmpty()) {
       errors.add(new InputError(at(b, s, tree, "workload"), "the scenario needs at least one"
           + " workload"));
@@ -128,6 +142,31 @@ final class ScenarioChecks {
             + "' is used twice"));
       }
       checkWorkload(w, s.network() != null, tree, b, errors);
+    }
+  }
+
+  /** The faults: section against the rest of the scenario (regions: in the loader). */
+  private static void checkFaults(Scenario s, YNode tree, Binder b, List<InputError> errors) {
+    Set<String> classes = new HashSet<>();
+    s.nodes().forEach(nc -> classes.add(nc.name()));
+    for (FaultEvent f : s.faults()) {
+      if (f.at() >= s.duration()) {
+        errors.add(new InputError(at(b, f, tree, "at"), "the fault begins at " + f.at()
+            + " s, not before the end of the run (" + s.duration() + " s)"));
+      }
+      if (f.nodeClass() != null && !classes.contains(f.nodeClass())) {
+        errors.add(new InputError(at(b, f, tree, "nodeClass"), "unknown node class '"
+            + f.nodeClass() + "'" + dev.weft.yaml.Suggest.didYouMean(f.nodeClass(), classes)
+            + "; known: " + String.join(", ", classes)));
+      }
+      if (f.kind() == FaultKind.REGION && s.network() == null) {
+        errors.add(new InputError(at(b, f, tree, "kind"), "a region fault needs a network"
+            + " section (nodes have regions only there)"));
+      }
+      if (f.kind() == FaultKind.SLASH && s.economics() == null) {
+        errors.add(new InputError(at(b, f, tree, "kind"), "a slash fault needs an economics"
+            + " section (there is no stake to slash without it)"));
+      }
     }
   }
 

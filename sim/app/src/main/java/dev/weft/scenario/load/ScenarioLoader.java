@@ -16,6 +16,7 @@ import dev.weft.run.Resources;
 import dev.weft.run.World;
 import dev.weft.scenario.AiWorkload;
 import dev.weft.scenario.ArrivalProcess;
+import dev.weft.scenario.FaultEvent;
 import dev.weft.scenario.NetworkConfig;
 import dev.weft.scenario.NodeClass;
 import dev.weft.scenario.Scenario;
@@ -146,6 +147,14 @@ public final class ScenarioLoader {
       }
       checkNonNegative(w.input(), "input size", at(b, w, tree, "input"), errors);
       checkNonNegative(w.output(), "output size", at(b, w, tree, "output"), errors);
+    }
+    for (FaultEvent f : s.faults()) {
+      for (String region : f.regions()) {
+        if (!known.contains(region)) {
+          errors.add(new InputError(at(b, f, tree, "regions"), "unknown region '" + region
+              + "'" + dev.weft.yaml.Suggest.didYouMean(region, known)));
+        }
+      }
     }
     if (!errors.isEmpty()) {
       return base;

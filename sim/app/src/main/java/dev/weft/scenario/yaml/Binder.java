@@ -246,7 +246,12 @@ public final class Binder {
     String text = s.text();
     if (raw == String.class) {
       if (c != null && c.getAnnotation(FilePath.class) != null) {
-        return resolveFile(text, node.where());
+        try {
+          return resolveFile(text, node.where());
+        } catch (java.nio.file.InvalidPathException e) {
+          error(node.where(), what + " is not a valid file path");
+          return null;
+        }
       }
       OneOf oneOf = c == null ? null : c.getAnnotation(OneOf.class);
       if (oneOf != null) {
@@ -288,7 +293,7 @@ public final class Binder {
       }
       if (raw == int.class || raw == Integer.class) {
         if (Math.abs(v) > Integer.MAX_VALUE) {
-          error(node.where(), what + " is too large: '" + text + "'");
+          error(node.where(), what + " is too large: it must be at most 2^31 - 1");
           return null;
         }
         return (int) v;
@@ -297,7 +302,12 @@ public final class Binder {
         error(node.where(), what + " is too large to be exact: '" + text + "'");
         return null;
       }
-      return text.strip().matches("-?\\d+") ? Long.parseLong(text.strip()) : (long) v;
+      try {
+        return text.strip().matches("-?\\d+") ? Long.parseLong(text.strip()) : (long) v;
+      } catch (NumberFormatException e) {
+        error(node.where(), what + " is too large: it must lie between -2^63 and 2^63 - 1");
+        return null;
+      }
     }
     if (raw == double.class || raw == Double.class) {
       return v;

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.weft.scenario.DistSpec;
+import dev.weft.scenario.FilePath;
 import dev.weft.scenario.Named;
 import dev.weft.scenario.Variants;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +29,18 @@ public final class RecordWriter {
   private RecordWriter() {}
 
   public static String toYaml(Record r, String header) {
+    return toYaml(r, header, null);
+  }
+
+  /**
+   * As {@link #toYaml(Record, String)}, with every file a {@link FilePath} names written
+   * relative to the folder {@code base} the YAML is saved in (absolute when {@code base} is
+   * null or on another root): the file reruns from there, and two checkouts write the same
+   * bytes.
+   */
+  public static String toYaml(Record r, String header, Path base) {
     try {
-      return header + YAML.writeValueAsString(toTree(r));
+      return header + YAML.writeValueAsString(toTree(r, base));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -36,6 +48,10 @@ public final class RecordWriter {
 
   /** Plain maps, lists and scalars, in component order; nulls omitted. */
   public static Object toTree(Object value) {
+    return toTree(value, null);
+  }
+
+  private static Object toTree(Object value, Path base) {
     if (value == null || value instanceof String || value instanceof Number
         || value instanceof Boolean) {
       return value;
@@ -55,13 +71,13 @@ public final class RecordWriter {
     if (value instanceof List<?> list) {
       List<Object> out = new ArrayList<>();
       for (Object o : list) {
-        out.add(toTree(o));
+        out.add(toTree(o, base));
       }
       return out;
     }
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> out = new LinkedHashMap<>();
-      map.forEach((k, v) -> out.put(String.valueOf(k), toTree(v)));
+      map.forEach((k, v) -> out.put(String.valueOf(k), toTree(v, base)));
       return out;
     }
     if (value instanceof Record rec) {
@@ -72,8 +88,11 @@ public final class RecordWriter {
         RecordComponent c = components[i];
         try {
           Object v = c.getAccessor().invoke(rec);
+          if (v instanceof String file && c.isAnnotationPresent(FilePath.class)) {
+            v = relative(file, base);
+          }
           if (v != null) {
-            out.put(c.getName(), toTree(v));
+            out.put(c.getName(), toTree(v, base));
           }
         } catch (ReflectiveOperationException e) {
           throw new IllegalStateException(e);
@@ -86,5 +105,17 @@ public final class RecordWriter {
       return out;
     }
     throw new IllegalArgumentException("cannot write " + value.getClass());
+  }
+
+  private static String relative(String file, Path base) {
+    Path p = Path.of(file);
+    if (base == null || !p.isAbsolute()) {
+      return file;
+    }
+    Path b = base.toAbsolutePath().normalize();
+    if (b.getRoot() == null || !b.getRoot().equals(p.getRoot())) {
+      return file;
+    }
+    return b.relativize(p.normalize()).toString().replace('\\', '/');
   }
 }
