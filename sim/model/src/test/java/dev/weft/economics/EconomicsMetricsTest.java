@@ -22,12 +22,14 @@ class EconomicsMetricsTest {
     double s = 1e9;
     EconomicsConfig c = Configs.economics("emission.schedule=constant",
         "emission.initialPerDay=" + e, "token.initialSupply=" + s, "epoch=1d",
-        "slashing.downtime={threshold:0.9,penalty:0.5}", "operators.joinLeave=false",
+        "slashing.downtime={threshold:0.9,penalty:0.025}", "operators.joinLeave=false",
         "operators.sellShare=0", "verification.policy=none");
     Economy econ = Economy.create(c, Configs.operators(2, "a", Behaviour.HONEST, 1e6,
         Configs.fixedCostPerDay(1)), new RandomStreams(1));
     econ.tick(DAY);
-    econ.onOffline(0, DAY); // down all of day 2: half its stake is slashed and burned
+    // down all of day 2: 2.5% of its stake per hour beyond the 2.4-hour allowance, 21.6
+    // hours, so 54% of it is slashed and burned
+    econ.onOffline(0, DAY);
     econ.tick(2 * DAY);
     int col = Economy.seriesColumns().indexOf("inflation");
     // the series: the day just ended, on the supply it began with; the burn is not issuance
@@ -36,10 +38,10 @@ class EconomicsMetricsTest {
     econ.tick(3 * DAY);
     econ.tick(4 * DAY);
     EconomicsSummary sum = econ.close(4 * DAY);
-    assertEquals(5e5, sum.slashedByCause().get("downtime"), 1e-6);
+    assertEquals(5.4e5, sum.slashedByCause().get("downtime"), 1e-6);
     assertEquals(365 * e / s, sum.inflation(), 1e-12, "4 days of E on S, annualized");
     assertEquals(365 * e / s, sum.issuance(), 1e-12);
-    assertEquals(-5e5 / s, sum.oneOffBurn(), 1e-15, "the slash burn, once, not annualized");
+    assertEquals(-5.4e5 / s, sum.oneOffBurn(), 1e-15, "the slash burn, once, not annualized");
     // compounding the supply change, slash included, over a year instead gives a deflation
     double compounded = Math.pow(sum.supply().current() / s, 365 / 4.0) - 1;
     assertTrue(compounded < 0, "the old figure: " + compounded);
@@ -135,7 +137,8 @@ class EconomicsMetricsTest {
   void circulatingSupplyLeavesOutWhatTheProtocolHolds() {
     EconomicsConfig c = Configs.economics("emission.schedule=constant",
         "emission.initialPerDay=1000", "token.initialSupply=1e6", "epoch=1d",
-        "rewards.split={compute:0.5,verifiers:0,treasury:0.5}", "operators.joinLeave=false",
+        "rewards.split={compute:0.5,verifiers:0,treasury:0.5}", "rewards.unclaimed=carry",
+        "operators.joinLeave=false",
         "verification.policy=none", "slashing.downtime.penalty=0");
     Economy e = Economy.create(c, Configs.operators(1, "a", Behaviour.HONEST, 1000,
         Configs.fixedCostPerDay(1)), new RandomStreams(1));
