@@ -236,6 +236,9 @@ public final class Economy {
   public void onInjectedFraud(int operator, double now) {
     advance(now);
     penalties.fraud(operator, -1, now);
+    // no result caused it (a client bug, a faulty oracle): a false fraud slash by definition
+    jobs.counts.fraudSlashes++;
+    jobs.counts.falseFraudSlashes++;
   }
 
   /** {@code operator}'s node went offline. */
