@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "weft", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Discrete-event testbed for decentralized AI-compute networks.",
     subcommands = {RunCmd.class, ValidateCmd.class, SchemaCmd.class, SweepCmd.class,
+        CompareCmd.class,
         KernelsCmd.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -41,6 +42,15 @@ public final class Main implements Runnable {
           + " --help' for usage.");
       return BAD_INPUT;
     });
+    if (args.length > 0 && !args[0].startsWith("-")
+        && !cl.getSubcommands().containsKey(args[0])) {
+      // picocli would let a --help after an unknown word print the top-level help and exit 0
+      err.println("weft: unknown command '" + args[0] + "'" + dev.weft.yaml.Suggest.didYouMean(
+          args[0], cl.getSubcommands().keySet()) + "; commands: "
+          + String.join(", ", cl.getSubcommands().keySet()));
+      err.flush();
+      return BAD_INPUT;
+    }
     int code = cl.execute(args);
     out.flush();
     err.flush();
@@ -50,7 +60,8 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(new CommandLine(this),
-        "missing command: run, validate or schema");
+        "missing command: "
+        + String.join(", ", new CommandLine(this).getSubcommands().keySet()));
   }
 
   /** Prints the version. */

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -130,17 +129,19 @@ public final class RunCommand {
     }
   }
 
+  /** One row per replication: its seed and every summary metric ({@link SummaryMetrics}). */
   static String replicationsCsv(List<RunResult> all) {
+    List<Map<String, Double>> flat = all.stream().map(SummaryMetrics::of).toList();
     StringBuilder sb = new StringBuilder("replication,seed");
-    for (String m : Replications.METRICS.keySet()) {
-      sb.append(',').append(m);
+    for (String m : flat.get(0).keySet()) {
+      sb.append(',').append(Csv.field(m));
     }
     sb.append('\n');
     for (int i = 0; i < all.size(); i++) {
-      RunResult r = all.get(i);
-      sb.append(i).append(',').append(r.seed());
-      for (var f : Replications.METRICS.values()) {
-        sb.append(',').append(String.format(Locale.ROOT, "%s", f.applyAsDouble(r)));
+      sb.append(i).append(',').append(all.get(i).seed());
+      for (String m : flat.get(0).keySet()) {
+        double v = flat.get(i).getOrDefault(m, Double.NaN);
+        sb.append(',').append(Double.isFinite(v) ? Double.toString(v) : "");
       }
       sb.append('\n');
     }

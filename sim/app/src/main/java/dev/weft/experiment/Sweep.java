@@ -1,12 +1,9 @@
 package dev.weft.experiment;
 
-import dev.weft.report.Summary;
 import dev.weft.run.Resources;
-import dev.weft.run.RunResult;
 import dev.weft.run.World;
 import dev.weft.scenario.Scenario;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,28 +40,6 @@ public final class Sweep {
   /** Runs one (point, replication) and flattens its summary to dotted numeric metrics. */
   public static Map<String, Double> run(Scenario s, Resources resources, int replication) {
     Scenario seeded = s.withSeed(Replications.seed(s.seed(), replication));
-    RunResult r = new World(seeded, resources).run();
-    Map<String, Object> tree = Summary.tree(r, Weft.version(), Map.of());
-    tree.remove("run");
-    tree.remove("simulated");
-    tree.remove("nodeClasses");
-    Map<String, Double> flat = new LinkedHashMap<>();
-    flatten("", tree, flat);
-    flat.remove("seed");
-    return flat;
-  }
-
-  @SuppressWarnings("unchecked")
-  static void flatten(String prefix, Object v, Map<String, Double> out) {
-    if (v instanceof Map<?, ?> m) {
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        flatten(prefix.isEmpty() ? String.valueOf(e.getKey()) : prefix + "." + e.getKey(),
-            e.getValue(), out);
-      }
-    } else if (v instanceof Number n) {
-      out.put(prefix, n.doubleValue());
-    } else if (v == null) {
-      out.put(prefix, Double.NaN);
-    }
+    return SummaryMetrics.of(new World(seeded, resources).run());
   }
 }

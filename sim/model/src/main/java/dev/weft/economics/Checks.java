@@ -15,16 +15,16 @@ import org.apache.commons.rng.UniformRandomProvider;
 final class Checks {
   private final Operators ops;
   private final WeightIndex selectable;
-  private final VerificationPolicy policy;
+  private VerificationPolicy policy;
   private final Verdicts verdicts;
   private final JobCounts counts;
   private final BehavioursConfig bp;
   private final UniformRandomProvider workRng;
   private final UniformRandomProvider checkRng;
-  private final double falseAlarmRate;
+  private double falseAlarmRate;
   private final CheckPlan plan = new CheckPlan();
-  private final int[] replicaOps;
-  private final Result[] replicaResults;
+  private int[] replicaOps;
+  private Result[] replicaResults;
   /** The checker that caught the last result {@link #passes} rejected; -1: the protocol. */
   int reporter = -1;
 
@@ -47,6 +47,20 @@ final class Checks {
     int maxReplicas = Math.max(1, cfg.replicas());
     this.replicaOps = new int[maxReplicas];
     this.replicaResults = new Result[maxReplicas];
+  }
+
+  /**
+   * From now on, checks follow {@code next} built from {@code cfg} (a governance upgrade taking
+   * effect mid-run); verdicts already queued keep the plan they were drawn under.
+   */
+  void use(VerificationPolicy next, VerificationConfig cfg) {
+    this.policy = next;
+    this.falseAlarmRate = cfg.falseAlarmRate();
+    int maxReplicas = Math.max(1, cfg.replicas());
+    if (maxReplicas > replicaOps.length) {
+      this.replicaOps = new int[maxReplicas];
+      this.replicaResults = new Result[maxReplicas];
+    }
   }
 
   /** The policy's plan for the job completed now (reused: read it before the next call). */
