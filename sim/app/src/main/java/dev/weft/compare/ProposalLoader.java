@@ -152,23 +152,40 @@ public final class ProposalLoader {
       double f = i / (double) RAMP_STEPS;
       YNode step = baselineTree;
       for (Map.Entry<String, YNode.Entry> e : changes.view().entrySet()) {
-        YNode to = e.getValue().value();
-        YNode from = Overrides.find(resolvedBaseline, e.getKey());
-        Double x0 = from == null ? null : number(from);
-        Double x1 = number(to);
-        if (x0 == null || x1 == null) {
-          errors.add(new InputError(e.getValue().keyAt(), "activation.ramp: '" + e.getKey()
-              + "' is not a number on both sides, so it cannot ramp; drop the ramp"));
-          return List.of();
+        Map<String, YNode> leaves = new LinkedHashMap<>();
+        leaves(e.getKey(), e.getValue().value(), leaves);
+        for (Map.Entry<String, YNode> leaf : leaves.entrySet()) {
+          YNode to = leaf.getValue();
+          YNode from = Overrides.find(resolvedBaseline, leaf.getKey());
+          Double x0 = from == null ? null : number(from);
+          Double x1 = number(to);
+          YNode value = to;
+          if (x0 != null && x1 != null) {
+            value = new YNode.Scalar(Double.toString(x0 + (x1 - x0) * f), to.where());
+          } else if (from == null || !render(from).equals(render(to))) {
+            errors.add(new InputError(e.getValue().keyAt(), "activation.ramp: '"
+                + leaf.getKey() + "' is not a number on both sides, so it cannot ramp; drop"
+                + " the ramp"));
+            return List.of();
+          }
+          step = Overrides.set(step, leaf.getKey(), value, e.getValue().keyAt(), errors);
         }
-        String v = Double.toString(x0 + (x1 - x0) * f);
-        step = Overrides.set(step, e.getKey(), new YNode.Scalar(v, to.where()),
-            e.getValue().keyAt(), errors);
       }
       Scenario s = i == RAMP_STEPS ? after : ScenarioLoader.bind(step, List.of()).scenario();
       out.add(new Proposal.Upgrade(a.at() + a.ramp() * f, s));
     }
     return out;
+  }
+
+  /** The scalar leaves of a change, by full path: a map's entries ramp one by one. */
+  private static void leaves(String path, YNode v, Map<String, YNode> out) {
+    if (v instanceof YNode.Mapping m) {
+      for (Map.Entry<String, YNode.Entry> e : m.view().entrySet()) {
+        leaves(path + "." + e.getKey(), e.getValue().value(), out);
+      }
+    } else {
+      out.put(path, v);
+    }
   }
 
   private static Double number(YNode n) {
