@@ -8,8 +8,8 @@ import java.nio.file.Path;
  * A small token economy for comparison tests: 20 operators (30% lazy) for 6 simulated hours,
  * a fraction of a second per run, so tests can afford dozens of replications.
  */
-final class CompareTestFiles {
-  static final String TINY = """
+public final class CompareTestFiles {
+  public static final String TINY = """
       name: tiny-econ
       seed: 3
       duration: 6h
@@ -35,7 +35,7 @@ final class CompareTestFiles {
 
   private CompareTestFiles() {}
 
-  static Path write(Path dir, String name, String text) throws IOException {
+  public static Path write(Path dir, String name, String text) throws IOException {
     Path p = dir.resolve(name);
     Files.writeString(p, text);
     return p;
