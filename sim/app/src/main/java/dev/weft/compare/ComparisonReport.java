@@ -260,7 +260,9 @@ public final class ComparisonReport {
         + " baseline's mean); its 95% interval is Student's t on the replications; the p-value"
         + " is the two-sided t-test of \"it equals the bound\", Holm-adjusted across the"
         + " proposal's objectives, and decides at 5%. The Wilcoxon signed-rank test of the same"
-        + " hypothesis is shown as a check that assumes no normality. Seeds: " + out.seeds()
+        + " hypothesis is shown as a check that assumes no normality (with n replications its"
+        + " smallest two-sided p is 2/2^n, so below 6 it cannot reach 5%). Seeds: "
+        + out.seeds()
         + ". Every figure is in comparison.json; every run's values in comparison.csv. Weft "
         + Weft.version() + ".";
   }

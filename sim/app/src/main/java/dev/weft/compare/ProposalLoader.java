@@ -95,10 +95,7 @@ public final class ProposalLoader {
                   ? " (common random numbers)" : "")));
           continue;
         }
-        YNode before = Overrides.find(resolvedBaseline, path);
         tree = Overrides.set(tree, path, e.getValue().value(), at, errors);
-        changed.add(new Proposal.Change(path, before == null ? "(not set)" : render(before),
-            render(e.getValue().value())));
         changeAt.put(path, at);
       }
     }
@@ -109,6 +106,15 @@ public final class ProposalLoader {
       throw new InputException(sorted(errors));
     }
     ScenarioLoader.Loaded after = ScenarioLoader.bind(tree, List.of());
+    // both sides as resolved (defaults filled, base units), so the table compares like with like
+    YNode resolvedAfter = YamlReader.readString(RecordWriter.toYaml(after.scenario(), ""),
+        "(resolved proposal)");
+    for (String path : changeAt.keySet()) {
+      YNode before = Overrides.find(resolvedBaseline, path);
+      YNode now = Overrides.find(resolvedAfter, path);
+      changed.add(new Proposal.Change(path, before == null ? "(not set)" : render(before),
+          now == null ? "(not set)" : render(now)));
+    }
     double duration = baseline.scenario().duration();
     List<Proposal.Upgrade> upgrades = List.of();
     if (activation != null) {
