@@ -1,5 +1,6 @@
 package dev.weft.cli;
 
+import static dev.weft.cli.CliTest.weft;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.compare.CompareTestFiles;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,15 +20,6 @@ class CompareCliTest {
   @TempDir
   static Path dir;
   static Path base;
-
-  record Result(int code, String out, String err) {}
-
-  static Result weft(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    return new Result(code, out.toString(), err.toString());
-  }
 
   @BeforeAll
   static void files() throws Exception {
@@ -59,7 +49,7 @@ class CompareCliTest {
   @Test
   void clearHelpIsMetAndTheImpossibleIsNotMet() throws Exception {
     Path out = dir.resolve("helps-out");
-    Result r = weft("compare", base.toString(), dir.resolve("helps.yaml").toString(),
+    var r = weft("compare", base.toString(), dir.resolve("helps.yaml").toString(),
         "--replications", "3", "--jobs", "1", "--out", out.toString());
     assertEquals(0, r.code(), r.err());
     JsonNode j = new ObjectMapper().readTree(out.resolve("comparison.json").toFile());
@@ -81,7 +71,7 @@ class CompareCliTest {
   @Test
   void tinyEffectIsInconclusiveAtThreeAndDecidedUntilDecided() throws Exception {
     Path three = dir.resolve("three");
-    Result r = weft("compare", base.toString(), dir.resolve("tiny-effect.yaml").toString(),
+    var r = weft("compare", base.toString(), dir.resolve("tiny-effect.yaml").toString(),
         "--replications", "3", "--jobs", "2", "--out", three.toString());
     assertEquals(0, r.code(), r.err());
     JsonNode o = new ObjectMapper().readTree(three.resolve("comparison.json").toFile())
@@ -123,7 +113,7 @@ class CompareCliTest {
           - {metric: economics.roi.lazzy, below: 0}
         """);
     Path out = dir.resolve("typo-out");
-    Result r = weft("compare", base.toString(), dir.resolve("typo.yaml").toString(),
+    var r = weft("compare", base.toString(), dir.resolve("typo.yaml").toString(),
         "--out", out.toString());
     assertEquals(2, r.code());
     assertTrue(r.err().contains("typo.yaml:6:14: unknown metric 'economics.roi.lazzy' (did you"
@@ -143,7 +133,7 @@ class CompareCliTest {
         objectives:
           - {metric: economics.roi.lazy, below: 0}
         """);
-    Result r = weft("compare", base.toString(), dir.resolve("fees-midrun.yaml").toString(),
+    var r = weft("compare", base.toString(), dir.resolve("fees-midrun.yaml").toString(),
         "--out", dir.resolve("x").toString());
     assertEquals(2, r.code());
     assertTrue(r.err().contains("fees-midrun.yaml:5:3: 'economics.fees.burn' cannot change"
@@ -153,7 +143,7 @@ class CompareCliTest {
 
   @Test
   void unknownCommandExitsTwoWithASuggestion() {
-    Result r = weft("compair", "--help");
+    var r = weft("compair", "--help");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("unknown command 'compair' (did you mean 'compare'?)"),
         r.err());
@@ -162,7 +152,7 @@ class CompareCliTest {
 
   @Test
   void compareHelpIsComparesOwn() {
-    Result r = weft("compare", "--help");
+    var r = weft("compare", "--help");
     assertEquals(0, r.code());
     assertTrue(r.out().contains("--until-decided") && r.out().contains("BASELINE.yaml"),
         r.out());

@@ -1,5 +1,6 @@
 package dev.weft.cli;
 
+import static dev.weft.cli.CliTest.weft;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,8 +9,6 @@ import dev.weft.compare.CompareTestFiles;
 import dev.weft.experiment.Sweep;
 import dev.weft.experiment.SweepRun;
 import dev.weft.scenario.load.ScenarioLoader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,15 +25,6 @@ class SweepCliTest {
   static Path dir;
   static Path base;
 
-  record Result(int code, String out, String err) {}
-
-  static Result weft(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    return new Result(code, out.toString(), err.toString());
-  }
-
   @BeforeAll
   static void files() throws Exception {
     base = CompareTestFiles.write(dir, "tiny.yaml", CompareTestFiles.TINY);
@@ -42,7 +32,7 @@ class SweepCliTest {
 
   @Test
   void aPathSweptTwiceIsRefused() {
-    Result r = weft("sweep", base.toString(), "--param",
+    var r = weft("sweep", base.toString(), "--param",
         "economics.verification.spotCheckRate=0.1", "--param",
         "economics.verification.spotCheckRate=0.2", "--out", dir.resolve("twice").toString());
     assertEquals(2, r.code());
@@ -59,7 +49,7 @@ class SweepCliTest {
         "economics.verification.spotCheckRate=0.05", "--out", out.toString()};
     assertEquals(0, weft(args).code());
     Files.writeString(edited, CompareTestFiles.TINY.replace("rate: 12/m", "rate: 13/m"));
-    Result r = weft(args);
+    var r = weft(args);
     assertEquals(2, r.code());
     assertTrue(r.err().contains("holds another sweep") && r.err().contains("resolved-sha256"),
         r.err());
