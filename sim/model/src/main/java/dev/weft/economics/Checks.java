@@ -2,6 +2,7 @@ package dev.weft.economics;
 
 import dev.weft.scenario.BehavioursConfig;
 import dev.weft.scenario.VerificationConfig;
+import org.apache.commons.rng.JumpableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -21,6 +22,7 @@ final class Checks {
   private final BehavioursConfig bp;
   private final UniformRandomProvider workRng;
   private final UniformRandomProvider checkRng;
+  private final UniformRandomProvider planRng;
   private double falseAlarmRate;
   private final CheckPlan plan = new CheckPlan();
   private int[] replicaOps;
@@ -30,7 +32,8 @@ final class Checks {
 
   /**
    * {@code workRng} is the stream executions draw from (the job path's too: a replica is an
-   * execution); {@code checkRng} the stream of plans, checker draws and false alarms.
+   * execution); {@code checkRng} the stream of plans (a jumped copy), checker draws and false
+   * alarms.
    */
   Checks(Books books, VerificationPolicy policy, VerificationConfig cfg, Verdicts verdicts,
       JobCounts counts, BehavioursConfig bp, UniformRandomProvider workRng,
@@ -43,6 +46,11 @@ final class Checks {
     this.counts = counts;
     this.bp = bp;
     this.workRng = workRng;
+    // Plans get a stream of their own (a jump of xoshiro's state: 2^128 draws apart), so job
+    // k's "is it checked?" draw is the same whatever earlier checks drew for checkers, votes
+    // and false alarms: two runs whose check rates differ check nested sets of the same jobs
+    // (common random numbers for verification proposals)
+    this.planRng = checkRng instanceof JumpableUniformRandomProvider j ? j.jump() : checkRng;
     this.checkRng = checkRng;
     int maxReplicas = Math.max(1, cfg.replicas());
     this.replicaOps = new int[maxReplicas];
@@ -65,7 +73,7 @@ final class Checks {
 
   /** The policy's plan for the job completed now (reused: read it before the next call). */
   CheckPlan plan() {
-    policy.plan(checkRng, plan);
+    policy.plan(planRng, plan);
     return plan;
   }
 
