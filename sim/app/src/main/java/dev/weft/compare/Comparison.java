@@ -64,8 +64,13 @@ public final class Comparison {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, opts.jobs()));
     try {
       while (true) {
-        runReplications(baseline, resources, proposals, opts, n, target, base, sides, seeds,
-            pool);
+        // a few replications at a time: finished runs are reduced to their summaries before
+        // more start, so memory does not grow with the replications
+        int chunk = Math.max(1, opts.jobs() / (1 + proposals.size()) + 1);
+        for (int from = n; from < target; from += chunk) {
+          runReplications(baseline, resources, proposals, opts, from,
+              Math.min(target, from + chunk), base, sides, seeds, pool);
+        }
         n = target;
         judged = new ArrayList<>();
         int next = Integer.MAX_VALUE;
