@@ -150,7 +150,8 @@ public final class Economy {
    * verification} and the reward pool is split by {@code split}. These two act per job and per
    * payout, so a switch is well defined mid-run; the other sections hold state (stakes, prices,
    * fee levels) and are fixed for the run. Verdicts already queued keep the plan they were
-   * drawn under; the split applies from the next epoch's payout.
+   * drawn under; the split applies from the next payout on (in a run, an epoch ending at
+   * the upgrade's instant pays after it, so under the new split).
    */
   public void reconfigure(VerificationConfig verification, RewardSplit split, double now) {
     if (!VerificationPolicies.names().contains(verification.policy())) {
