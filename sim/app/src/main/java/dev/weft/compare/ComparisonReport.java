@@ -70,12 +70,21 @@ public final class ComparisonReport {
         }
       }
       m.put("metrics", metrics);
-      m.put("resolved", RecordWriter.toYaml(p.changed(), ""));
+      m.put("resolved", portable(RecordWriter.toYaml(p.changed(), "")));
       props.add(m);
     }
     root.put("proposals", props);
-    root.put("baselineResolved", RecordWriter.toYaml(out.baseline(), ""));
+    root.put("baselineResolved", portable(RecordWriter.toYaml(out.baseline(), "")));
     return Summary.json(root);
+  }
+
+  /**
+   * Files a scenario names (region tables, traces) are resolved to absolute paths; written
+   * relative to the working folder instead, so a committed comparison names no machine.
+   */
+  static String portable(String yaml) {
+    String here = java.nio.file.Path.of("").toAbsolutePath().toString();
+    return yaml.replace(here + java.io.File.separator, "");
   }
 
   private static Map<String, Object> objective(Judge.ObjectiveResult o) {
