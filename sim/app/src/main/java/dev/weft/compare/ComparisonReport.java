@@ -20,6 +20,10 @@ import java.util.Set;
  * the verdict table, then per proposal what changed, what was measured and how sure it is.
  */
 public final class ComparisonReport {
+  static final String NO_SERIES = "No sampled series differs between the two sides: the"
+      + " change left every time series of the run and of the economy as it was.";
+  static final String RESOLVED = "Values as resolved by Weft: defaults filled in, times in"
+      + " seconds, sizes in bytes, rates per second.";
   private final Comparison.Outcome out;
   private final String baselineFile;
 
@@ -199,7 +203,7 @@ public final class ComparisonReport {
         md.append("| `").append(c.path()).append("` | ").append(cell(c.before()))
             .append(" | ").append(cell(c.after())).append(" |\n");
       }
-      md.append("\n### What was measured\n\n| objective | tested | 95% CI | bound | p t-test"
+      md.append('\n').append(RESOLVED).append("\n\n### What was measured\n\n| objective | tested | 95% CI | bound | p t-test"
           + " (raw / Holm) | p Wilcoxon (raw / Holm) | verdict |\n"
           + "|---|---|---|---:|---|---|---|\n");
       int i = 0;
@@ -230,10 +234,15 @@ public final class ComparisonReport {
       md.append("\n### Over time\n\nThe series where the two sides differ most (means over the"
           + " replications, thin lines: 95% band").append(p.activation() != null
               ? "; dashed: the activation" : "").append(").\n\n");
+      boolean any = false;
       for (String key : charts.keySet()) {
         if (key.startsWith(p.id() + "-series-")) {
           md.append("![").append(key).append("](charts/").append(key).append(".svg)\n");
+          any = true;
         }
+      }
+      if (!any) {
+        md.append(NO_SERIES).append('\n');
       }
     }
     md.append("\n## Method\n\n").append(method()).append('\n');
@@ -354,7 +363,7 @@ public final class ComparisonReport {
             .append(Html.esc(c.before())).append("</code></td><td><code>")
             .append(Html.esc(c.after())).append("</code></td></tr>\n");
       }
-      h.append("</table>\n<h3>What was measured</h3>\n<table><tr><th>objective</th><th>tested"
+      h.append("</table>\n<p>").append(Html.esc(RESOLVED)).append("</p>\n<h3>What was measured</h3>\n<table><tr><th>objective</th><th>tested"
           + "</th><th>95% CI</th><th>bound</th><th>p t-test (raw / Holm)</th><th>p Wilcoxon"
           + " (raw / Holm)</th><th>verdict</th></tr>\n");
       for (Judge.ObjectiveResult o : r.objectives()) {
@@ -373,10 +382,15 @@ public final class ComparisonReport {
         }
       }
       h.append("<h3>Over time</h3>\n");
+      boolean any = false;
       for (Map.Entry<String, String> c : charts.entrySet()) {
         if (c.getKey().startsWith(p.id() + "-series-")) {
           h.append("<figure>").append(c.getValue()).append("</figure>\n");
+          any = true;
         }
+      }
+      if (!any) {
+        h.append("<p>").append(Html.esc(NO_SERIES)).append("</p>\n");
       }
     }
     h.append("<h2>Method</h2>\n<p>").append(Html.esc(method())).append("</p>\n</body></html>\n");
