@@ -147,9 +147,6 @@ public final class SweepReport {
         continue;
       }
       for (int k = 0; k < paths.size(); k++) {
-        if (!numeric(rows, k)) {
-          continue; // a chart needs a numeric axis; the table shows the rest
-        }
         out.put(metric + "-vs-" + paths.get(k), chart(design, rows, metric, k));
       }
     }
@@ -158,8 +155,22 @@ public final class SweepReport {
 
   private static String chart(Sweep.Design design, List<Row> rows, String metric, int k) {
     List<String> paths = design.paths();
+    // words (policy names) go on the axis as their index, the legend of the axis in its title
+    List<String> words = new ArrayList<>();
+    if (!numeric(rows, k)) {
+      rows.forEach(r -> {
+        if (!words.contains(r.point().get(k))) {
+          words.add(r.point().get(k));
+        }
+      });
+    }
+    StringBuilder axis = new StringBuilder(paths.get(k));
+    for (int i = 0; i < words.size(); i++) {
+      axis.append(i == 0 ? " (" : ", ").append(i).append(" = ").append(words.get(i))
+          .append(i == words.size() - 1 ? ")" : "");
+    }
     XYChart c = new XYChartBuilder().width(760).height(340).title(metric + " vs "
-        + paths.get(k)).xAxisTitle(paths.get(k)).yAxisTitle(metric).build();
+        + paths.get(k)).xAxisTitle(axis.toString()).yAxisTitle(metric).build();
     c.getStyler().setChartBackgroundColor(Color.WHITE);
     c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
     c.getStyler().setChartTitleBoxVisible(false);
@@ -173,7 +184,8 @@ public final class SweepReport {
       }
       String name = design instanceof Sweep.Sample ? "points"
           : rest.isEmpty() ? "mean" : String.join(", ", rest);
-      double x = Double.parseDouble(e.getKey().get(k));
+      double x = words.isEmpty() ? Double.parseDouble(e.getKey().get(k))
+          : words.indexOf(e.getKey().get(k));
       for (double v : values(e.getValue(), metric)) {
         lines.computeIfAbsent(name, n -> new TreeMap<>())
             .computeIfAbsent(x, n -> new ArrayList<>()).add(v);
