@@ -1,6 +1,7 @@
 package dev.weft.experiment;
 
 import dev.weft.random.RandomStreams;
+import dev.weft.report.Summary;
 import dev.weft.run.RunResult;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,9 +52,12 @@ public final class Replications {
    * ({@link SummaryMetrics}), economics included; a metric some run reports as null (NaN)
    * is summarised over the runs that have it, and left out when none has.
    */
+  @SuppressWarnings("unchecked")
   public static Map<String, Object> summary(List<RunResult> runs) {
-    return summaryOf(runs.stream().map(RunResult::seed).toList(),
+    Map<String, Object> out = summaryOf(runs.stream().map(RunResult::seed).toList(),
         runs.stream().map(SummaryMetrics::of).toList());
+    economics(runs, (Map<String, Object>) out.get("metrics"));
+    return out;
   }
 
   /** As {@link #summary}, from already flattened runs. */
@@ -82,5 +86,36 @@ public final class Replications {
     }
     out.put("metrics", metrics);
     return out;
+  }
+
+  /**
+   * The economy's returns across replications (issue #12): {@code economics.roi.<behaviour>}
+   * and {@code economics.returns.<class>.<behaviour>.roi}, each with the mean and 95% interval
+   * over the replications in which it is defined (a group can be empty in one replication).
+   */
+  private static void economics(List<RunResult> runs, Map<String, Object> metrics) {
+    Map<String, List<Double>> values = new LinkedHashMap<>();
+    for (RunResult r : runs) {
+      Summary.returns(r).forEach((key, v) -> add(values, key, v));
+    }
+    values.forEach((key, list) -> {
+      if (list.isEmpty()) {
+        return;
+      }
+      double[] mhs = meanAndHalfWidth(list.stream().mapToDouble(Double::doubleValue).toArray());
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("mean", mhs[0]);
+      m.put("sd", mhs[2]);
+      m.put("ci95", List.of(mhs[0] - mhs[1], mhs[0] + mhs[1]));
+      m.put("replications", list.size());
+      metrics.put(key, m);
+    });
+  }
+
+  private static void add(Map<String, List<Double>> values, String key, double v) {
+    List<Double> list = values.computeIfAbsent(key, k -> new java.util.ArrayList<>());
+    if (Double.isFinite(v)) {
+      list.add(v);
+    }
   }
 }

@@ -61,6 +61,9 @@ public final class RunCommand {
       if (main.economySeries() != null) {
         folder.write("metrics/economics.csv", Csv.timeSeries(main.economySeries()));
       }
+      if (main.economics() != null) {
+        folder.write("metrics/operators.csv", Csv.operators(main));
+      }
       if (all.size() > 1) {
         folder.write("metrics/replications.csv", replicationsCsv(all));
       }

@@ -1,5 +1,6 @@
 package dev.weft.report;
 
+import dev.weft.economics.EconomicsSummary;
 import dev.weft.run.JobStats;
 import dev.weft.run.RunResult;
 import dev.weft.run.TimeSeries;
@@ -59,6 +60,9 @@ public final class Charts {
       out.put("token-price", svg(lines("Token price", "simulated time (h)", "fiat per token", eh,
           Map.of("price", e.column("price")), List.of("price"))));
     }
+    if (r.economics() != null && !r.economics().operatorLedger().isEmpty()) {
+      out.put("operator-profit", svg(profitQuantiles(r.economics().operatorLedger())));
+    }
     return out;
   }
 
@@ -88,10 +92,79 @@ public final class Charts {
       if (xs.length == 0) {
         continue;
       }
-      XYSeries line = c.addSeries(name, xs, ys);
+      double[][] xy = downsample(xs, ys, MAX_BUCKETS);
+      XYSeries line = c.addSeries(name, xy[0], xy[1]);
       line.setMarker(SeriesMarkers.NONE);
     }
     return c;
+  }
+
+  /**
+   * The distribution of operators' profit over the window as quantile curves, one per node
+   * class and behaviour: the x-axis is the share of that group's operators earning at most y.
+   */
+  static XYChart profitQuantiles(List<EconomicsSummary.OperatorLedger> rows) {
+    Map<String, List<Double>> groups = new LinkedHashMap<>();
+    for (EconomicsSummary.OperatorLedger o : rows) {
+      groups.computeIfAbsent(o.nodeClass() + " " + o.behaviour(), k -> new ArrayList<>())
+          .add(o.profit());
+    }
+    XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+        .title("Operator profit over the window (fiat), distribution by class and behaviour")
+        .xAxisTitle("share of the group's operators (%)").yAxisTitle("profit (fiat)").build();
+    style(c.getStyler());
+    c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+    for (Map.Entry<String, List<Double>> g : groups.entrySet()) {
+      double[] y = g.getValue().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      double[] x = new double[y.length];
+      for (int i = 0; i < y.length; i++) {
+        x[i] = y.length == 1 ? 50 : 100.0 * i / (y.length - 1);
+      }
+      double[][] xy = downsample(x, y, MAX_BUCKETS);
+      c.addSeries(g.getKey(), xy[0], xy[1]).setMarker(y.length == 1 ? SeriesMarkers.CIRCLE
+          : SeriesMarkers.NONE);
+    }
+    return c;
+  }
+
+  /** Buckets a line is drawn with at most: two points each, far more than 760 pixels need. */
+  static final int MAX_BUCKETS = 1000;
+
+  /**
+   * The line through {@code xs, ys} with at most {@code 2 * buckets} points: each bucket of
+   * consecutive points keeps its lowest and highest, in time order, so peaks and troughs
+   * survive (min-max decimation) and drawing costs the same for any horizon. Short lines are
+   * returned as they are.
+   */
+  static double[][] downsample(double[] xs, double[] ys, int buckets) {
+    int n = xs.length;
+    if (n <= 2 * buckets) {
+      return new double[][] {xs, ys};
+    }
+    double[] ox = new double[2 * buckets];
+    double[] oy = new double[2 * buckets];
+    int k = 0;
+    for (int b = 0; b < buckets; b++) {
+      int from = (int) ((long) n * b / buckets);
+      int to = (int) ((long) n * (b + 1) / buckets);
+      int lo = from;
+      int hi = from;
+      for (int i = from + 1; i < to; i++) {
+        if (ys[i] < ys[lo]) {
+          lo = i;
+        }
+        if (ys[i] > ys[hi]) {
+          hi = i;
+        }
+      }
+      int first = Math.min(lo, hi);
+      int second = Math.max(lo, hi);
+      ox[k] = xs[first];
+      oy[k++] = ys[first];
+      ox[k] = xs[second];
+      oy[k++] = ys[second];
+    }
+    return new double[][] {ox, oy};
   }
 
   private static CategoryChart latencyBars(RunResult r) {

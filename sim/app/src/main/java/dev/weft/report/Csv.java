@@ -1,5 +1,6 @@
 package dev.weft.report;
 
+import dev.weft.economics.EconomicsSummary;
 import dev.weft.run.ClassStats;
 import dev.weft.run.JobStats;
 import dev.weft.run.RunResult;
@@ -56,6 +57,45 @@ public final class Csv {
         sb.append(',').append(num(d));
       }
       sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  // ---- economics: the per-operator ledger
+
+  /**
+   * {@code metrics/operators.csv} of a run with an economy: one row per operator over the
+   * measured window (METRICS.md, "Per-operator ledger"); times are seconds since the start,
+   * empty where the event never happened.
+   */
+  public static String operators(RunResult r) {
+    return operators(r.economics().operatorLedger());
+  }
+
+  static String operators(List<EconomicsSummary.OperatorLedger> rows) {
+    StringBuilder sb = new StringBuilder("operator,class,behaviour,region,stakeStart,stakeEnd,"
+        + "rewards,revenue,fiatPricedRevenue");
+    for (String c : EconomicsSummary.slashCauses()) {
+      sb.append(",slashed").append(Character.toUpperCase(c.charAt(0))).append(c.substring(1));
+    }
+    sb.append(",jailedSeconds,costs,capital,profit,roi,firstJunk,firstFraudSlash,firstJail,"
+        + "junkAcceptedBeforeSlash\n");
+    for (EconomicsSummary.OperatorLedger r : rows) {
+      sb.append(r.id()).append(',').append(field(r.nodeClass())).append(',')
+          .append(field(r.behaviour())).append(',')
+          .append(r.region() == null ? "" : field(r.region()));
+      for (double d : new double[] {r.stakeStart(), r.stakeEnd(), r.rewards(), r.revenue(),
+          r.fiatPricedRevenue()}) {
+        sb.append(',').append(num(d));
+      }
+      for (double d : r.slashedByCause().values()) {
+        sb.append(',').append(num(d));
+      }
+      for (double d : new double[] {r.jailedSeconds(), r.costs(), r.capital(), r.profit(),
+          r.roi(), r.firstJunk(), r.firstFraudSlash(), r.firstJail()}) {
+        sb.append(',').append(Double.isNaN(d) ? "" : num(d));
+      }
+      sb.append(',').append(r.junkAcceptedBeforeSlash()).append('\n');
     }
     return sb.toString();
   }

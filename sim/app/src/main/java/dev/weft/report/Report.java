@@ -107,34 +107,18 @@ public final class Report {
                   + secs(result.network().allReduceTime().p95())))));
     }
     if (result.economics() != null) {
-      t.add(economics(result.economics()));
+      var v = result.verification();
+      t.add(new Table("Verification compute", List.of("metric", "value"), List.of(
+          List.of("re-executions ordered / completed / dropped", v.ordered() + " / "
+              + v.completed() + " / " + v.dropped()),
+          List.of("GPU-hours of re-executions / of the submitters' work",
+              f(v.gpuHours()) + " / " + f(v.workGpuHours())),
+          List.of("share of compute spent verifying", pct(v.shareOfCompute())),
+          List.of("executions answered with junk at once / GPU-hours claimed, not spent",
+              v.skipped() + " / " + f(v.skippedGpuHours())))));
+      t.addAll(EconomicsTables.of(result.economics()));
     }
     return t;
-  }
-
-  private static Table economics(dev.weft.economics.EconomicsSummary e) {
-    List<List<String>> rows = new ArrayList<>();
-    var s = e.supply();
-    rows.add(List.of("supply initial / minted / burned / final", f(s.initial()) + " / "
-        + f(s.minted()) + " / " + f(s.burned()) + " / " + f(s.current()) + " " + e.symbol()));
-    rows.add(List.of("final price", f(e.price())));
-    rows.add(List.of("annualized inflation", pct(e.inflation())));
-    rows.add(List.of("staking ratio", pct(e.stakingRatio())));
-    rows.add(List.of("security budget (stake x price)", f(e.securityBudget())));
-    rows.add(List.of("slashed", f(e.slashed()) + " " + e.symbol() + " " + e.slashedByCause()));
-    rows.add(List.of("false-slash rate", pct(e.falseSlashRate())));
-    rows.add(List.of("Gini of rewards / of stake", f(e.gini()) + " / " + f(e.giniStake())));
-    rows.add(List.of("Nakamoto coefficient (33%)", Integer.toString(e.nakamoto())));
-    e.roi().forEach((k, v) -> rows.add(List.of("ROI " + k, pct(v))));
-    e.breakEvenPrice().forEach((k, v) -> rows.add(List.of("break-even token price, " + k,
-        f(v))));
-    var j = e.jobs();
-    rows.add(List.of("junk results returned / caught / accepted", j.junk() + " / "
-        + j.junkCaught() + " / " + j.junkAccepted()));
-    var o = e.operators();
-    rows.add(List.of("operators active / jailed / joins / leaves", o.active() + " / "
-        + o.jailed() + " / " + o.joins() + " / " + o.leaves()));
-    return new Table("Token economics", List.of("metric", "value"), rows);
   }
 
   private List<List<String>> provenance() {
@@ -262,6 +246,11 @@ public final class Report {
       return String.format(Locale.ROOT, "%.3g ms", s * 1000);
     }
     return String.format(Locale.ROOT, "%.3g s", s);
+  }
+
+  /** Seconds, or "-" where there are none (NaN). */
+  static String secsOrNone(double s) {
+    return Double.isNaN(s) ? "-" : duration(s);
   }
 
   static String duration(double s) {

@@ -92,10 +92,32 @@ public final class Summary {
       root.put("network", net);
     }
     if (r.economics() != null) {
+      var v = r.verification();
+      root.put("verification", ordered("reexecutions", v.ordered(), "completed", v.completed(),
+          "dropped", v.dropped(), "gpuHours", finite(v.gpuHours()), "workGpuHours",
+          finite(v.workGpuHours()), "shareOfCompute", finite(v.shareOfCompute()),
+          "skippedExecutions", v.skipped(), "skippedGpuHours", finite(v.skippedGpuHours())));
       root.put("economics", r.economics().toMap());
     }
     root.putAll(extra);
     return root;
+  }
+
+  // ---- economics (issue #12): the returns a replication summary gathers
+
+  /**
+   * The run's returns on capital by dotted summary path: {@code economics.roi.<behaviour>} and
+   * {@code economics.returns.<class>.<behaviour>.roi}, NaN where a group has no operators;
+   * empty without an economy.
+   */
+  public static Map<String, Double> returns(RunResult r) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    if (r.economics() != null) {
+      r.economics().roi().forEach((b, v) -> out.put("economics.roi." + b, v));
+      r.economics().returns().forEach(g -> out.put("economics.returns." + g.nodeClass() + "."
+          + g.behaviour() + ".roi", g.roi()));
+    }
+    return out;
   }
 
   public static String json(Map<String, Object> tree) {

@@ -114,19 +114,23 @@ class ClassOrderTest {
   }
 
   /**
-   * The shipped scenario's 200 H100s, faster than the home RTX 4090s and on 10 Gbps links
-   * instead of 200 Mbps, do more work per node than the 4090s (before, listed second, they
-   * completed none). Shortened to 10 minutes after warm-up.
+   * The shipped scenario answers its question with both classes working: the 20 H100s, faster
+   * than the home RTX 4090s and on 10 Gbps links instead of 20 Mbps up, do more work per node,
+   * and the 5,000 home GPUs serve the overflow, each class at least 5% of the requests (before,
+   * the H100s took every request, or, with cold home nodes, none; with more H100s they take all
+   * of it, which the scenario's comment says). Shortened to 10 minutes after warm-up.
    */
   @Test
-  void theShippedDatacenterScenariosH100sDoMoreWorkPerNode() throws Exception {
+  void theShippedDatacenterScenarioHasBothClassesWorking() throws Exception {
     Path shipped = Path.of("../../scenarios/network-home-vs-datacenter.yaml");
     String yaml = Files.readString(shipped)
         .replace("../models/network/regions.yaml", REGIONS)
         .replace("duration: 1h", "duration: 30m");
     RunResult r = run(yaml);
-    double h100 = share(r, "datacenter-h100") / 200;
-    double home = share(r, "home-4090") / 5000;
-    assertTrue(h100 > home, "per node: H100 " + h100 + ", home 4090 " + home);
+    double h100 = share(r, "datacenter-h100");
+    double home = share(r, "home-4090");
+    assertTrue(h100 > 0.05 && home > 0.05, "shares: H100 " + h100 + ", home 4090 " + home);
+    assertTrue(h100 / 20 > home / 5000, "per node: H100 " + h100 / 20 + ", home "
+        + home / 5000);
   }
 }

@@ -17,9 +17,17 @@ public enum Behaviour {
   LAZY,
   /** Honest, but executions fail at random. */
   FLAKY,
-  /** One of many identities on little hardware: farms per-identity rewards, fails when busy. */
+  /**
+   * One of several identities of one machine (see {@link Operators}): they split one stake and
+   * one machine's costs, go down together, collect rewards paid per identity, and fail
+   * executions when the shared machine is oversubscribed.
+   */
   SYBIL,
-  /** A cartel member: returns the cartel's junk and approves the cartel's junk as verifier. */
+  /**
+   * A cartel member: returns the cartel's junk only where cheating pays the cartel, decided
+   * per job by {@link Checks} (where the cartel can carry the vote, or where the expected slash
+   * is below the compute saved), and approves the cartel's junk as verifier.
+   */
   COLLUDING;
 
   private static final List<String> NAMES = List.of(values()).stream()
@@ -53,13 +61,12 @@ public enum Behaviour {
     };
   }
 
-  /** The result of an execution; anything but {@link Result#CORRECT} spent no compute. */
+  /**
+   * The result of an execution; anything but {@link Result#CORRECT} spent no compute. A
+   * colluder's result is the cartel's decision for the job ({@link Checks}), not drawn here.
+   */
   public Result execute(UniformRandomProvider rng, BehavioursConfig p) {
-    return switch (this) {
-      case LAZY -> draw(rng, p.lazySkipRate()) ? Result.JUNK : Result.CORRECT;
-      case COLLUDING -> draw(rng, p.collusionSkipRate()) ? Result.CARTEL_JUNK : Result.CORRECT;
-      default -> Result.CORRECT;
-    };
+    return this == LAZY && draw(rng, p.lazySkipRate()) ? Result.JUNK : Result.CORRECT;
   }
 
   /**
@@ -75,7 +82,7 @@ public enum Behaviour {
     };
   }
 
-  private static boolean draw(UniformRandomProvider rng, double p) {
+  static boolean draw(UniformRandomProvider rng, double p) {
     return p >= 1 || (p > 0 && rng.nextDouble() < p);
   }
 }

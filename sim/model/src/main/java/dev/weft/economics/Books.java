@@ -15,8 +15,20 @@ final class Books implements OperatorView {
   private final boolean[] active;
   /** Told of every change of {@link #isActive}, as it happens. */
   ActivityListener listener = ActivityListener.NONE;
+  /** Told of verifications, verdicts, slashes and payments, for the trace. */
+  EconomyEvent.Listener events = EconomyEvent.Listener.NONE;
   double price;
   int activeCount;
+  /** The cartel's (colluding operators') part of the selectable weight. */
+  long cartelWeight;
+  /**
+   * The share of what the reward pools pay this epoch that came from fees set in fiat (the
+   * rest is emission or token-priced fees); see {@link #poolsFilled}.
+   */
+  double poolFiatShare;
+  /** Units in the pools that came from fiat-priced fees, as far as {@link #poolsFilled} knows. */
+  private double poolFiatUnits;
+  private long feesPooledBefore;
 
   Books(Ledger ledger, Operators ops, double unitsPerToken, long minimumStake, FeePolicy fees,
       double price) {
@@ -76,7 +88,10 @@ final class Books implements OperatorView {
     return ops.n;
   }
 
-  /** In the network, not jailed, and bonded at least the minimum. */
+  /**
+   * In the network, not jailed, bonded at least the minimum, and (a Sybil identity) its
+   * machine not down through another identity's node.
+   */
   @Override
   public boolean isActive(int op) {
     return active[op];
@@ -92,7 +107,7 @@ final class Books implements OperatorView {
    * the listener when the activity changed (once both are up to date).
    */
   void refresh(int op) {
-    boolean a = ops.participating[op] && !ops.jailed[op]
+    boolean a = ops.participating[op] && !ops.jailed[op] && !ops.machineDown[op]
         && ledger.balance(Accounts.bonded(op)) >= minimumStake;
     boolean changed = a != active[op];
     if (changed) {
@@ -101,7 +116,11 @@ final class Books implements OperatorView {
       fees.operatorsChanged();
     }
     // +1 unit so that operators without stake are still drawn, uniformly
-    selectable.set(op, a && ops.online[op] ? stake(op) + 1 : 0);
+    long w = a && ops.online[op] ? stake(op) + 1 : 0;
+    if (ops.behaviour[op] == Behaviour.COLLUDING) {
+      cartelWeight += w - selectable.get(op);
+    }
+    selectable.set(op, w);
     if (changed) {
       listener.activityChanged(op, a);
     }
@@ -119,6 +138,47 @@ final class Books implements OperatorView {
     }
     long own = units - toDelegators;
     ledger.transfer(from, Accounts.liquid(op), own, cause, now);
-    ops.earn(op, own, fiat(own));
+    ops.earn(op, own, fiat(own), fiatShareOf(from));
+    events.event(now, EconomyEvent.PAYMENT, op, tokens(own));
+  }
+
+  /** Whether job fees are set in fiat (every policy but one with a token-priced base fee). */
+  boolean feesInFiat() {
+    return Double.isNaN(fees.baseFee());
+  }
+
+  /**
+   * The epoch's reward pool is full (emission minted, fees pooled) and about to be paid: sets
+   * {@link #poolFiatShare} to the fiat-priced fees' share of the pools, counting what the last
+   * epoch left in them at the share it had. Call {@link #poolsPaid} after paying.
+   */
+  void poolsFilled() {
+    long pooled = ledger.flow(Cause.FEE_TO_POOL);
+    if (feesInFiat()) {
+      poolFiatUnits += pooled - feesPooledBefore;
+    }
+    feesPooledBefore = pooled;
+    long inPools = poolBalance();
+    poolFiatShare = inPools > 0 ? Math.min(1, poolFiatUnits / inPools) : 0;
+  }
+
+  /** The pools were paid: what stays in them keeps its fiat-priced share. */
+  void poolsPaid() {
+    poolFiatUnits = poolFiatShare * poolBalance();
+  }
+
+  private long poolBalance() {
+    return ledger.balance(Accounts.REWARD_POOL) + ledger.balance(Accounts.COMPUTE_POOL)
+        + ledger.balance(Accounts.VERIFIER_POOL) + ledger.balance(Accounts.AVAILABILITY_POOL);
+  }
+
+  /** The fiat-priced share of a payment out of {@code account}. */
+  private double fiatShareOf(int account) {
+    return switch (account) {
+      case Accounts.REWARD_POOL, Accounts.COMPUTE_POOL, Accounts.VERIFIER_POOL,
+          Accounts.AVAILABILITY_POOL -> poolFiatShare;
+      case Accounts.FEE_ESCROW -> feesInFiat() ? 1 : 0;
+      default -> 0;
+    };
   }
 }

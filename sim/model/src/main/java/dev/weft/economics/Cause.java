@@ -26,7 +26,13 @@ public enum Cause {
   SLASH_CORRELATION,
   SLASH_BURN,
   SLASH_TO_TREASURY,
-  WHISTLEBLOWER;
+  WHISTLEBLOWER,
+  /** A role's epoch share nobody earned, sent to the treasury. */
+  UNCLAIMED_TO_TREASURY,
+  /** A role's epoch share nobody earned, burned. */
+  UNCLAIMED_BURN,
+  /** An auction fee paid straight to the operator that won the job. */
+  AUCTION_PAYMENT;
 
   /** Whether the cause takes stake away as a penalty. */
   public boolean isSlash() {

@@ -23,6 +23,7 @@ public final class EconomicsVocabulary {
     m.put("economics.fees.model", FeePolicies.names());
     m.put("economics.fees.auctionPricing", FeePolicies.auctionPricings());
     m.put("economics.rewards.availabilityWeighting", List.of("identity", "stake"));
+    m.put("economics.rewards.unclaimed", UnclaimedRule.names());
     m.put("economics.slashing.destination", SlashDestination.names());
     m.put("economics.verification.policy", VerificationPolicies.names());
     m.put("nodes[].behaviour", Behaviour.names());
@@ -43,8 +44,14 @@ public final class EconomicsVocabulary {
     check(out, "auction pricing", c.fees().auctionPricing(), FeePolicies.auctionPricings());
     check(out, "availability weighting", c.rewards().availabilityWeighting(),
         List.of("identity", "stake"));
+    check(out, "unclaimed rule", c.rewards().unclaimed(), UnclaimedRule.names());
     check(out, "slash destination", c.slashing().destination(), SlashDestination.names());
     check(out, "verification policy", c.verification().policy(), VerificationPolicies.names());
+    if (c.token().price().model().equals("amm")
+        && c.token().price().liquidity() > c.token().initialSupply()) {
+      out.add("the amm pool's liquidity (" + c.token().price().liquidity() + " tokens) exceeds"
+          + " token.initialSupply " + c.token().initialSupply());
+    }
     if (c.token().price().model().equals("trace") && c.token().price().times().isEmpty()) {
       out.add("a price trace needs at least one point in times and prices");
     }

@@ -5,6 +5,7 @@ import dev.weft.scenario.EconomicsConfig;
 import dev.weft.scenario.RewardSplit;
 import dev.weft.scenario.VerificationConfig;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * The token economy of one run: the only mutable object a run drives. Build it with {@link
@@ -41,7 +42,12 @@ public final class Economy {
 
   private double now;
   private boolean closed;
+  private boolean closing;
+  private Window atWarmup;
   private Window window; // null until the warm-up ends: the window is then the whole run
+  /** The warm-up ended mid-epoch: the window moves to the next epoch end before the last. */
+  private boolean windowAtNextEpoch;
+  private final Window genesis;
 
   /**
    * Wires the collaborators. The steps that can refuse a configuration run in a fixed order (the
@@ -55,7 +61,7 @@ public final class Economy {
     EmissionPolicy emission = Emissions.create(cfg.emission());
     this.fees = FeePolicies.create(cfg.fees(), start, 1 / unitsPerToken);
     VerificationPolicy verification = VerificationPolicies.create(cfg.verification());
-    this.ops = new Operators(specs);
+    this.ops = new Operators(specs, cfg.behaviours().sybilIdentities());
     this.ledger = new Ledger(Accounts.count(ops.n));
     this.listPricePerGpuHour = cfg.fees().pricePerGpuHour();
     long minimum = Books.toUnits(cfg.staking().minimum(), unitsPerToken);
@@ -66,11 +72,12 @@ public final class Economy {
     this.jobs = new Jobs(cfg, books, penalties, verification, streams.stream(STREAM + "work"),
         streams.stream(STREAM + "faults"), streams.stream(STREAM + "checks"));
     this.epochs = new Epochs(cfg, books, price, emission, penalties, stakes, membership, jobs);
-    this.series = new Series(books, penalties, emission, jobs);
+    this.series = new Series(books, penalties, jobs, epochs.issuance);
     Genesis.allocate(books, specs, cfg.token().initialSupply(), cfg.staking().delegation());
     fees.attach(books);
     price.advance(0);
     books.price = price.price();
+    this.genesis = Window.openAt(0, books, penalties, membership, epochs.issuance);
   }
 
   /**
@@ -107,6 +114,14 @@ public final class Economy {
    */
   public void onActivityChange(ActivityListener l) {
     books.listener = l == null ? ActivityListener.NONE : l;
+  }
+
+  /**
+   * Tells {@code l} of every verification draw, verdict, slash and payment, with the operator
+   * (for {@code trace.csv}). One listener; a new one replaces the last.
+   */
+  public void onEvent(EconomyEvent.Listener l) {
+    books.events = l == null ? EconomyEvent.Listener.NONE : l;
   }
 
   /** Bonded plus delegated stake in tokens when active, else 0: a stake-weighted scheduler's weight. */
@@ -184,8 +199,48 @@ public final class Economy {
    * and checked: a scheduler should consult {@link #isActive}.
    */
   public int onJobCompleted(int operator, double gpuSeconds, double outputTokens, double now) {
+    return onJobCompleted(operator, gpuSeconds, outputTokens, Double.NaN, now);
+  }
+
+  /**
+   * As {@link #onJobCompleted(int, double, double, double)} for a job an auction placed:
+   * {@code secondBid} is the cheapest competing bid in fiat per GPU-hour (infinity when nobody
+   * else bid; NaN when no auction placed the job), what a second-price auction pays.
+   */
+  public int onJobCompleted(int operator, double gpuSeconds, double outputTokens,
+      double secondBid, double now) {
     advance(now);
-    return jobs.completed(operator, gpuSeconds, outputTokens, now);
+    return jobs.completed(operator, gpuSeconds, outputTokens, now, jobs.draw(operator),
+        v -> true, secondBid);
+  }
+
+  /**
+   * What the execution {@code operator} is about to start will return, drawn by its behaviour:
+   * anything but {@link Result#CORRECT} is junk returned at once, without spending the compute,
+   * so the run frees the node at once (a lazy node's saving is its capacity as well as its
+   * energy). A colluder computes here; whether the cartel cheats is decided at delivery.
+   */
+  public Result execution(int operator) {
+    return jobs.draw(operator);
+  }
+
+  /**
+   * {@code operator} delivered result {@code r} (drawn by {@link #execution} when it started)
+   * of {@code gpuSeconds} at {@code now}: prices, escrows and checks the job. Checkers are drawn
+   * among operators for which {@code canRun} holds (their node can run this job).
+   * {@code secondBid} is the job's auction second price in fiat per GPU-hour (infinity when
+   * nobody else bid, NaN when no auction placed it). Returns how many checkers re-execute it
+   * on their own node; {@link #reexecutor} names them, until the next call.
+   */
+  public int onJobCompleted(int operator, double gpuSeconds, double outputTokens, double now,
+      Result r, IntPredicate canRun, double secondBid) {
+    advance(now);
+    return jobs.completed(operator, gpuSeconds, outputTokens, now, r, canRun, secondBid);
+  }
+
+  /** The {@code i}-th checker of the last completed job that re-executes it on its node. */
+  public int reexecutor(int i) {
+    return jobs.reexecutor(i);
   }
 
   /** A deadline passed while {@code operator} held the job. */
@@ -198,17 +253,19 @@ public final class Economy {
   /** {@code operator}'s node went offline. */
   public void onOffline(int operator, double now) {
     advance(now);
-    ops.accrue(operator, now);
-    ops.online[operator] = false;
-    books.refresh(operator);
+    ops.setOwnOnline(operator, false, now);
+    for (int o : ops.machine[operator]) {
+      books.refresh(o);
+    }
   }
 
   /** {@code operator}'s node came back online. */
   public void onOnline(int operator, double now) {
     advance(now);
-    ops.accrue(operator, now);
-    ops.online[operator] = true;
-    books.refresh(operator);
+    ops.setOwnOnline(operator, true, now);
+    for (int o : ops.machine[operator]) {
+      books.refresh(o);
+    }
   }
 
   /**
@@ -245,15 +302,24 @@ public final class Economy {
   public void tick(double now, double utilization) {
     advance(now);
     epochs.end(now, utilization);
+    if (windowAtNextEpoch && !closing) {
+      window = Window.openAt(now, books, penalties, membership, epochs.issuance);
+      windowAtNextEpoch = false;
+    }
   }
 
   /**
-   * The measured window opens at {@code now} (the end of warm-up): the summary's flows count
-   * from here, as the run's job and network statistics do.
+   * The warm-up ends at {@code now}: the job counts restart here, as the run's job and network
+   * statistics do. The window of the money figures (returns, slashing, issuance) opens at the
+   * first epoch end at or after {@code now} short of the run's end: rewards are paid at epoch
+   * ends for the epoch just gone, so a window opening mid-epoch would set a whole epoch's
+   * rewards against part of its costs. A run with no such epoch end keeps {@code now}.
    */
   public void endWarmup(double now) {
     advance(now);
-    window = Window.openAt(now, books, penalties, membership);
+    window = Window.openAt(now, books, penalties, membership, epochs.issuance);
+    atWarmup = window;
+    windowAtNextEpoch = epochs.issuance.lastEnd() < now;
     jobs.counts.restart();
   }
 
@@ -268,11 +334,15 @@ public final class Economy {
    */
   public EconomicsSummary close(double now, double utilization) {
     if (!closed) {
+      closing = true; // the last, partial epoch does not move the window
       tick(now, utilization);
       closed = true;
     }
+    if (window != null && window.start >= now) {
+      window = atWarmup; // the epoch end was the run's end: an empty window says nothing
+    }
     return SummaryBuilder.build(books, penalties, membership, jobs.counts, jobs.pending(), cfg,
-        window != null ? window : Window.genesis(books), now);
+        window != null ? window : genesis, genesis, now);
   }
 
   /** Throws {@link InvariantViolation} if the ledger does not balance at {@code now}. */
@@ -319,5 +389,9 @@ public final class Economy {
 
   FeePolicy fees() {
     return fees;
+  }
+
+  Operators operators() {
+    return ops;
   }
 }

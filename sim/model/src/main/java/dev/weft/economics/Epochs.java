@@ -28,6 +28,8 @@ final class Epochs {
   private final double sellShare;
   private final double[] availability;
   private double lastEnd;
+  /** The last epoch's net issuance, for the time series. */
+  final IssuanceRate issuance;
 
   Epochs(EconomicsConfig cfg, Books books, PriceModel price, EmissionPolicy emission,
       Penalties penalties, Stakes stakes, Membership membership, Jobs jobs) {
@@ -39,7 +41,8 @@ final class Epochs {
     this.minter = new Minter(books, emission,
         cap == null ? Double.POSITIVE_INFINITY : cap * books.unitsPerToken);
     this.rewards = new Rewards(books, cfg.rewards().split(), cfg.staking().commission(),
-        Rewards.perIdentity(cfg.rewards().availabilityWeighting()));
+        Rewards.perIdentity(cfg.rewards().availabilityWeighting()),
+        UnclaimedRule.byName(cfg.rewards().unclaimed()));
     this.penalties = penalties;
     this.stakes = stakes;
     this.membership = membership;
@@ -47,6 +50,7 @@ final class Epochs {
     this.downtimeThreshold = cfg.slashing().downtime().threshold();
     this.sellShare = cfg.operators().sellShare();
     this.availability = new double[ops.n];
+    this.issuance = new IssuanceRate(books.ledger);
   }
 
   /** From the next epoch's payout on, the reward pool is split by {@code next}. */
@@ -69,16 +73,23 @@ final class Epochs {
       ops.accrue(o, now);
       onlineGpuSeconds += ops.epochOnline[o] * ops.gpus[o];
     }
-    books.price = price.advance(now);
+    books.price = price.advance(now, books.tokens(ledger.flow(Cause.PURCHASE)),
+        books.tokens(ledger.flow(Cause.SALE)));
     minter.mint(lastEnd, now);
     for (int o = 0; o < ops.n; o++) {
       availability[o] = ops.epochPresent[o] > 0 ? ops.epochOnline[o] / ops.epochPresent[o]
           : Double.NaN;
     }
+    books.poolsFilled();
     rewards.distribute(availability, downtimeThreshold, now);
+    books.poolsPaid();
     for (int o = 0; o < ops.n; o++) {
       if (ops.participating[o] && !ops.jailed[o] && availability[o] < downtimeThreshold) {
-        penalties.downtime(o, now);
+        // offline seconds beyond the allowance (1 - threshold) of the time present: the
+        // penalty scales with them, so the epoch length does not multiply it
+        double offline = ops.epochPresent[o] - ops.epochOnline[o];
+        double excess = offline - (1 - downtimeThreshold) * ops.epochPresent[o];
+        penalties.downtime(o, excess, now);
       }
     }
     // delivered GPU-seconds over online GPU-seconds: what the operators pay energy for, so
@@ -88,6 +99,7 @@ final class Epochs {
     books.fees.endEpoch(Double.isNaN(capacityUtilization) ? workShare : capacityUtilization);
     for (int o = 0; o < ops.n; o++) {
       if (ops.jailed[o] && now >= ops.jailedUntil[o]) {
+        ops.released(o, now);
         ops.jailed[o] = false;
         books.refresh(o);
       }
@@ -105,6 +117,7 @@ final class Epochs {
     ops.resetEpoch();
     jobs.resetEpoch();
     lastEnd = now;
+    issuance.epochEnded(ledger, now);
     ledger.checkInvariants(now);
   }
 }

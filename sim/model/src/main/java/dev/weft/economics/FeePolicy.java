@@ -23,6 +23,14 @@ public interface FeePolicy {
    */
   default void endEpoch(double utilization) {}
 
+  /**
+   * Whether the unburned charge is the operator's own payment, paid straight to it at the
+   * verdict (an auction's price), rather than pooled and shared by the reward split.
+   */
+  default boolean paysWinner() {
+    return false;
+  }
+
   /** The set of active operators changed (auction bids). */
   default void operatorsChanged() {}
 

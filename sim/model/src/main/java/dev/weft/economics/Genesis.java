@@ -23,9 +23,10 @@ final class Genesis {
     long supply = books.units(initialSupply);
     long allocated = 0;
     for (int o = 0; o < ops.n; o++) {
-      long own = books.units(specs.get(o).stake());
+      double stake = specs.get(o).stake() * ops.stakeShare(o); // Sybils split one stake
+      long own = books.units(stake);
       boolean member = own >= minimum;
-      long delegated = member ? books.units(specs.get(o).stake() * delegation) : 0;
+      long delegated = member ? books.units(stake * delegation) : 0;
       ledger.genesis(member ? Accounts.bonded(o) : Accounts.liquid(o), own);
       ledger.genesis(Accounts.delegated(o), delegated);
       allocated += own + delegated;

@@ -19,11 +19,19 @@ final class JobCounts {
   double refereeGpuSeconds;
   long unpaidUnits;
   double feesFiat;
+  /** Fraud penalties imposed at verdicts, and those of them on a correct result. */
+  long fraudSlashes;
+  long falseFraudSlashes;
+  /** GPU-seconds of re-execution the verification plans ordered (referee runs apart). */
+  double verificationGpuSeconds;
+  /** GPU-seconds of work delivered. */
+  double gpuSeconds;
 
   /** Forgets the counts so far: the measured window opens (end of warm-up). */
   void restart() {
     completed = failed = paid = rejected = junk = junkAccepted = junkCaught = 0;
     falseRejections = checks = refereeRuns = missedDeadlines = unpaidUnits = 0;
-    refereeGpuSeconds = feesFiat = 0;
+    refereeGpuSeconds = feesFiat = verificationGpuSeconds = gpuSeconds = 0;
+    fraudSlashes = falseFraudSlashes = 0;
   }
 }

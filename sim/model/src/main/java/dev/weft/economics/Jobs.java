@@ -3,6 +3,7 @@ package dev.weft.economics;
 import dev.weft.scenario.BehavioursConfig;
 import dev.weft.scenario.EconomicsConfig;
 import dev.weft.scenario.VerificationConfig;
+import java.util.function.IntPredicate;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -30,7 +31,7 @@ final class Jobs {
   final JobCounts counts = new JobCounts();
   /** GPU-seconds delivered this epoch: the fee policy's utilization. */
   double epochWork;
-  /** Tips paid this epoch, in units: operators' revenue beside the reward pools. */
+  /** Tips and auction payments this epoch, in units: operators' revenue beside the pools. */
   long epochTips;
 
   /**
@@ -50,8 +51,8 @@ final class Jobs {
     this.faultRng = faultRng;
     this.listPricePerGpuHour = cfg.fees().pricePerGpuHour();
     this.listPricePer1k = cfg.fees().pricePer1kTokens();
-    this.checks = new Checks(books, verification, cfg.verification(), verdicts, counts, bp,
-        workRng, checkRng);
+    this.checks = new Checks(books, verification, cfg.verification(),
+        cfg.slashing().fraud().penalty(), verdicts, counts, bp, workRng, checkRng);
   }
 
   /** From now on, completed jobs are checked under {@code cfg} (a governance upgrade). */
@@ -71,21 +72,22 @@ final class Jobs {
   }
 
   /**
-   * {@code operator} delivered at {@code now}: prices, escrows and checks the job, queues its
-   * verdict and settles whatever is due. Returns the extra executions the check asked for.
+   * {@code operator} delivered result {@code r} at {@code now}: prices, escrows and checks the
+   * job (checkers drawn among operators {@code canRun} accepts), queues its verdict and settles
+   * whatever is due. Returns how many checkers re-executed the job on their own node.
+   * {@code secondBid} is the job's auction second price (NaN when no auction placed it). A
+   * colluder's result is the cartel's decision, taken here once the check is planned: its
+   * node did the work in the run, and cheating saves the cartel only the energy.
    */
-  int completed(int operator, double gpuSeconds, double outputTokens, double now) {
+  int completed(int operator, double gpuSeconds, double outputTokens, double now, Result r,
+      IntPredicate canRun, double secondBid) {
     JobCounts c = counts;
     c.completed++;
+    c.gpuSeconds += gpuSeconds;
     epochWork += gpuSeconds;
-    Result r = ops.behaviour[operator].execute(workRng, bp);
-    if (r == Result.CORRECT) {
-      ops.chargeCompute(operator, gpuSeconds);
-    } else {
-      c.junk++;
-    }
     double fiat = gpuSeconds / 3600 * listPricePerGpuHour + outputTokens / 1000 * listPricePer1k;
     quote.clear();
+    quote.secondBid = secondBid;
     fees.quote(operator, gpuSeconds, fiat, books.price, quote);
     long charge = books.units(quote.charge);
     long tip = books.units(quote.tip);
@@ -99,8 +101,20 @@ final class Jobs {
     long burn = Math.min(charge, Math.round(charge * quote.burnShare));
 
     CheckPlan plan = checks.plan();
+    checks.decideCartel(operator, gpuSeconds, books.fiat(charge + tip), canRun);
+    if (ops.behaviour[operator] == Behaviour.COLLUDING) {
+      r = checks.execute(operator);
+    }
+    if (r == Result.CORRECT) {
+      ops.chargeCompute(operator, gpuSeconds);
+    } else {
+      c.junk++;
+      ops.junk(operator, now);
+    }
+    // verification work as ordered, whoever (or whatever) ends up executing it
+    c.verificationGpuSeconds += plan.extraExecutions * gpuSeconds;
     double due = now + plan.delay;
-    boolean pass = checks.passes(operator, r, gpuSeconds, due);
+    boolean pass = checks.passes(operator, r, gpuSeconds, due, canRun);
     int s = verdicts.add(due);
     verdicts.op[s] = operator;
     verdicts.gpuSeconds[s] = gpuSeconds;
@@ -112,7 +126,17 @@ final class Jobs {
     verdicts.tip[s] = tip;
     verdicts.reporter[s] = checks.reporter;
     settleDue(now);
-    return plan.extraExecutions;
+    return checks.reexecutions;
+  }
+
+  /** What {@code operator}'s next execution returns, by its behaviour. */
+  Result draw(int operator) {
+    return ops.behaviour[operator].execute(workRng, bp);
+  }
+
+  /** The {@code i}-th checker of the last completed job that re-executed it on its node. */
+  int reexecutor(int i) {
+    return checks.reexecutor(i);
   }
 
   /** Verdicts not yet due. */
@@ -138,10 +162,14 @@ final class Jobs {
   private void settle(int s, double t) {
     Verdicts v = verdicts;
     int o = v.op[s];
+    books.events.event(t, v.pass[s] ? EconomyEvent.VERDICT_PASS : EconomyEvent.VERDICT_FAIL, o,
+        0);
     if (v.role[s] == Verdicts.CHECKER) {
       if (v.pass[s]) {
         ops.epochCheckWork[o] += v.gpuSeconds[s];
       } else {
+        counts.fraudSlashes++;
+        counts.falseFraudSlashes += v.result[s] == Result.CORRECT.ordinal() ? 1 : 0;
         penalties.fraud(o, -1, t);
       }
       return;
@@ -151,15 +179,25 @@ final class Jobs {
     boolean junk = v.result[s] != Result.CORRECT.ordinal();
     if (v.pass[s]) {
       ledger.burn(Accounts.FEE_ESCROW, v.burn[s], Cause.FEE_BURN, t);
-      ledger.transfer(Accounts.FEE_ESCROW, Accounts.REWARD_POOL, charge - v.burn[s],
-          Cause.FEE_TO_POOL, t);
+      long rest = charge - v.burn[s];
+      if (fees.paysWinner()) {
+        ledger.transfer(Accounts.FEE_ESCROW, Accounts.liquid(o), rest, Cause.AUCTION_PAYMENT, t);
+        ops.earn(o, rest, books.fiat(rest), 1); // bids are prices in fiat per GPU-hour
+        epochTips += rest;
+      } else {
+        ledger.transfer(Accounts.FEE_ESCROW, Accounts.REWARD_POOL, rest, Cause.FEE_TO_POOL, t);
+      }
       ledger.transfer(Accounts.FEE_ESCROW, Accounts.liquid(o), tip, Cause.TIP, t);
-      ops.earn(o, tip, books.fiat(tip));
+      ops.earn(o, tip, books.fiat(tip), 1); // every policy sets its tip in fiat
+      if (tip > 0) {
+        books.events.event(t, EconomyEvent.PAYMENT, o, books.tokens(tip));
+      }
       epochTips += tip;
       ops.epochVerifiedWork[o] += v.gpuSeconds[s];
       counts.paid++;
       if (junk) {
         counts.junkAccepted++;
+        ops.junkAccepted(o);
       }
     } else {
       ledger.transfer(Accounts.FEE_ESCROW, Accounts.SUBMITTERS, charge + tip, Cause.REFUND, t);
@@ -169,6 +207,8 @@ final class Jobs {
       } else {
         counts.falseRejections++;
       }
+      counts.fraudSlashes++;
+      counts.falseFraudSlashes += junk ? 0 : 1;
       penalties.fraud(o, v.reporter[s], t);
     }
   }

@@ -26,13 +26,18 @@ public record OperatorCosts(double purchasePrice, double lifetime, double idleWa
     }
   }
 
-  /** A node of {@code gpus} GPUs; catalog figures win, {@code null} ones fall back to config. */
+  /**
+   * A node of {@code gpus} GPUs in {@code region} (its energy price; null: the default price).
+   * Catalog figures per GPU win (purchase price, busy and idle watts); {@code null} ones fall
+   * back to the config's GPU price and watts, and idle power to its idle fraction of busy.
+   */
   public static OperatorCosts of(CostsConfig c, String region, int gpus, Double gpuPrice,
-      Double gpuWatts) {
+      Double gpuWatts, Double gpuIdleWatts) {
     double busy = gpus * (gpuWatts != null ? gpuWatts : c.gpuWatts());
+    double idle = gpuIdleWatts != null ? Math.min(busy, gpus * gpuIdleWatts)
+        : busy * c.idleFraction();
     return new OperatorCosts(gpus * (gpuPrice != null ? gpuPrice : c.gpuPrice()),
-        c.hardwareLifetime(), busy * c.idleFraction(), busy, c.energyPriceIn(region),
-        c.bandwidthPerMonth());
+        c.hardwareLifetime(), idle, busy, c.energyPriceIn(region), c.bandwidthPerMonth());
   }
 
   /** Fiat per second while in the network, online or not: amortization and bandwidth. */

@@ -22,4 +22,9 @@ public final class Optimistic implements VerificationPolicy {
         || (challengeRate > 0 && rng.nextDouble() < challengeRate);
     out.set(challenged ? 1 : 0, 0, challengePeriod);
   }
+
+  @Override
+  public double checkProbability() {
+    return challengeRate;
+  }
 }

@@ -34,7 +34,6 @@ final class Penalties {
 
   final long[] slashedByCause = new long[Cause.values().length];
   long slashEvents;
-  long honestSlashEvents;
   long frauds;
   long jailings;
 
@@ -69,9 +68,14 @@ final class Penalties {
     jail(op, cfg.fraud().jail(), now);
   }
 
-  /** {@code op}'s epoch availability fell below the threshold. */
-  void downtime(int op, double now) {
-    slash(op, fraction(b.slashable(op), cfg.downtime().penalty()), Cause.SLASH_DOWNTIME, -1, now);
+  /**
+   * {@code op}'s epoch availability fell below the threshold, {@code excessSeconds} offline
+   * beyond the allowance: slashed the penalty per hour of them (capped at its whole stake), so
+   * the same outages cost the same whatever the epoch length.
+   */
+  void downtime(int op, double excessSeconds, double now) {
+    double share = Math.min(1, cfg.downtime().penalty() * Math.max(0, excessSeconds) / 3600);
+    slash(op, fraction(b.slashable(op), share), Cause.SLASH_DOWNTIME, -1, now);
     jail(op, cfg.downtime().jail(), now);
   }
 
@@ -112,6 +116,7 @@ final class Penalties {
     }
     if (!b.ops.jailed[op]) {
       jailings++;
+      b.ops.jailed(op, now);
     }
     b.ops.jailed[op] = true;
     b.ops.jailedUntil[op] = Math.max(b.ops.jailedUntil[op], now + period);
@@ -126,18 +131,17 @@ final class Penalties {
     if (taken == 0) {
       return 0;
     }
-    b.ops.lose(op, stakes.lastOwn, b.fiat(stakes.lastOwn));
+    b.ops.lose(op, stakes.lastOwn, b.fiat(stakes.lastOwn), cause, now);
+    b.events.event(now, EconomyEvent.slash(cause), op, b.tokens(taken));
     slashedByCause[cause.ordinal()] += taken;
     slashEvents++;
-    if (b.ops.behaviour[op] == Behaviour.HONEST) {
-      honestSlashEvents++;
-    }
     long reward = 0;
     if (reporter >= 0 && reporter != op) {
       reward = Math.min(taken, fraction(taken, cfg.whistleblowerShare()));
       b.ledger.transfer(Accounts.SLASH_ESCROW, Accounts.liquid(reporter), reward,
           Cause.WHISTLEBLOWER, now);
       b.ops.earn(reporter, reward, b.fiat(reward));
+      b.events.event(now, EconomyEvent.PAYMENT, reporter, b.tokens(reward));
     }
     if (destination == SlashDestination.BURN) {
       b.ledger.burn(Accounts.SLASH_ESCROW, taken - reward, Cause.SLASH_BURN, now);

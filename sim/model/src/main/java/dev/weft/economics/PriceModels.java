@@ -17,6 +17,7 @@ public final class PriceModels {
     MODELS.put("gbm", (c, rng) -> new GbmPrice(c.start(), c.drift(), c.volatility(), rng));
     MODELS.put("trace", (c, rng) -> new TracePrice(c.times(), c.prices(),
         interpolation(c.interpolation())));
+    MODELS.put("amm", (c, rng) -> new AmmPrice(c.start(), c.liquidity()));
   }
 
   private PriceModels() {}

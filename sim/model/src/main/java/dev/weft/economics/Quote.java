@@ -11,10 +11,16 @@ public final class Quote {
   public double burnShare;
   /** Tokens paid straight to the operator. */
   public double tip;
+  /**
+   * In: the job's second price from the auction that placed it (fiat per GPU-hour; infinity
+   * when nobody else bid, NaN when no auction placed it). What a second-price rule pays.
+   */
+  public double secondBid = Double.NaN;
 
   void clear() {
     charge = 0;
     burnShare = 0;
     tip = 0;
+    secondBid = Double.NaN;
   }
 }

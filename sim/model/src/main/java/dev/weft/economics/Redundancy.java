@@ -22,4 +22,9 @@ public final class Redundancy implements VerificationPolicy {
   public void plan(UniformRandomProvider rng, CheckPlan out) {
     out.set(replicas - 1, replicas > 1 ? quorum : 0, delay);
   }
+
+  @Override
+  public double checkProbability() {
+    return replicas > 1 ? 1 : 0;
+  }
 }

@@ -4,12 +4,17 @@ import java.util.Arrays;
 
 /**
  * An Akash-style reverse auction: each operator bids its full cost per GPU-hour times (1 +
- * markup), the lowest bids win (a scheduler reads {@link #bid}), and the submitters' list price
- * is the reserve. Pay-as-bid pays the winner its own bid, as on Akash where the tenant accepts
- * a bid; second-price pays the next higher active bid (the cheapest competitor it beat, Vickrey),
- * which makes bidding one's true cost a dominant strategy. Both are capped at the reserve. A
- * share is burned; the rest is pooled. Second prices read a sorted array of active bids,
- * rebuilt only when the active set changes, so a quote is a binary search.
+ * markup), the cheapest bidder that can do the job in time wins (the {@code auction} scheduler
+ * reads {@link #bid}), and the submitters' list price is the reserve. Pay-as-bid pays the winner
+ * its own bid, as on Akash where the tenant accepts a bid; second-price pays the cheapest
+ * competing bid of that job's auction (Vickrey: the price it had to beat, which makes bidding
+ * one's true cost a dominant strategy), the reserve when nobody competed. Both are capped at
+ * the reserve. A share is burned; the rest goes straight to the winner at the verdict, not
+ * into the reward pool ({@link #paysWinner}).
+ *
+ * <p>A job no auction placed (another scheduler, or a job a node pulled from a central queue)
+ * has no second price of its own; it pays the next higher active bid, read from a sorted array
+ * rebuilt only when the active set changes, so such a quote is a binary search.
  */
 public final class ReverseAuctionFees implements FeePolicy {
   private final boolean secondPrice;
@@ -42,6 +47,11 @@ public final class ReverseAuctionFees implements FeePolicy {
   }
 
   @Override
+  public boolean paysWinner() {
+    return true;
+  }
+
+  @Override
   public void operatorsChanged() {
     dirty = true;
   }
@@ -51,11 +61,17 @@ public final class ReverseAuctionFees implements FeePolicy {
     return bids[operator];
   }
 
-  /** The fiat price per GPU-hour {@code operator} is paid. */
-  public double clearingPrice(int operator) {
+  /**
+   * The fiat price per GPU-hour {@code operator} is paid for a job whose auction's second
+   * price was {@code secondBid} (NaN: no auction placed it).
+   */
+  public double clearingPrice(int operator, double secondBid) {
     double own = bids[operator];
     if (!secondPrice) {
       return Math.min(own, reservePerGpuHour);
+    }
+    if (!Double.isNaN(secondBid)) {
+      return Math.min(Math.max(own, secondBid), reservePerGpuHour);
     }
     if (dirty) {
       rebuild();
@@ -79,7 +95,7 @@ public final class ReverseAuctionFees implements FeePolicy {
   @Override
   public void quote(int operator, double gpuSeconds, double fiatValue, double tokenPrice,
       Quote out) {
-    out.charge = clearingPrice(operator) * gpuSeconds / 3600 / tokenPrice;
+    out.charge = clearingPrice(operator, out.secondBid) * gpuSeconds / 3600 / tokenPrice;
     out.burnShare = burn;
     out.tip = 0;
   }

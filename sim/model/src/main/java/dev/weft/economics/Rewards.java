@@ -6,20 +6,24 @@ import dev.weft.scenario.RewardSplit;
  * The epoch payout. Everything in the reward pool (emission plus unburned fees) is split by the
  * governance shares into the treasury and the compute, verifier and availability pools; each
  * pool then pays pro rata to its measure of the epoch (verified GPU-seconds, verification
- * GPU-seconds, one per available identity or its stake). A pool with nobody to pay rolls over.
- * Pro-rata amounts use cumulative floors, so the payouts sum to the pool exactly.
+ * GPU-seconds, one per available identity or its stake). A pool with nobody to pay in the epoch
+ * goes by the stated {@link UnclaimedRule}: to the treasury, burned, or carried to the next
+ * epoch. Pro-rata amounts use cumulative floors, so the payouts sum to the pool exactly.
  */
 final class Rewards {
   private final Books b;
   private RewardSplit split;
   private final double commission;
   private final boolean perIdentity;
+  private final UnclaimedRule unclaimed;
   private final double[] weights;
   /** Units allotted to the compute and availability roles in the last distribution. */
   long operatorBudget;
 
-  Rewards(Books books, RewardSplit split, double commission, boolean perIdentity) {
+  Rewards(Books books, RewardSplit split, double commission, boolean perIdentity,
+      UnclaimedRule unclaimed) {
     this.b = books;
+    this.unclaimed = unclaimed;
     this.split = split;
     this.commission = commission;
     this.perIdentity = perIdentity;
@@ -73,6 +77,15 @@ final class Rewards {
     if (amount == 0) {
       return;
     }
+    if (!payable(w)) {
+      switch (unclaimed) {
+        case TREASURY -> b.ledger.transfer(pool, Accounts.TREASURY, amount,
+            Cause.UNCLAIMED_TO_TREASURY, now);
+        case BURN -> b.ledger.burn(pool, amount, Cause.UNCLAIMED_BURN, now);
+        case CARRY -> { } // stays in the pool, shown in the ledger's balances
+      }
+      return;
+    }
     double total = 0;
     int last = -1;
     for (int o = 0; o < w.length; o++) {
@@ -80,9 +93,6 @@ final class Rewards {
         total += w[o];
         last = o;
       }
-    }
-    if (last < 0) {
-      return;
     }
     double cum = 0;
     long paid = 0;
@@ -98,5 +108,14 @@ final class Rewards {
         paid = upTo;
       }
     }
+  }
+
+  private static boolean payable(double[] w) {
+    for (double x : w) {
+      if (x > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -2,23 +2,28 @@ package dev.weft.economics;
 
 import java.util.List;
 
-/** The economics time series: its columns, and one row of the economy's state at a time. */
+/**
+ * The economics time series: its columns, and one row of the economy's state at a time. The
+ * {@code inflation} column is the realized net issuance of the last completed epoch, annualized
+ * ({@link IssuanceRate}): the same figure for every emission schedule.
+ */
 final class Series {
   /** Column names, time excluded (the run puts its own first). */
   static final List<String> COLUMNS = List.of("price", "supply", "minted", "burned",
       "staked", "stakingRatio", "treasury", "activeOperators", "jailedOperators", "baseFee",
-      "inflation", "slashed", "feeEscrow", "pendingVerdicts");
+      "inflation", "slashed", "feeEscrow", "pendingVerdicts", "circulating",
+      "stakingRatioCirculating");
 
   private final Books books;
   private final Penalties penalties;
-  private final EmissionPolicy emission;
   private final Jobs jobs;
+  private final IssuanceRate issuance;
 
-  Series(Books books, Penalties penalties, EmissionPolicy emission, Jobs jobs) {
+  Series(Books books, Penalties penalties, Jobs jobs, IssuanceRate issuance) {
     this.books = books;
     this.penalties = penalties;
-    this.emission = emission;
     this.jobs = jobs;
+    this.issuance = issuance;
   }
 
   /** The state now, in {@link #COLUMNS} order; a policy figure it does not have reads 0. */
@@ -36,13 +41,14 @@ final class Series {
       slashed += s;
     }
     double base = books.fees.baseFee();
-    double infl = emission.inflationRate();
+    long circulating = SummaryBuilder.circulating(ledger);
     return new double[] {books.price, books.tokens(supply),
         books.tokens(ledger.minted()), books.tokens(ledger.burned()),
         books.tokens(staked), supply > 0 ? staked / (double) supply : 0,
         books.tokens(ledger.balance(Accounts.TREASURY)), books.activeCount, jailed,
-        Double.isNaN(base) ? 0 : base, Double.isNaN(infl) ? 0 : infl,
+        Double.isNaN(base) ? 0 : base, issuance.rate(),
         books.tokens(slashed), books.tokens(ledger.balance(Accounts.FEE_ESCROW)),
-        jobs.pending()};
+        jobs.pending(), books.tokens(circulating),
+        circulating > 0 ? staked / (double) circulating : 0};
   }
 }

@@ -21,4 +21,9 @@ public final class SpotCheck implements VerificationPolicy {
     boolean checked = rate >= 1 || (rate > 0 && rng.nextDouble() < rate);
     out.set(checked ? 1 : 0, 0, delay);
   }
+
+  @Override
+  public double checkProbability() {
+    return rate;
+  }
 }

@@ -11,4 +11,7 @@ public interface VerificationPolicy {
 
   /** Fills {@code out} for one completed job, drawing from {@code rng}. */
   void plan(UniformRandomProvider rng, CheckPlan out);
+
+  /** The probability a job is checked at all: what a rational cheater weighs. */
+  double checkProbability();
 }

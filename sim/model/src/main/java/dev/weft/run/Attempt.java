@@ -1,5 +1,6 @@
 package dev.weft.run;
 
+import dev.weft.economics.Result;
 import dev.weft.network.Flow;
 import dev.weft.node.Node;
 import dev.weft.serving.Request;
@@ -30,4 +31,9 @@ final class Attempt {
   double unbilled = Double.NaN;
   /** The members of the data-parallel attempt {@link #unbilled} covers; null for one node. */
   Node[] unbilledGang;
+  /**
+   * What this attempt's node returns, drawn when it starts: anything but
+   * {@link Result#CORRECT} is junk returned at once, without running the job.
+   */
+  Result result = Result.CORRECT;
 }

@@ -181,9 +181,9 @@ final class Churn {
     serving.clear(at);
     List<JobRun> stranded = new ArrayList<>();
     at.drain(stranded::add);
-    metrics.queued(-stranded.size());
+    metrics.queued(-(int) stranded.stream().filter(r -> !r.isCheck()).count());
     for (JobRun run : stranded) {
-      flow.dispatch(run);
+      flow.dispatch(run); // a re-execution is dropped there, the others placed again
     }
   }
 

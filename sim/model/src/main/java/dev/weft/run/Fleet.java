@@ -77,20 +77,40 @@ public final class Fleet {
     return out;
   }
 
+  /**
+   * The region of each of a class's nodes: its {@code regions} weights apportioned as
+   * {@link #apportion} does, from the class's own stream (so the network and the economy see the
+   * same placement); {@code fallback} for every node of a class without weights.
+   */
+  public static String[] regions(NodeClass c, String fallback, RandomStreams streams) {
+    if (c.regions() == null) {
+      String[] out = new String[c.count()];
+      java.util.Arrays.fill(out, fallback);
+      return out;
+    }
+    return apportion(c.regions(), c.count(), streams.stream("node/" + c.name() + "/regions"));
+  }
+
   /** One operator per node, in node-id order (an operator's id is its node's id). */
   public static List<OperatorSpec> operators(Scenario s, RandomStreams streams,
       Resources resources) {
     EconomicsConfig e = s.economics();
     List<OperatorSpec> out = new ArrayList<>(s.nodeCount());
+    String fallback = s.network() != null && resources.regions() != null
+        && resources.regions().size() > 0 ? resources.regions().id(0) : null;
     for (NodeClass c : s.nodes()) {
       Behaviour[] b = behaviours(c, streams);
+      String[] region = regions(c, fallback, streams);
       Hardware hw = resources.hardware().get(c.hardware());
       // the catalog's purchase price and power where it has them; the config's otherwise
       Double price = hw != null && hw.purchaseUsd() > 0 ? hw.purchaseUsd() : null;
       Double watts = hw != null && hw.tdpWatts() > 0 ? hw.tdpWatts() : null;
-      OperatorCosts costs = OperatorCosts.of(e.costs(), null, c.gpus(), price, watts);
+      Double idle = hw != null && hw.idleWatts() > 0 ? hw.idleWatts() : null;
       for (int i = 0; i < c.count(); i++) {
-        out.add(new OperatorSpec(c.name(), b[i], c.stake(), c.gpus(), costs));
+        // the energy price is the node's region's
+        OperatorCosts costs = OperatorCosts.of(e.costs(), region[i], c.gpus(), price, watts,
+            idle);
+        out.add(new OperatorSpec(c.name(), b[i], c.stake(), c.gpus(), costs, region[i]));
       }
     }
     return out;

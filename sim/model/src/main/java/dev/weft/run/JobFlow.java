@@ -1,11 +1,13 @@
 package dev.weft.run;
 
+import dev.weft.economics.Result;
 import dev.weft.engine.Simulator;
 import dev.weft.node.Node;
 import dev.weft.scenario.WorkloadKind;
 import dev.weft.workload.Job;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * The path of a job through the run: submitted, placed (or held centrally), delivered to its
@@ -30,6 +32,21 @@ final class JobFlow {
   private final TrainingTimes training;
   private Serving serving;
   private Gangs gangs = Gangs.NONE;
+  /** Checkers drawn for the job being billed, read before their re-executions start. */
+  private int[] checkers = new int[4];
+  /** Which operators may check the job being billed: those whose node could run it. */
+  private final CanRun canRun = new CanRun();
+
+  /** Whether an operator's node is online and in the placement group of the job billed. */
+  private final class CanRun implements IntPredicate {
+    Placement.Group group;
+
+    @Override
+    public boolean test(int operator) {
+      Node m = ctx.nodes[operator];
+      return m.online() && group != null && group.cluster.contains(m);
+    }
+  }
 
   JobFlow(RunContext ctx, Placement placement, RunMetrics metrics, RunEconomy economy,
       Transport transport, TrainingTimes training) {
@@ -74,6 +91,10 @@ final class JobFlow {
    * KV cache able to serve its model).
    */
   void dispatch(JobRun run) {
+    if (run.isCheck()) {
+      checkDropped(run); // its node was lost, or its input never arrived: never re-placed
+      return;
+    }
     Job job = run.job;
     Placement.Group g = placement.groupOf(job);
     if (g == null) {
@@ -120,10 +141,21 @@ final class JobFlow {
     } else {
       run.job.queueAt(n.id());
       at.enqueue(run);
-      metrics.queued(1);
-      ctx.record(sim.now(), TraceEvent.QUEUED, run.job, n.id());
+      if (!run.isCheck()) {
+        metrics.queued(1);
+        ctx.record(sim.now(), TraceEvent.QUEUED, run.job, n.id());
+      }
     }
     placement.loadChanged(n);
+  }
+
+  /**
+   * Draws what {@code n} returns for {@code run}, about to start there: true when it is junk,
+   * returned at once without the compute.
+   */
+  boolean returnsJunk(JobRun run, Node n) {
+    run.attempt.result = economy.execution(n.id());
+    return run.attempt.result != Result.CORRECT;
   }
 
   /** Seconds {@code job} occupies a slot of {@code n}. */
@@ -141,10 +173,17 @@ final class JobFlow {
     job.start(n.id(), now);
     at.occupy(run);
     metrics.busy(n, now, 1);
-    metrics.started(job, now);
-    ctx.record(now, TraceEvent.STARTED, job, n.id());
+    if (run.isCheck()) {
+      ctx.record(now, TraceEvent.CHECK_STARTED, job, n.id());
+    } else {
+      metrics.started(job, now);
+      ctx.record(now, TraceEvent.STARTED, job, n.id());
+      returnsJunk(run, n);
+    }
     double service = serviceTime(n, job);
-    if (ctx.kind(job.workload()) == WorkloadKind.TRAINING) {
+    if (run.attempt.result != Result.CORRECT && !run.isCheck()) {
+      service = 0; // junk returned at once: the slot is free again
+    } else if (ctx.kind(job.workload()) == WorkloadKind.TRAINING) {
       training.book(n.classIndex(), job.workload(), service);
     }
     run.attempt.completion = sim.schedule(service, () -> complete(run));
@@ -163,6 +202,10 @@ final class JobFlow {
     double now = sim.now();
     double ran = now - run.job.attemptStarted();
     vacate(at, run);
+    if (!run.isCheck() && run.attempt.result != Result.CORRECT) {
+      ran = serviceTime(n, run.job); // junk claims the work an honest execution would have done
+      metrics.skipped(ran * ctx.nodeClass(n).gpus());
+    }
     if (!settle(run, n, ran * ctx.nodeClass(n).gpus(), now)) {
       fillSlots(at);
       return;
@@ -177,6 +220,13 @@ final class JobFlow {
    * checked when it arrives ({@link #finishCompleted}).
    */
   boolean settle(JobRun run, Node n, double gpuSeconds, double now) {
+    if (run.isCheck()) {
+      metrics.checkRan(gpuSeconds); // the economy booked its energy when it drew the checker
+      return true;
+    }
+    if (run.attempt.result == Result.CORRECT) {
+      metrics.worked(gpuSeconds);
+    }
     if (economy.executionFails(n.id())) {
       economy.onJobFailed(n.id(), gpuSeconds, now);
       ctx.record(now, TraceEvent.EXECUTION_FAILED, run.job, n.id());
@@ -198,6 +248,7 @@ final class JobFlow {
     boolean ok = true;
     for (int i = 0; i < members.length; i++) {
       Node m = members[i];
+      metrics.worked(seconds * ctx.nodeClass(m).gpus());
       if (economy.executionFails(m.id())) {
         failed[i] = true;
         ok = false;
@@ -233,33 +284,57 @@ final class JobFlow {
     a.unbilled = Double.NaN;
     a.unbilledGang = null;
     if (gang == null) {
-      bill(run, n, amount, now, delivered);
+      bill(run, n, amount, now, delivered, a.result);
       return;
     }
     for (Node m : gang) {
-      bill(run, m, amount * ctx.nodeClass(m).gpus(), now, delivered);
+      // a member of a data-parallel attempt cannot skip its share without stalling the others:
+      // it computed, and what it returns is drawn now
+      Result r = delivered ? economy.execution(m.id()) : Result.CORRECT;
+      bill(run, m, amount * ctx.nodeClass(m).gpus(), now, delivered, r);
     }
   }
 
-  private void bill(JobRun run, Node n, double gpuSeconds, double now, boolean delivered) {
+  private void bill(JobRun run, Node n, double gpuSeconds, double now, boolean delivered,
+      Result r) {
     if (!delivered) {
       economy.onJobFailed(n.id(), gpuSeconds, now);
       return;
     }
-    int checks = economy.onJobCompleted(n.id(), gpuSeconds, run.job.outputTokens(), now);
-    if (checks > 0) {
-      transport.verify(run, n, checks);
+    canRun.group = placement.groupOf(run.job);
+    int checks = economy.onJobCompleted(n.id(), gpuSeconds, run.job.outputTokens(), now, r,
+        canRun, run.job.secondBid());
+    if (checks > checkers.length) {
+      checkers = new int[checks];
+    }
+    for (int i = 0; i < checks; i++) {
+      checkers[i] = economy.reexecutor(i); // read all before any re-execution starts
+    }
+    for (int i = 0; i < checks; i++) {
+      JobRun check = JobRun.recheck(run, now);
+      metrics.checkOrdered();
+      transport.deliver(ctx.station(checkers[i]), check, this);
     }
   }
 
   /** {@code run}'s result failed on its way home from {@code n}: unpaid, and run again. */
   void resultLost(JobRun run, Node n, double now) {
+    if (run.isCheck()) {
+      checkDropped(run);
+      return;
+    }
     closeBill(run, n, now, false);
     interrupted(run, n, now);
   }
 
   /** {@code run}'s result reached its submitters from {@code n}: billed, and done. */
   void finishCompleted(JobRun run, Node n, double now) {
+    if (run.isCheck()) {
+      run.job.finish(Job.State.COMPLETED);
+      metrics.checkDone();
+      ctx.record(now, TraceEvent.CHECK_DONE, run.job, n.id());
+      return;
+    }
     closeBill(run, n, now, true);
     run.job.finish(Job.State.COMPLETED);
     if (run.deadline >= 0) {
@@ -271,6 +346,10 @@ final class JobFlow {
 
   /** A running attempt of {@code run} on {@code n} was lost: retry elsewhere or fail. */
   void interrupted(JobRun run, Node n, double now) {
+    if (run.isCheck()) {
+      checkDropped(run);
+      return;
+    }
     run.job.requeue();
     if (run.job.attempts() > ctx.retries()) {
       fail(run, n, now);
@@ -286,6 +365,19 @@ final class JobFlow {
       fail(run, at.node, sim.now());
     } else {
       dispatch(run);
+    }
+  }
+
+  /**
+   * A re-execution that will not finish (its node left, a transfer failed): the verdict is the
+   * economy's and stands; the compute it would have spent is counted as dropped.
+   */
+  private void checkDropped(JobRun run) {
+    Job.State st = run.job.state();
+    if (st == Job.State.QUEUED || st == Job.State.RUNNING) {
+      run.job.finish(Job.State.FAILED);
+      metrics.checkDropped();
+      ctx.record(sim.now(), TraceEvent.CHECK_DROPPED, run.job, run.job.nodeId());
     }
   }
 
@@ -356,7 +448,9 @@ final class JobFlow {
     while (n.hasFreeSlot()) {
       JobRun next = at.poll();
       if (next != null) {
-        metrics.queued(-1);
+        if (!next.isCheck()) {
+          metrics.queued(-1);
+        }
         start(at, next);
         continue;
       }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Data-parallel training jobs, first come first served per placement group: the head of a
@@ -24,6 +25,8 @@ final class NetworkGangs implements Gangs {
   private final Network net;
   final TrainingTimes training;
   final JobFlow flow;
+  /** Draws among equally good gangs, so the listing order of the classes decides nothing. */
+  private final UniformRandomProvider ties;
   private boolean attemptScheduled;
   private long allReduces;
   private final Tally allReduceSeconds = new Tally();
@@ -38,6 +41,7 @@ final class NetworkGangs implements Gangs {
     this.net = transport.network();
     this.training = training;
     this.flow = flow;
+    this.ties = ctx.streams.stream("gangs/ties");
   }
 
   RunContext context() {
@@ -134,6 +138,7 @@ final class NetworkGangs implements Gangs {
     int origin = transport.gatewayOf(job);
     Node[] best = null;
     double bestStep = Double.POSITIVE_INFINITY;
+    int tied = 0;
     for (List<Node> candidates : byClass) {
       Node[] gang = candidates.size() < size ? null : gather(candidates, size, origin);
       if (gang != null) {
@@ -141,10 +146,28 @@ final class NetworkGangs implements Gangs {
         if (step < bestStep) {
           bestStep = step;
           best = gang;
+          tied = 1;
+        } else if (step == bestStep && ties.nextInt(++tied) == 0) {
+          best = gang; // each of the tied gangs is kept with probability 1 / tied
         }
       }
     }
-    return best != null ? best : gather(free, size, origin);
+    return best != null ? best : gather(byStepThenDrawn(free, job.workload()), size, origin);
+  }
+
+  /**
+   * {@code nodes} with the fastest classes first (a mixed gang steps at its slowest member's
+   * pace), nodes of equally fast classes in a drawn order rather than the listing order.
+   */
+  private List<Node> byStepThenDrawn(List<Node> nodes, int w) {
+    for (int i = nodes.size() - 1; i > 0; i--) { // Fisher-Yates, then a stable sort
+      int j = ties.nextInt(i + 1);
+      Node t = nodes.get(i);
+      nodes.set(i, nodes.get(j));
+      nodes.set(j, t);
+    }
+    nodes.sort(Comparator.comparingDouble(n -> training.step(n.classIndex(), w).seconds()));
+    return nodes;
   }
 
   /**

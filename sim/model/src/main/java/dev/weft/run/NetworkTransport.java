@@ -43,7 +43,6 @@ final class NetworkTransport implements Transport {
   private final Distribution.Sampler[] inputOf;
   private final Distribution.Sampler[] outputOf;
   private final String[][] originRegions;
-  private final UniformRandomProvider verifierRng;
   private long coldStarts; // since the end of warm-up, as the network statistics
   private long coldStartsSinceStart; // for the time series, which spans the warm-up too
   private long verificationTransfers; // since the end of warm-up
@@ -64,14 +63,15 @@ final class NetworkTransport implements Transport {
     caches = new ModelCache[ctx.nodes.length];
     List<NodeClass> classes = scenario.nodes();
     for (NodeClass nc : classes) {
-      String[] placed = Fleet.apportion(nc.regions() == null
-          ? Map.of(regions.id(0), 1.0) : nc.regions(), nc.count(),
-          ctx.streams.stream("node/" + nc.name() + "/regions"));
+      String[] placed = Fleet.regions(nc, regions.id(0), ctx.streams);
       double up = uplink(nc);
       double down = downlink(nc);
       for (int i = 0; i < nc.count(); i++) {
         int nid = b.addNode(nc.name(), regions.index(placed[i]), up, down);
         caches[nid] = new ModelCache(nc.modelCache());
+        for (String m : nc.preloaded()) {
+          caches[nid].admit(m, ctx.resources.aiModels().get(m).weightBytes());
+        }
       }
     }
     gatewayOfRegion = new int[regions.size()];
@@ -107,7 +107,6 @@ final class NetworkTransport implements Transport {
       outputOf[w] = wl.output() == null ? () -> 0.0
           : wl.output().toDistribution().sampler(ctx.streams.stream(base + "/output-bytes"));
     }
-    verifierRng = ctx.streams.stream("network/verifiers");
   }
 
   /** Index i with probability weights[i] / sum, by one uniform draw. */
@@ -173,6 +172,9 @@ final class NetworkTransport implements Transport {
   @Override
   public void deliver(Station at, JobRun job, JobFlow flow) {
     Node n = at.node;
+    if (job.isCheck()) {
+      verificationTransfers++; // the job's input to its checker (and the checker's result back)
+    }
     job.job.queueAt(n.id());
     n.inbound(1);
     flow.loadChanged(n);
@@ -283,28 +285,6 @@ final class NetworkTransport implements Transport {
       flow.loadChanged(at);
     }
     leavePhase(job);
-  }
-
-  /**
-   * Verification traffic: each re-execution the economy orders sends the job's input to a
-   * verifier node and the verifier's result back for comparison. The verdict is the economy's;
-   * these transfers only load the links (and show in the network statistics).
-   */
-  @Override
-  public void verify(JobRun job, Node executor, int checks) {
-    Node[] nodes = ctx.nodes;
-    for (int i = 0; i < checks; i++) {
-      Node verifier = nodes[verifierRng.nextInt(nodes.length)];
-      if (verifier == executor || !verifier.online()) {
-        continue;
-      }
-      double back = Math.max(job.job.outputBytes(), 1);
-      net.transfer(gatewayOf(job), verifier.id(), job.job.inputBytes(), FlowListener.of(
-          f -> net.transfer(verifier.id(), executor.id(), back, FlowListener.of(g -> { },
-              g -> { })),
-          f -> { }));
-      verificationTransfers++;
-    }
   }
 
   @Override

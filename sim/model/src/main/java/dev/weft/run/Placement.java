@@ -129,6 +129,7 @@ final class Placement {
       if (model != null) {
         cluster.coldStart(n -> transport.coldStartSeconds(n, model));
       }
+      cluster.timeLeft(this::timeLeft);
       groups.add(new Group(cluster, Schedulers.create(scenario.scheduler().policy())));
     }
     for (int w = 0; w < workloads; w++) {
@@ -142,6 +143,12 @@ final class Placement {
     for (int i = 0; i < ctx.nodes.length; i++) {
       groupsOfNode[i] = nodeGroupLists.get(i).stream().mapToInt(Integer::intValue).toArray();
     }
+  }
+
+  /** Seconds until {@code job}'s deadline, infinity when its workload has none. */
+  private double timeLeft(Job job) {
+    Double d = ctx.workload(job.workload()).deadline();
+    return d == null ? Double.POSITIVE_INFINITY : job.submitted() + d - ctx.sim.now();
   }
 
   /**

@@ -3,12 +3,14 @@ package dev.weft.run;
 import dev.weft.economics.ActivityListener;
 import dev.weft.economics.EconomicsSummary;
 import dev.weft.economics.Economy;
+import dev.weft.economics.Result;
 import dev.weft.engine.Simulator;
 import dev.weft.node.Node;
 import dev.weft.scheduling.Market;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntPredicate;
 
 /**
  * The run's side of the token economy: what job outcomes and availability changes it reports,
@@ -42,6 +44,9 @@ interface RunEconomy extends Market {
    */
   default void onActivityChange(ActivityListener l) {}
 
+  /** Sends the economy's per-operator events to {@code t}, the operator as the node. */
+  default void trace(Trace t) {}
+
   /** Whether {@code operator}'s execution returns a wrong result or none (flaky, Sybil). */
   default boolean executionFails(int operator) {
     return false;
@@ -50,9 +55,28 @@ interface RunEconomy extends Market {
   /** A failed execution of {@code gpuSeconds}. */
   default void onJobFailed(int operator, double gpuSeconds, double now) {}
 
-  /** A good execution; returns how many re-executions the verification policy orders. */
-  default int onJobCompleted(int operator, double gpuSeconds, double outputTokens, double now) {
+  /**
+   * What {@code operator}'s execution about to start returns: anything but
+   * {@link Result#CORRECT} is junk, returned at once without the compute (lazy).
+   */
+  default Result execution(int operator) {
+    return Result.CORRECT;
+  }
+
+  /**
+   * {@code operator}'s result {@code r} of {@code gpuSeconds} reached the submitters. Returns how
+   * many checkers re-execute it on their own node ({@link #reexecutor}); checkers are drawn
+   * among operators for which {@code canRun} holds. {@code secondBid} is the job's auction
+   * second price (NaN when no auction placed it).
+   */
+  default int onJobCompleted(int operator, double gpuSeconds, double outputTokens, double now,
+      Result r, IntPredicate canRun, double secondBid) {
     return 0;
+  }
+
+  /** The {@code i}-th re-executing checker of the last completed job. */
+  default int reexecutor(int i) {
+    throw new IndexOutOfBoundsException(i);
   }
 
   default void onMissedDeadline(int operator, double now) {}
@@ -120,6 +144,12 @@ interface RunEconomy extends Market {
     }
 
     @Override
+    public void trace(Trace t) {
+      economy.onEvent((time, event, operator, tokens) ->
+          t.record(time, TraceEvent.of(event), null, operator));
+    }
+
+    @Override
     public void onActivityChange(ActivityListener l) {
       economy.onActivityChange(l);
     }
@@ -135,8 +165,20 @@ interface RunEconomy extends Market {
     }
 
     @Override
-    public int onJobCompleted(int operator, double gpuSeconds, double outputTokens, double now) {
-      return economy.onJobCompleted(operator, gpuSeconds, outputTokens, now);
+    public Result execution(int operator) {
+      return economy.execution(operator);
+    }
+
+    @Override
+    public int onJobCompleted(int operator, double gpuSeconds, double outputTokens, double now,
+        Result r, IntPredicate canRun, double secondBid) {
+      return economy.onJobCompleted(operator, gpuSeconds, outputTokens, now, r, canRun,
+          secondBid);
+    }
+
+    @Override
+    public int reexecutor(int i) {
+      return economy.reexecutor(i);
     }
 
     @Override

@@ -74,6 +74,14 @@ final class RunMetrics {
   private double intervalCompleted;
   private double intervalFailed;
   private double intervalExpired;
+  // verification compute since the end of warm-up (see VerificationStats)
+  private long checksOrdered;
+  private long checksDone;
+  private long checksDropped;
+  private double checkGpuSeconds;
+  private double workGpuSeconds;
+  private long skipped;
+  private double skippedGpuSeconds;
 
   RunMetrics(RunContext ctx, List<String> extraColumns) {
     this.ctx = ctx;
@@ -133,6 +141,49 @@ final class RunMetrics {
       classOnline[c].restart(now);
       Arrays.fill(labelSeconds[c], 0);
     }
+    checksOrdered = 0;
+    checksDone = 0;
+    checksDropped = 0;
+    checkGpuSeconds = 0;
+    workGpuSeconds = 0;
+    skipped = 0;
+    skippedGpuSeconds = 0;
+  }
+
+  /** The economy ordered a re-execution on a checker's node. */
+  void checkOrdered() {
+    checksOrdered++;
+  }
+
+  /** A re-execution finished computing after {@code gpuSeconds} on its node. */
+  void checkRan(double gpuSeconds) {
+    checkGpuSeconds += gpuSeconds;
+  }
+
+  /** A re-execution's result reached the comparison. */
+  void checkDone() {
+    checksDone++;
+  }
+
+  /** A re-execution will not finish. */
+  void checkDropped() {
+    checksDropped++;
+  }
+
+  /** A submitter's execution computed for {@code gpuSeconds} (failed or not). */
+  void worked(double gpuSeconds) {
+    workGpuSeconds += gpuSeconds;
+  }
+
+  /** An execution returned junk at once, claiming {@code gpuSeconds} it did not spend. */
+  void skipped(double gpuSeconds) {
+    skipped++;
+    skippedGpuSeconds += gpuSeconds;
+  }
+
+  VerificationStats verification() {
+    return new VerificationStats(checksOrdered, checksDone, checksDropped,
+        checkGpuSeconds / 3600, workGpuSeconds / 3600, skipped, skippedGpuSeconds / 3600);
   }
 
   void submitted(Job job) {
@@ -348,6 +399,7 @@ final class RunMetrics {
         scenario.warmup(), ctx.sim.eventsFired(), wall, all.stats(measuredSpan), nodeStats,
         perWorkload, classes, series.build(), economy.close(now, epochUtilization(now)),
         economy.series(),
-        ttftAll.count() > 0 ? Percentiles.of(ttftAll) : null, ttft, provenance, network);
+        ttftAll.count() > 0 ? Percentiles.of(ttftAll) : null, ttft, provenance, network,
+        verification());
   }
 }

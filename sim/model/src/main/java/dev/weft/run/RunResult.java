@@ -22,7 +22,8 @@ public record RunResult(
     Percentiles timeToFirstToken,
     Map<String, Percentiles> timeToFirstTokenByWorkload,
     Map<String, Map<String, Double>> computeSecondsByLabel,
-    NetworkResult network) {
+    NetworkResult network,
+    VerificationStats verification) {
 
   /** Share of simulated compute time per kernel-timing label, over all node classes. */
   public Map<String, Double> provenanceShares() {

@@ -115,11 +115,27 @@ final class Serving {
       return;
     }
     job.start(n.id(), now);
+    if (!run.isCheck() && flow.returnsJunk(run, n)) {
+      // junk returned at once, claiming the time the request would have taken alone
+      metrics.started(job, now);
+      ctx.record(now, TraceEvent.STARTED, job, n.id());
+      int c = n.classIndex();
+      double alone = costByClass[c][modelOfWorkload[run.workload()]].requestSeconds(
+          job.promptTokens(), job.outputTokens(), e.limits().maxBatchedTokens());
+      double gpuSeconds = alone * ctx.nodeClass(n).gpus();
+      metrics.skipped(gpuSeconds);
+      if (flow.settle(run, n, gpuSeconds, now)) {
+        transport.returnResult(at, run, flow, now);
+      }
+      return;
+    }
     Request<JobRun> r = new Request<>(run, job.promptTokens(), job.outputTokens());
     run.attempt.request = r;
-    metrics.inEngines(1, 0);
+    if (!run.isCheck()) {
+      metrics.inEngines(1, 0);
+    }
     e.submit(r); // may start its service at once: Listener.scheduled
-    if (!r.scheduled()) {
+    if (!r.scheduled() && !run.isCheck()) {
       ctx.record(now, TraceEvent.QUEUED, job, n.id()); // in the engine's queue
     }
     updateLoad(n);
@@ -127,6 +143,9 @@ final class Serving {
 
   /** {@code r} left its engine before finishing (expired, or the node was lost). */
   private void leftEarly(Request<JobRun> r) {
+    if (r.owner().isCheck()) {
+      return;
+    }
     metrics.inEngines(r.scheduled() ? 0 : -1, r.scheduled() ? -1 : 0);
   }
 
@@ -204,6 +223,10 @@ final class Serving {
     @Override
     public void scheduled(Request<JobRun> r, double time) {
       Job job = r.owner().job;
+      if (r.owner().isCheck()) {
+        ctx.record(time, TraceEvent.CHECK_STARTED, job, at.node.id());
+        return;
+      }
       metrics.inEngines(-1, 1);
       metrics.started(job, time);
       ctx.record(time, TraceEvent.STARTED, job, at.node.id());
@@ -218,14 +241,18 @@ final class Serving {
     public void firstToken(Request<JobRun> r, double time) {
       Job job = r.owner().job;
       job.firstTokenAt(time);
-      metrics.firstToken(job, time);
+      if (!r.owner().isCheck()) {
+        metrics.firstToken(job, time);
+      }
     }
 
     @Override
     public void finished(Request<JobRun> r, double time) {
       JobRun run = r.owner();
       run.attempt.request = null;
-      metrics.inEngines(0, -1);
+      if (!run.isCheck()) {
+        metrics.inEngines(0, -1);
+      }
       InferenceEngine<JobRun> e = engineOf(at.node, run);
       double gpuSeconds = (time - run.job.attemptStarted())
           * ctx.nodeClass(at.node).gpus() / Math.max(1, e.running() + 1);

@@ -4,6 +4,7 @@ import dev.weft.node.Node;
 import dev.weft.scheduling.Cluster;
 import dev.weft.scheduling.Geography;
 import dev.weft.scheduling.Market;
+import dev.weft.workload.Job;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -26,6 +27,7 @@ final class SubCluster implements Cluster {
   private final double[] jobsPerSecond; // by class index
   private final ToIntFunction<Node> jobsHeld;
   private ToDoubleFunction<Node> coldStart = n -> 0; // seconds until a node has the weights
+  private ToDoubleFunction<Job> timeLeft = j -> Double.POSITIVE_INFINITY;
 
   /**
    * {@code jobsPerSecond}: by class index, the jobs of this group a node of the class completes
@@ -118,6 +120,16 @@ final class SubCluster implements Cluster {
    */
   void coldStart(ToDoubleFunction<Node> seconds) {
     this.coldStart = seconds;
+  }
+
+  /** Seconds until a job's deadline (infinity without one): what auction bidders must meet. */
+  void timeLeft(ToDoubleFunction<Job> seconds) {
+    this.timeLeft = seconds;
+  }
+
+  @Override
+  public double timeLeft(Job job) {
+    return timeLeft.applyAsDouble(job);
   }
 
   @Override

@@ -16,10 +16,25 @@ public enum TraceEvent {
   TRANSFER_FAILED("transfer-failed"),
   /** A cold start: the node downloads the job's model weights. */
   WEIGHTS_DOWNLOAD("weights-download"),
+  /** A checker's node starts re-executing a delivered result (the job's id) to verify it. */
+  CHECK_STARTED("check-started"),
+  /** The checker's re-execution finished and its result reached the comparison. */
+  CHECK_DONE("check-done"),
+  /** The checker's node left, or a transfer failed: the re-execution will not finish. */
+  CHECK_DROPPED("check-dropped"),
   NODE_DOWN("node-down"),
   NODE_UP("node-up"),
   OPERATOR_LEFT("operator-left"),
-  OPERATOR_JOINED("operator-joined");
+  OPERATOR_JOINED("operator-joined"),
+  /** The economy's events, with the operator as the node (EconomyEvent names them). */
+  VERIFICATION("verification"),
+  VERDICT_PASS("verdict-pass"),
+  VERDICT_FAIL("verdict-fail"),
+  SLASH_DOWNTIME("slash-downtime"),
+  SLASH_DEADLINE("slash-deadline"),
+  SLASH_FRAUD("slash-fraud"),
+  SLASH_CORRELATION("slash-correlation"),
+  PAYMENT("payment");
 
   private final String id;
 
@@ -30,5 +45,19 @@ public enum TraceEvent {
   /** The name written to {@code trace.csv}. */
   public String id() {
     return id;
+  }
+
+  private static final TraceEvent[] OF_ECONOMY =
+      new TraceEvent[dev.weft.economics.EconomyEvent.values().length];
+
+  static {
+    for (dev.weft.economics.EconomyEvent e : dev.weft.economics.EconomyEvent.values()) {
+      OF_ECONOMY[e.ordinal()] = valueOf(e.name());
+    }
+  }
+
+  /** The trace event of an economy event (the same name). */
+  static TraceEvent of(dev.weft.economics.EconomyEvent e) {
+    return OF_ECONOMY[e.ordinal()];
   }
 }

@@ -33,9 +33,6 @@ interface Transport {
    */
   default void abandon(JobRun job, Node at, JobFlow flow) {}
 
-  /** The economy ordered {@code checks} re-executions of {@code job}'s result from {@code at}. */
-  default void verify(JobRun job, Node at, int checks) {}
-
   /**
    * Seconds before {@code n} could start a job of {@code model}: 0 when the weights are there
    * (or there is no network to bring them), else the download at the node's downlink or the

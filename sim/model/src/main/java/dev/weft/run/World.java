@@ -103,6 +103,7 @@ public final class World {
   /** Sends every job lifecycle event to {@code t}. */
   public World trace(Trace t) {
     ctx.trace(t);
+    economy.trace(t); // verifications, verdicts, slashes and payments, by operator
     return this;
   }
 

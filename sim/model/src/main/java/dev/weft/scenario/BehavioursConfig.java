@@ -9,5 +9,8 @@ public record BehavioursConfig(
         double flakyFailRate,
     @Doc("sybil: probability an execution fails on an oversubscribed identity.")
         @Default("0.2") @Range(min = 0, max = 1) double sybilFailRate,
+    @Doc("sybil: identities one machine presents; a class's Sybil nodes are grouped this many"
+        + " at a time, splitting one stake and one machine's costs and going down together.")
+        @Default("4") @Range(min = 1) int sybilIdentities,
     @Doc("colluding: probability a job is skipped and the cartel's junk returned.")
         @Default("1") @Range(min = 0, max = 1) double collusionSkipRate) {}

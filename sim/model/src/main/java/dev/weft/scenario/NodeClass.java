@@ -1,5 +1,6 @@
 package dev.weft.scenario;
 
+import java.util.List;
 import java.util.Map;
 
 /** A class of identical nodes: the same hardware, behaviour and availability. */
@@ -25,13 +26,16 @@ public record NodeClass(
     @Doc("Access link of each node (network).") @Default(Default.NONE) Link link,
     @Doc("Disk cache for model weights on each node; a model not in it is downloaded before"
         + " its first job (network).") @Unit(Quantity.DATA_SIZE) @Default("200GB")
-        @Range(min = 0) double modelCache) {
+        @Range(min = 0) double modelCache,
+    @Doc("Models whose weights each node already holds in its cache at the start, as operators"
+        + " pre-pull the images a network serves (network); others are downloaded before"
+        + " their first job.") @Default(Default.NONE) List<String> preloaded) {
 
   /** A node class without network placement. */
   public NodeClass(String name, int count, String hardware, int gpus, int slots, double speed,
       Availability availability, double stake, Map<String, Double> behaviour) {
     this(name, count, hardware, gpus, slots, speed, availability, stake, behaviour, null, null,
-        200e9);
+        200e9, null);
   }
 
   public NodeClass {
@@ -39,6 +43,7 @@ public record NodeClass(
         : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(behaviour));
     regions = regions == null ? null
         : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(regions));
+    preloaded = preloaded == null ? List.of() : List.copyOf(preloaded);
   }
 
   /** {@code count} honest nodes of abstract hardware with one slot, speed 1, no churn. */
@@ -48,6 +53,6 @@ public record NodeClass(
 
   public NodeClass withAvailability(Availability a) {
     return new NodeClass(name, count, hardware, gpus, slots, speed, a, stake, behaviour,
-        regions, link, modelCache);
+        regions, link, modelCache, preloaded);
   }
 }

@@ -4,11 +4,12 @@ import java.util.List;
 
 /**
  * The fiat price of a token: constant, geometric Brownian motion (drift and volatility per
- * year), or a trace of (time, price) points.
+ * year), a trace of (time, price) points, or endogenous: a constant-product market (amm) moved
+ * by the economy's purchases and sales.
  */
 @Doc("Token price model.")
 public record PriceConfig(
-    @Doc("constant, gbm or trace.") @Default("constant") String model,
+    @Doc("constant, gbm, trace or amm.") @Default("constant") String model,
     @Doc("Price at time 0, in fiat.") @Default("1") @Range(min = 0, minExclusive = true)
         double start,
     @Doc("gbm: expected log-return drift per year (mu).") @Default("0") double drift,
@@ -18,7 +19,10 @@ public record PriceConfig(
         @Default(Default.NONE) List<Double> times,
     @Doc("trace: prices at those times.") @Default(Default.NONE) List<Double> prices,
     @Doc("trace: step (hold the last point) or linear.") @Default("linear")
-        String interpolation) {
+        String interpolation,
+    @Doc("amm: tokens in the constant-product pool at genesis (its fiat side is this times"
+        + " start); the smaller, the more trades move the price.") @Default("1e7")
+        @Range(min = 0, minExclusive = true) double liquidity) {
 
   public PriceConfig {
     times = times == null ? List.of() : List.copyOf(times);
@@ -40,6 +44,6 @@ public record PriceConfig(
   }
 
   public static PriceConfig constant(double price) {
-    return new PriceConfig("constant", price, 0, 0, null, null, "linear");
+    return new PriceConfig("constant", price, 0, 0, null, null, "linear", 1e7);
   }
 }

@@ -32,6 +32,8 @@ public record Scenario(
   public Scenario {
     nodes = List.copyOf(nodes);
     workload = List.copyOf(workload);
+    // an unset metrics interval follows the duration, so the series has a bounded length
+    outputs = outputs == null ? null : outputs.resolvedFor(duration);
   }
 
   public int nodeCount() {

@@ -1,6 +1,7 @@
 package dev.weft.scheduling;
 
 import dev.weft.node.Node;
+import dev.weft.workload.Job;
 
 /**
  * The nodes a scheduler may place on, with local indexes 0..size()-1: all nodes of a run, or
@@ -38,6 +39,14 @@ public interface Cluster {
    */
   default double delay(Node n) {
     return (n.load() + 1.0 / n.slots()) / n.speed();
+  }
+
+  /**
+   * Seconds from now until {@code job}'s deadline, or infinity when it has none: what an
+   * auction's bidders must finish within. Without a clock (a cluster built by hand), infinity.
+   */
+  default double timeLeft(Job job) {
+    return Double.POSITIVE_INFINITY;
   }
 
   /** The economy's view of the nodes (stake weights, bids); {@link Market#NONE} without one. */

@@ -17,7 +17,7 @@ public final class Schedulers {
     POLICIES.put("least-loaded", LeastLoaded::new);
     POLICIES.put("power-of-two", PowerOfTwoChoices::new);
     POLICIES.put("stake-weighted", StakeWeighted::new);
-    POLICIES.put("auction", () -> new LeastLoaded(true));
+    POLICIES.put("auction", Auction::new);
     POLICIES.put("latency-aware", LatencyAware::new);
   }
 

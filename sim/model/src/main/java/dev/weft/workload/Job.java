@@ -33,6 +33,7 @@ public final class Job {
   private double attemptStarted = Double.NaN;
   private int nodeId = -1;
   private double firstToken = Double.NaN;
+  private double secondBid = Double.NaN;
 
   public Job(long id, int workload, double submitted, double demand, boolean counted) {
     this.id = id;
@@ -54,6 +55,19 @@ public final class Job {
     this.inputBytes = input;
     this.outputBytes = output;
     return this;
+  }
+
+  /**
+   * The cheapest competing bid (fiat per GPU-hour) when an auction last placed this job:
+   * infinity when nobody else bid, NaN when no auction placed it. A second-price fee pays it.
+   */
+  public double secondBid() {
+    return secondBid;
+  }
+
+  /** Records the auction's second price for this placement (see {@link #secondBid()}). */
+  public void secondBid(double perGpuHour) {
+    this.secondBid = perGpuHour;
   }
 
   /** The job was submitted in region {@code region} (an index of the run's region table). */

@@ -46,23 +46,26 @@ class BehaviourTest {
     e.onJobFailed(0, 3600, 10);
     EconomicsSummary s = e.close(20);
     assertEquals(1, s.jobs().failed());
-    assertEquals(-1.0, s.roi().get("flaky"), 1e-12);
+    // lost: 1 kWh at 0.36 on a capital of 1 (a token of stake), over 20 s, annualized
+    assertEquals(-0.36 / 20 * EmissionPolicy.YEAR, s.roi().get("flaky"), 1e-6);
     assertEquals(0, s.jobs().paid());
   }
 
   @Test
   void sybilsFarmPerIdentityAvailabilityRewardsButNotStakeWeightedOnes() {
-    // ten honest operators with 1,000 staked each; one entity split into 40 identities of 25
+    // ten honest operators with 1,000 staked each; one machine of the same stake and cost
+    // presenting 40 identities, which split them: 25 staked and 1/40 of the cost each
     List<OperatorSpec> ops = new ArrayList<>();
     ops.addAll(Configs.operators(10, "honest", Behaviour.HONEST, 1000,
         Configs.fixedCostPerDay(1)));
-    ops.addAll(Configs.operators(40, "sybil", Behaviour.SYBIL, 25,
-        Configs.fixedCostPerDay(1 / 40.0)));
+    ops.addAll(Configs.operators(40, "sybil", Behaviour.SYBIL, 1000,
+        Configs.fixedCostPerDay(1)));
     double[] sybilRoi = new double[2];
     double[] honestRoi = new double[2];
     String[] weighting = {"identity", "stake"};
     for (int w = 0; w < 2; w++) {
       EconomicsConfig c = Configs.economics("emission.initialPerDay=100", "epoch=1d",
+          "behaviours.sybilIdentities=40",
           "rewards.split={compute:0,verifiers:0,treasury:0,availability:1}",
           "rewards.availabilityWeighting=" + weighting[w], "operators.joinLeave=false");
       Economy e = Economy.create(c, ops, new RandomStreams(1));
@@ -73,11 +76,13 @@ class BehaviourTest {
       sybilRoi[w] = s.roi().get("sybil");
       honestRoi[w] = s.roi().get("honest");
     }
+    // capital: hardware at 1,000 days of the fixed cost plus the stake at price 1, so 2,000
+    // for the sybil entity and 20,000 for the ten honest operators; returns are per year.
     // per identity: the sybil entity takes 40/50 of 100 a day for a cost of 1 a day
-    assertEquals(80 - 1, sybilRoi[0], 1e-6);
-    assertEquals(2 - 1, honestRoi[0], 1e-6);
+    assertEquals((80 - 1) / 2000.0 * 365, sybilRoi[0], 1e-6);
+    assertEquals((20 - 10) / 20000.0 * 365, honestRoi[0], 1e-6);
     // by stake the split is 1,000 : 10,000, and both earn the same return
-    assertEquals(100.0 / 11 - 1, sybilRoi[1], 1e-6);
+    assertEquals((100.0 / 11 - 1) / 2000 * 365, sybilRoi[1], 1e-6);
     assertEquals(sybilRoi[1], honestRoi[1], 1e-6);
     assertTrue(sybilRoi[0] > 5 * sybilRoi[1]);
   }

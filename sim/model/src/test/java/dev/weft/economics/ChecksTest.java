@@ -10,6 +10,7 @@ import dev.weft.scenario.VerificationConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,8 @@ class ChecksTest {
   /** GPU-seconds of the job: 0.1 fiat of energy for whoever re-executes it. */
   private static final double G = 100;
   private static final double DUE = 60;
+  /** Every operator's node can run the job. */
+  private static final IntPredicate ANY = v -> true;
 
   private final Verdicts verdicts = new Verdicts();
   private final JobCounts counts = new JobCounts();
@@ -32,9 +35,19 @@ class ChecksTest {
     books = Fixtures.books(1, 1, specs);
     Genesis.allocate(books, specs, 1e6, 0);
     RandomStreams s = new RandomStreams(1);
-    Checks c = new Checks(books, (rng, out) -> out.set(extra, quorum, DUE),
-        RecordDefaults.of(VerificationConfig.class), verdicts, counts,
-        Fixtures.certainBehaviours(), s.stream("work"), s.stream("checks"));
+    VerificationPolicy always = new VerificationPolicy() {
+      @Override
+      public void plan(org.apache.commons.rng.UniformRandomProvider rng, CheckPlan out) {
+        out.set(extra, quorum, DUE);
+      }
+
+      @Override
+      public double checkProbability() {
+        return 1;
+      }
+    };
+    Checks c = new Checks(books, always, RecordDefaults.of(VerificationConfig.class), 0.05,
+        verdicts, counts, Fixtures.certainBehaviours(), s.stream("work"), s.stream("checks"));
     assertEquals(extra, c.plan().extraExecutions);
     return c;
   }
@@ -58,7 +71,7 @@ class ChecksTest {
   @Test
   void twoHonestReplicasOutvoteJunkAndAreBothRewarded() {
     Checks c = plan(2, 2, Behaviour.LAZY, Behaviour.HONEST, Behaviour.HONEST);
-    assertFalse(c.passes(0, Result.JUNK, G, DUE));
+    assertFalse(c.passes(0, Result.JUNK, G, DUE, ANY));
     assertEquals(-1, c.reporter, "a vote names no reporter");
     assertEquals(Map.of(1, true, 2, true), checkerVerdicts());
     assertEquals(0.1, energy(1), 1e-12);
@@ -70,19 +83,23 @@ class ChecksTest {
   @Test
   void aCartelMajorityOutvotesHonestWorkAndPassesItsOwnJunk() {
     Checks c = plan(2, 2, Behaviour.HONEST, Behaviour.COLLUDING, Behaviour.COLLUDING);
-    // 1 correct against 2 cartel results, quorum 2: the cartel's junk is the accepted result
-    assertFalse(c.passes(0, Result.CORRECT, G, DUE));
+    // 1 correct against 2 cartel results, quorum 2: the cartel carries the vote, so it cheats
+    c.decideCartel(0, G, 0, ANY);
+    assertTrue(c.cartelCheats);
+    assertFalse(c.passes(0, Result.CORRECT, G, DUE, ANY));
     assertEquals(Map.of(1, true, 2, true), checkerVerdicts());
     assertEquals(0, energy(1), "a colluder returns junk without computing");
     Checks cartel = plan(2, 2, Behaviour.COLLUDING, Behaviour.COLLUDING, Behaviour.COLLUDING);
-    assertTrue(cartel.passes(0, Result.CARTEL_JUNK, G, DUE));
+    cartel.decideCartel(0, G, 0, ANY);
+    assertTrue(cartel.passes(0, cartel.execute(0), G, DUE, ANY));
+    assertEquals(Result.CARTEL_JUNK, cartel.execute(0));
   }
 
   @Test
   void aSplitVoteGoesToTheRefereeAndTheDissenterFails() {
-    // quorum 3 of 3: 2 correct, 1 cartel reach neither, so the referee decides for correct
-    Checks c = plan(2, 3, Behaviour.HONEST, Behaviour.HONEST, Behaviour.COLLUDING);
-    assertTrue(c.passes(0, Result.CORRECT, G, DUE));
+    // quorum 3 of 3: 2 correct, 1 junk reach neither, so the referee decides for correct
+    Checks c = plan(2, 3, Behaviour.HONEST, Behaviour.HONEST, Behaviour.LAZY);
+    assertTrue(c.passes(0, Result.CORRECT, G, DUE, ANY));
     assertEquals(Map.of(1, true, 2, false), checkerVerdicts());
     assertEquals(1, counts.refereeRuns);
     assertEquals(G, counts.refereeGpuSeconds);
@@ -91,7 +108,7 @@ class ChecksTest {
   @Test
   void aVerifierThatCatchesJunkIsItsReporter() {
     Checks c = plan(1, 0, Behaviour.LAZY, Behaviour.HONEST);
-    assertFalse(c.passes(0, Result.JUNK, G, DUE));
+    assertFalse(c.passes(0, Result.JUNK, G, DUE, ANY));
     assertEquals(1, c.reporter);
     assertEquals(Map.of(1, true), checkerVerdicts());
     assertEquals(0.1, energy(1), 1e-12);
@@ -100,7 +117,7 @@ class ChecksTest {
   @Test
   void aLazyVerifierApprovesJunkWithoutComputing() {
     Checks c = plan(1, 0, Behaviour.LAZY, Behaviour.LAZY);
-    assertTrue(c.passes(0, Result.JUNK, G, DUE));
+    assertTrue(c.passes(0, Result.JUNK, G, DUE, ANY));
     assertEquals(-1, c.reporter);
     assertEquals(Map.of(1, true), checkerVerdicts());
     assertEquals(0, energy(1));
@@ -109,7 +126,7 @@ class ChecksTest {
   @Test
   void withNobodyToDrawTheRefereeChecksAndNoVerdictIsQueued() {
     Checks c = plan(1, 0, Behaviour.LAZY);
-    assertFalse(c.passes(0, Result.JUNK, G, DUE));
+    assertFalse(c.passes(0, Result.JUNK, G, DUE, ANY));
     assertEquals(-1, c.reporter, "the protocol's referee, not an operator");
     assertEquals(Map.of(), checkerVerdicts());
     assertEquals(1, counts.refereeRuns);
@@ -119,8 +136,30 @@ class ChecksTest {
   @Test
   void withoutPlannedChecksEverythingPasses() {
     Checks c = plan(0, 0, Behaviour.LAZY, Behaviour.HONEST);
-    assertTrue(c.passes(0, Result.JUNK, G, DUE));
+    assertTrue(c.passes(0, Result.JUNK, G, DUE, ANY));
     assertEquals(0, counts.checks);
     assertEquals(Map.of(), checkerVerdicts());
+  }
+
+  @Test
+  void onlyOperatorsWhoseNodeCanRunTheJobAreDrawnAndTheyReExecuteIt() {
+    Checks c = plan(1, 0, Behaviour.HONEST, Behaviour.HONEST, Behaviour.HONEST,
+        Behaviour.HONEST);
+    for (int i = 0; i < 20; i++) {
+      assertTrue(c.passes(0, Result.CORRECT, G, DUE, v -> v == 3));
+      assertEquals(1, c.reexecutions);
+      assertEquals(3, c.reexecutor(0), "the only operator able to run it");
+    }
+    // nobody else can run it: the trusted referee checks, and no node re-executes
+    assertTrue(c.passes(0, Result.CORRECT, G, DUE, v -> false));
+    assertEquals(0, c.reexecutions);
+  }
+
+  @Test
+  void aLazyCheckerApprovingUncheckedReExecutesNothing() {
+    Checks c = plan(1, 0, Behaviour.HONEST, Behaviour.LAZY);
+    assertTrue(c.passes(0, Result.CORRECT, G, DUE, ANY));
+    assertEquals(0, c.reexecutions, "a rubber stamp spends no compute and occupies no node");
+    assertEquals(0, energy(1), 1e-12);
   }
 }

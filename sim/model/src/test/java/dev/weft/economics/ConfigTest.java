@@ -102,7 +102,8 @@ class ConfigTest {
     assertEquals(Emissions.names(), v.get("economics.emission.schedule"));
     assertEquals(List.of("fixed", "eip1559", "auction", "burn-mint"), v.get("economics.fees.model"));
     assertEquals(Behaviour.names(), v.get("nodes[].behaviour"));
-    assertEquals(9, v.size());
+    assertEquals(10, v.size());
+    assertEquals(List.of("treasury", "burn", "carry"), v.get("economics.rewards.unclaimed"));
     assertEquals(List.of(), EconomicsVocabulary.problems(RecordDefaults.of(EconomicsConfig.class)));
     assertEquals(2, EconomicsVocabulary.problems(Configs.economics("fees.model=x",
         "token.price.interpolation=cubic")).size());

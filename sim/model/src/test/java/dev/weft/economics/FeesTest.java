@@ -89,17 +89,20 @@ class FeesTest {
       assertEquals(15.0, e.bid(3), 1e-9);
       ReverseAuctionFees f = (ReverseAuctionFees) e.fees();
       if (pricing.equals("pay-as-bid")) {
-        assertEquals(1.5, f.clearingPrice(0), 1e-9);
-        assertEquals(4.5, f.clearingPrice(2), 1e-9);
+        assertEquals(1.5, f.clearingPrice(0, Double.NaN), 1e-9);
+        assertEquals(4.5, f.clearingPrice(2, Double.NaN), 1e-9);
       } else {
-        assertEquals(3.0, f.clearingPrice(0), 1e-9, "the cheapest competitor's bid");
-        assertEquals(4.5, f.clearingPrice(1), 1e-9);
-        assertEquals(6.0, f.clearingPrice(2), 1e-9, "capped at the reserve");
+        assertEquals(3.0, f.clearingPrice(0, Double.NaN), 1e-9,
+            "the cheapest competitor's bid");
+        assertEquals(4.5, f.clearingPrice(1, Double.NaN), 1e-9);
+        assertEquals(6.0, f.clearingPrice(2, Double.NaN), 1e-9, "capped at the reserve");
       }
-      assertEquals(6.0, f.clearingPrice(3), 1e-9, "a bid above the reserve is paid the reserve");
+      assertEquals(6.0, f.clearingPrice(3, Double.NaN), 1e-9,
+          "a bid above the reserve is paid the reserve");
       e.onJobCompleted(0, 7200, 0, 1);
       double expected = pricing.equals("pay-as-bid") ? 3.0 : 6.0;
-      assertEquals(expected, e.tokens(e.balance(Accounts.REWARD_POOL)), 1e-9);
+      assertEquals(0, e.balance(Accounts.REWARD_POOL), "the winner is paid, not the pool");
+      assertEquals(expected, e.tokens(e.balance(Accounts.liquid(0))), 1e-9);
     }
   }
 
@@ -118,10 +121,10 @@ class FeesTest {
     Economy e = Economy.create(c, ops, new RandomStreams(1));
     ReverseAuctionFees f = (ReverseAuctionFees) e.fees();
     assertEquals(false, e.isActive(2));
-    assertEquals(1.5, f.clearingPrice(0), 1e-9);
-    assertEquals(3.0, f.clearingPrice(1), 1e-9, "operator 2 (bid 2) is inactive");
-    assertEquals(3.0, f.clearingPrice(3), 1e-9, "a tie pays the bid");
-    assertEquals(3.0, f.clearingPrice(4), 1e-9, "a tie pays the bid");
+    assertEquals(1.5, f.clearingPrice(0, Double.NaN), 1e-9);
+    assertEquals(3.0, f.clearingPrice(1, Double.NaN), 1e-9, "operator 2 (bid 2) is inactive");
+    assertEquals(3.0, f.clearingPrice(3, Double.NaN), 1e-9, "a tie pays the bid");
+    assertEquals(3.0, f.clearingPrice(4, Double.NaN), 1e-9, "a tie pays the bid");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.weft.economics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.random.RandomStreams;
 import dev.weft.scenario.CostsConfig;
@@ -15,7 +16,7 @@ class OperatorEconomicsTest {
   void costsComeFromCatalogFiguresOrConfiguredDefaults() {
     CostsConfig c = new CostsConfig(0.10, Map.of("eu-west", 0.25), 1095 * 86400.0, 30, 25000,
         700, 0.3);
-    OperatorCosts k = OperatorCosts.of(c, "eu-west", 8, null, null);
+    OperatorCosts k = OperatorCosts.of(c, "eu-west", 8, null, null, null);
     assertEquals(200_000, k.purchasePrice(), 1e-9);
     assertEquals(5600, k.busyWatts(), 1e-9);
     assertEquals(1680, k.idleWatts(), 1e-9);
@@ -25,9 +26,10 @@ class OperatorEconomicsTest {
     assertEquals(3.92 / 8 * 0.25 / 3600, k.busyPerGpuSecond(8), 1e-15);
     assertEquals((k.fixedPerSecond() + 5.6 * 0.25 / 3600) * 3600 / 8, k.costPerGpuHour(8),
         1e-12);
-    OperatorCosts catalog = OperatorCosts.of(c, "us-east", 1, 2000.0, 450.0);
+    OperatorCosts catalog = OperatorCosts.of(c, "us-east", 1, 2000.0, 450.0, 25.0);
     assertEquals(2000, catalog.purchasePrice());
     assertEquals(450, catalog.busyWatts());
+    assertEquals(25, catalog.idleWatts(), "the catalog's idle power, not 30% of busy");
     assertEquals(0.10, catalog.energyPrice(), "no regional price: the default");
   }
 
@@ -54,10 +56,15 @@ class OperatorEconomicsTest {
       e.tick((h + 1) * 3600);
     }
     EconomicsSummary s = e.close(10 * 3600);
-    // revenue 8; cost 10 * 1 + 8 online hours * 0.05 + 4 GPU-hours * 0.2 = 11.2
-    assertEquals((8 - 11.2) / 11.2, s.roi().get("honest"), 1e-9);
-    assertEquals((8 - 11.2) / 11.2, s.roiByClass().get("h100"), 1e-9);
-    assertEquals(11.2 / 8, s.breakEvenPrice().get("h100"), 1e-9);
-    assertEquals(0.0, s.roi().get("lazy"), "absent behaviours read 0");
+    // revenue 8; cost 10 * 1 + 8 online hours * 0.05 + 4 GPU-hours * 0.2 = 11.2; capital
+    // 8760 of hardware + 10 tokens at 1, all 10 hours: -3.2 per 10 h on 8770, 876 times a year
+    double roi = -3.2 / 8770 * 876;
+    assertEquals(roi, s.roi().get("honest"), 1e-9);
+    assertEquals(roi, s.roiByClass().get("h100"), 1e-9);
+    assertEquals(roi, s.returns().get(0).roi(), 1e-9);
+    assertEquals(-3.2 / 8770, s.returns().get(0).windowReturn(), 1e-12);
+    // all revenue is fees set in fiat (8 < 11.2 at any token price), no token revenue
+    assertEquals("none", s.breakEven().get("h100").profitsWhen());
+    assertTrue(Double.isNaN(s.roi().get("lazy")), "absent behaviours have no return");
   }
 }

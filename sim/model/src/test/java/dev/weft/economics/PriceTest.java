@@ -61,16 +61,16 @@ class PriceTest {
 
   @Test
   void registryAndValidation() {
-    assertEquals(List.of("constant", "gbm", "trace"), PriceModels.names());
-    PriceConfig bad = new PriceConfig("bogus", 1, 0, 0, null, null, "linear");
+    assertEquals(List.of("constant", "gbm", "trace", "amm"), PriceModels.names());
+    PriceConfig bad = new PriceConfig("bogus", 1, 0, 0, null, null, "linear", 1e7);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> PriceModels.create(bad, null));
-    assertEquals("unknown price model 'bogus', known: constant, gbm, trace", e.getMessage());
+    assertEquals("unknown price model 'bogus', known: constant, gbm, trace, amm", e.getMessage());
     assertThrows(IllegalArgumentException.class,
-        () -> new PriceConfig("trace", 1, 0, 0, List.of(1.0, 1.0), List.of(1.0, 2.0), "step"));
+        () -> new PriceConfig("trace", 1, 0, 0, List.of(1.0, 1.0), List.of(1.0, 2.0), "step", 1e7));
     assertThrows(IllegalArgumentException.class,
-        () -> new PriceConfig("trace", 1, 0, 0, List.of(1.0), List.of(1.0, 2.0), "step"));
+        () -> new PriceConfig("trace", 1, 0, 0, List.of(1.0), List.of(1.0, 2.0), "step", 1e7));
     assertThrows(IllegalArgumentException.class,
-        () -> new PriceConfig("trace", 1, 0, 0, List.of(1.0), List.of(-1.0), "step"));
+        () -> new PriceConfig("trace", 1, 0, 0, List.of(1.0), List.of(-1.0), "step", 1e7));
   }
 }

@@ -73,17 +73,15 @@ class VerificationTest {
   }
 
   @Test
-  void redundancyWithAnHonestMajorityCatchesTheCartel() {
+  void underRedundancyAMinorityCartelComputesHonestly() {
     EconomicsConfig c = cfg("verification.policy=redundancy", "verification.replicas=3",
         "verification.quorum=2");
     EconomicsSummary s = run(c, ops(Behaviour.COLLUDING, 1, Behaviour.HONEST, 9),
         new int[] {0, 1, 2}, 3000);
-    assertEquals(1000, s.jobs().junk());
-    assertEquals(1000, s.jobs().junkCaught());
-    assertEquals(0, s.jobs().junkAccepted());
+    // alone it can never carry a 2-of-3 vote, so junk would only cost it a slash
+    assertEquals(0, s.jobs().junk());
     assertEquals(0, s.jobs().falseRejections());
-    // the colluder, drawn as a replica of honest work, returns junk and is outvoted
-    assertTrue(s.slashedByCause().get("fraud") > 0);
+    assertEquals(0, s.slashedByCause().get("fraud"));
   }
 
   @Test

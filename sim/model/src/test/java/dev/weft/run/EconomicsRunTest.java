@@ -36,6 +36,31 @@ class EconomicsRunTest {
         new SchedulerConfig(policy, 2), new Outputs(600, false), e);
   }
 
+  /**
+   * Issue #12: an honest operator's annualized return on capital is a rate, so one day and four
+   * days of the same steady economy (constant emission and price) give the same figure up to
+   * sampling noise, measured here as the spread between two seeds of the one-day run.
+   */
+  @Test
+  void anHonestOperatorsReturnDoesNotDependOnRunLength() {
+    EconomicsConfig e = TestRecords.with(defaults(), "emission.schedule", "constant",
+        "emission.initialPerDay", 20000.0, "operators.joinLeave", false);
+    double[] oneDay = new double[2];
+    for (int seed = 0; seed < 2; seed++) {
+      Scenario s = TestRecords.with(scenario(e, "least-loaded", Map.of("honest", 1.0)),
+          "duration", 86400.0, "seed", 3L + seed);
+      oneDay[seed] = new World(s).run().economics().roi().get("honest");
+    }
+    Scenario four = TestRecords.with(scenario(e, "least-loaded", Map.of("honest", 1.0)),
+        "duration", 4 * 86400.0);
+    double fourDays = new World(four).run().economics().roi().get("honest");
+    double noise = Math.abs(oneDay[0] - oneDay[1]);
+    assertTrue(Math.abs(fourDays - oneDay[0]) <= 3 * noise + 1e-3 * Math.abs(fourDays),
+        "1 day " + oneDay[0] + " (other seed " + oneDay[1] + "), 4 days " + fourDays);
+    assertTrue(Math.abs(fourDays) < 10, "a rate per year, not a multiple of an hour's costs: "
+        + fourDays);
+  }
+
   static void assertSupplyConserved(EconomicsSummary e) {
     var s = e.supply();
     assertEquals(s.initial() + s.minted() - s.burned(), s.current(), 1e-6 * s.initial());

@@ -57,9 +57,11 @@ class SpeedTest {
   }
 
   @Test
-  void auctionRanksDelayBeforeBid() {
+  void auctionRanksBidBeforeDelayAmongBidders() {
     TestCluster c = slowThenFast().bids(0.1, 0.5);
     Scheduler s = c.attach(Schedulers.create("auction"), 9);
-    assertEquals(1, TestCluster.id(s.place(JOB)), "the faster node, at the dearer bid");
+    assertEquals(0, TestCluster.id(s.place(JOB)), "both can start it: the cheaper bid wins");
+    c.queue(0, 1);
+    assertEquals(1, TestCluster.id(s.place(JOB)), "the cheap node is full: the dearer bids");
   }
 }

@@ -25,6 +25,7 @@ final class TestCluster implements Cluster {
   private final double[] bids;
   private final int[] regions;
   private double[][] rtt = {{0}};
+  private double timeLeft = Double.POSITIVE_INFINITY;
   private Scheduler scheduler;
 
   private final Market market = new Market() {
@@ -111,6 +112,17 @@ final class TestCluster implements Cluster {
   TestCluster bids(double... b) {
     System.arraycopy(b, 0, bids, 0, b.length);
     return this;
+  }
+
+  /** Every job's time left to its deadline from now on (infinity: none). */
+  TestCluster timeLeft(double seconds) {
+    this.timeLeft = seconds;
+    return this;
+  }
+
+  @Override
+  public double timeLeft(Job job) {
+    return timeLeft;
   }
 
   TestCluster regions(int... r) {

@@ -32,6 +32,7 @@ import dev.weft.yaml.InputError;
 import dev.weft.yaml.InputException;
 import dev.weft.yaml.Location;
 import dev.weft.yaml.Overrides;
+import dev.weft.yaml.Suggest;
 import dev.weft.yaml.YNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,6 +104,9 @@ public final class ScenarioLoader {
       if (errors.isEmpty() && s.network() != null) {
         resources = withNetwork(s, resources, tree, binder, errors);
       }
+      if (errors.isEmpty()) {
+        CostChecks.check(s, resources, tree, errors);
+      }
     }
     if (!errors.isEmpty()) {
       errors.sort(null); // files first by name, then line; --set sorts with the files
@@ -133,6 +137,9 @@ public final class ScenarioLoader {
         checkWeights(nc.regions(), known, "region", at(b, nc, tree, "regions"), errors);
       }
     }
+    for (NodeClass nc : s.nodes()) {
+      checkPreloaded(nc, base, at(b, nc, tree, "preloaded"), errors);
+    }
     for (Workload w : s.workload()) {
       if (w.origin() != null) {
         checkWeights(w.origin(), known, "region", at(b, w, tree, "origin"), errors);
@@ -151,6 +158,27 @@ public final class ScenarioLoader {
       errors.add(new InputError(at(b, cfg, tree, null), "network: " + e.getMessage()));
     }
     return r;
+  }
+
+  /** Preloaded models must be known and fit the class's model cache together. */
+  private static void checkPreloaded(NodeClass nc, Resources r, Location where,
+      List<InputError> errors) {
+    double bytes = 0;
+    for (String m : nc.preloaded()) {
+      AiModel model = r.aiModels().get(m);
+      if (model == null) {
+        String shown = m.length() > 60 ? m.substring(0, 60) + "..." : m;
+        errors.add(new InputError(where, "unknown model '" + shown + "' in preloaded"
+            + Suggest.didYouMean(m, r.aiModels().keySet())));
+        return;
+      }
+      bytes += model.weightBytes();
+    }
+    if (bytes > nc.modelCache()) {
+      errors.add(new InputError(where, String.format(java.util.Locale.ROOT, "preloaded weights"
+          + " need %.1f GB, the model cache of class '%s' holds %.1f GB", bytes / 1e9,
+          nc.name(), nc.modelCache() / 1e9)));
+    }
   }
 
   private static boolean needsKernels(Scenario s) {

@@ -225,6 +225,21 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void mechanismSettingsAreCheckedWhereTheyAreWritten() throws Exception {
+    var errs = errors(MINIMAL + "economics:\n  rewards: {unclaimed: carried}\n"
+        + "  behaviours: {sybilIdentities: 0}\n"
+        + "  token: {price: {model: amm, liquidity: -5}}\n");
+    assertOne(errs, 12, 33, "'sybilIdentities' must be >= 1");
+    assertOne(errs, 13, 42, "'liquidity' must be > 0");
+    assertOne(errors(MINIMAL + "economics:\n  rewards: {unclaimed: burnt}\n"), 11, 24,
+        "unknown unclaimed 'burnt' (did you mean 'burn'?)");
+    var deep = errors(MINIMAL + "economics:\n  token: {initialSupply: 1e6,"
+        + " price: {model: amm, liquidity: 2e6}}\n");
+    assertOne(deep, 11, 3, "the amm pool's liquidity (2000000.0 tokens) exceeds"
+        + " token.initialSupply 1000000.0");
+  }
+
+  @Test
   void economicsGenesisMustFit() throws Exception {
     var errs = errors(MINIMAL.replace("count: 3", "count: 3\n    stake: 1e9")
         + "economics: {token: {initialSupply: 1e6}}\n");

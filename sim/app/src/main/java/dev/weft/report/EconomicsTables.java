@@ -1,0 +1,121 @@
+package dev.weft.report;
+
+import static dev.weft.report.Report.f;
+import static dev.weft.report.Report.pct;
+
+import dev.weft.economics.EconomicsSummary;
+import dev.weft.report.Report.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The report's token-economics tables: the headline figures, returns per node class ×
+ * behaviour, and the break-even token price per class. Definitions in METRICS.md.
+ */
+final class EconomicsTables {
+  private EconomicsTables() {}
+
+  static List<Table> of(EconomicsSummary e) {
+    return List.of(headline(e), returns(e), breakEven(e));
+  }
+
+  private static Table headline(EconomicsSummary e) {
+    List<List<String>> rows = new ArrayList<>();
+    var s = e.supply();
+    String sym = " " + e.symbol();
+    rows.add(List.of("supply initial / minted / burned / final", f(s.initial()) + " / "
+        + f(s.minted()) + " / " + f(s.burned()) + " / " + f(s.current()) + sym));
+    rows.add(List.of("circulating supply (less treasury, pools, escrows)",
+        f(e.circulatingSupply()) + sym));
+    rows.add(List.of("final price", f(e.price())));
+    rows.add(List.of("inflation: net issuance, annualized", rate(e.inflation())));
+    rows.add(List.of("one-off: slashed stake burned (share of supply, not annualized)",
+        signedPct(e.oneOffBurn())));
+    rows.add(List.of("gross issuance, annualized", rate(e.issuance())));
+    rows.add(List.of("staking ratio over total / circulating supply", pctOrNone(e.stakingRatio())
+        + " / " + pctOrNone(e.stakingRatioCirculating())));
+    rows.add(List.of("security budget (stake x price)", f(e.securityBudget())));
+    rows.add(List.of("slashed", f(e.slashed()) + sym + " " + e.slashedByCause()));
+    var j = e.jobs();
+    rows.add(List.of("fraud slashes / of a correct result / false-slash rate",
+        j.fraudSlashes() + " / " + j.falseFraudSlashes() + " / "
+            + pctOrNone(e.falseSlashRate())));
+    rows.add(List.of("verification GPU-hours ordered, at the executor's GPU-seconds (share of"
+        + " work delivered)",
+        f((j.verificationGpuSeconds() + j.refereeGpuSeconds()) / 3600) + " ("
+            + (j.gpuSeconds() > 0 ? pct((j.verificationGpuSeconds() + j.refereeGpuSeconds())
+            / j.gpuSeconds()) : "no work") + ")"));
+    rows.add(List.of("junk results returned / caught / accepted", j.junk() + " / "
+        + j.junkCaught() + " / " + j.junkAccepted()));
+    var lz = e.lazyDetection();
+    rows.add(List.of("lazy operators with junk: slashed / jailed", lz.junkOperators()
+        + ": " + lz.slashed() + " / " + lz.jailed()));
+    rows.add(List.of("lazy: first junk to first slash / to jail (mean)",
+        Report.secsOrNone(lz.meanTimeToSlash()) + " / "
+            + Report.secsOrNone(lz.meanTimeToJail())));
+    rows.add(List.of("lazy: junk accepted before the first slash, per operator",
+        Double.isNaN(lz.junkAcceptedBeforeSlash()) ? "none" : f(lz.junkAcceptedBeforeSlash())));
+    e.profitPerOperator().forEach((k, v) -> {
+      if (e.operators().byBehaviour().getOrDefault(k, 0) > 0) {
+        rows.add(List.of("profit per operator in the window, " + k + " (fiat)", f(v)));
+      }
+    });
+    var pools = e.pools();
+    double held = pools.held().values().stream().mapToDouble(Double::doubleValue).sum();
+    rows.add(List.of("unclaimed role shares to treasury / burned; held in pools and escrows",
+        f(pools.unclaimedToTreasury()) + " / " + f(pools.unclaimedBurned()) + "; " + f(held)
+        + sym));
+    rows.add(List.of("Gini of rewards / of stake", f(e.gini()) + " / " + f(e.giniStake())));
+    rows.add(List.of("Nakamoto coefficient (33%)", Integer.toString(e.nakamoto())));
+    var o = e.operators();
+    rows.add(List.of("operators active / jailed / joins / leaves", o.active() + " / "
+        + o.jailed() + " / " + o.joins() + " / " + o.leaves()));
+    return new Table("Token economics", List.of("metric", "value"), rows);
+  }
+
+  private static Table returns(EconomicsSummary e) {
+    List<List<String>> rows = new ArrayList<>();
+    for (EconomicsSummary.Returns r : e.returns()) {
+      rows.add(List.of(r.nodeClass(), r.behaviour(), Integer.toString(r.operators()),
+          money(r.capital()), money(r.revenue()), money(r.costs()), money(r.slashedValue()),
+          rate(r.roi()), rate(r.slashLoss()), Double.isNaN(r.windowReturn()) ? "-"
+              : String.format(Locale.ROOT, "%+.3f%%", 100 * r.windowReturn())));
+    }
+    return new Table("Operator returns on capital, " + Report.duration(e.windowStart())
+        + " to " + Report.duration(e.windowEnd()) + " (from the first epoch end after warm-up;"
+        + " capital: hardware at purchase price + own stake at market value)",
+        List.of("class", "behaviour", "operators", "capital", "revenue", "costs",
+            "stake slashed", "ROI per year", "of which slashing", "return over window"), rows);
+  }
+
+  private static Table breakEven(EconomicsSummary e) {
+    List<List<String>> rows = new ArrayList<>();
+    e.breakEven().forEach((c, b) -> rows.add(List.of(c, Double.isNaN(b.price()) ? "-"
+        : f(b.price()), switch (b.profitsWhen()) {
+          case "above" -> "profit above this price";
+          case "below" -> "profit below this price";
+          case "any" -> "profit at any price";
+          default -> "loss at every price";
+        })));
+    return new Table("Break-even token price of honest operators (fiat-priced fees held in"
+        + " fiat)", List.of("class", "price", "honest operators"), rows);
+  }
+
+  /** A fraction per year, or "-" where undefined. */
+  static String rate(double d) {
+    return Double.isNaN(d) ? "-" : String.format(Locale.ROOT, "%+.1f%%", 100 * d);
+  }
+
+  private static String signedPct(double d) {
+    return Double.isNaN(d) ? "-" : String.format(Locale.ROOT, "%+.4f%%", 100 * d);
+  }
+
+  private static String pctOrNone(double d) {
+    return Double.isNaN(d) ? "-" : pct(d);
+  }
+
+  private static String money(double d) {
+    return String.format(Locale.ROOT, "%,.0f", d);
+  }
+}
