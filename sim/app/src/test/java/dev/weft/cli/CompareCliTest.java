@@ -24,8 +24,8 @@ class CompareCliTest {
   @BeforeAll
   static void files() throws Exception {
     base = CompareTestFiles.write(dir, "tiny.yaml", CompareTestFiles.TINY);
-    // ten times the check rate catches far more junk (met); job completions do not depend on
-    // checks in this economy (no jailing, no leaving), so a 10% gain cannot happen (not met)
+    // ten times the check rate catches far more junk (met); checks cannot add 10% more
+    // completed jobs (their re-executions only take nodes away from work): not met
     CompareTestFiles.write(dir, "helps.yaml", """
         proposal: Check half the jobs
         base: tiny.yaml
@@ -56,8 +56,10 @@ class CompareCliTest {
     JsonNode objectives = j.at("/proposals/0/objectives");
     assertEquals("met", objectives.get(0).get("verdict").asText());
     assertEquals("not met", objectives.get(1).get("verdict").asText());
-    // the paired differences of jobs.completed are all 0: common random numbers at work
-    assertEquals(0, objectives.get(1).at("/difference/sd").asDouble());
+    // checks re-execute on real nodes, so completions move, but by a few jobs, nowhere near
+    // the 10% (over 400 jobs) the objective asks for
+    assertTrue(objectives.get(1).at("/difference/ci95/1").asDouble()
+        < objectives.get(1).at("/bound").asDouble() / 10);
     for (String f : new String[] {"comparison.csv", "report.md", "report.html"}) {
       assertTrue(Files.size(out.resolve(f)) > 0, f);
     }
