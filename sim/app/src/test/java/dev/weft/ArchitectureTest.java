@@ -59,8 +59,11 @@ class ArchitectureTest {
       Map.entry("report", Set.of("run", "scenario", "economics", "network")),
       Map.entry("experiment", Set.of("report", "run", "scenario", "scenario.yaml", "random",
           "workload")),
-      Map.entry("cli", Set.of("experiment", "report", "run", "scenario", "scenario.load",
-          "scenario.yaml", "yaml", "kernels", "kernels.cpu", "hardware", "ai"))));
+      Map.entry("compare", Set.of("experiment", "report", "run", "scenario", "scenario.load",
+          "scenario.yaml", "yaml", "random")),
+      Map.entry("cli", Set.of("compare", "experiment", "report", "run", "scenario",
+          "scenario.load", "scenario.yaml", "yaml", "kernels", "kernels.cpu", "hardware",
+          "ai"))));
 
   /** Packages that may do file or console I/O: the app's. The engine and model compute. */
   static final Set<String> NO_IO = Set.of("collect", "engine", "random", "stats", "maxmin",

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     description = "Discrete-event testbed for decentralized AI-compute networks.",
     subcommands = {RunCmd.class, ValidateCmd.class, SchemaCmd.class, SweepCmd.class,
         CapacityCmd.class,
+        CompareCmd.class,
         KernelsCmd.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -38,6 +39,15 @@ public final class Main implements Runnable {
           + " --help' for usage.");
       return BAD_INPUT;
     });
+    if (args.length > 0 && !args[0].startsWith("-")
+        && !cl.getSubcommands().containsKey(args[0])) {
+      // picocli would let a --help after an unknown word print the top-level help and exit 0
+      err.println("weft: unknown command '" + dev.weft.yaml.Text.clean(args[0], 60) + "'"
+          + dev.weft.yaml.Suggest.didYouMean(args[0], cl.getSubcommands().keySet())
+          + "; commands: " + String.join(", ", cl.getSubcommands().keySet()));
+      err.flush();
+      return BAD_INPUT;
+    }
     int code;
     try {
       code = cl.execute(args);
@@ -52,7 +62,8 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(new CommandLine(this),
-        "missing command: run, validate or schema");
+        "missing command: "
+        + String.join(", ", new CommandLine(this).getSubcommands().keySet()));
   }
 
   /** Prints the version. */

@@ -6,7 +6,6 @@ import dev.weft.run.RunResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
@@ -20,20 +19,10 @@ public final class Replications {
     return replication == 0 ? base : RandomStreams.derive(base, "replication/" + replication);
   }
 
-  /** The metrics summarised across replications, by dotted summary path. */
-  static final Map<String, ToDoubleFunction<RunResult>> METRICS = new LinkedHashMap<>();
-
-  static {
-    METRICS.put("jobs.completed", r -> r.jobs().completed());
-    METRICS.put("jobs.throughput", r -> r.jobs().throughput());
-    METRICS.put("jobs.wait.mean", r -> r.jobs().waitTime().mean());
-    METRICS.put("jobs.latency.mean", r -> r.jobs().latency().mean());
-    METRICS.put("jobs.latency.p95", r -> r.jobs().latency().p95());
-    METRICS.put("jobs.latency.p99", r -> r.jobs().latency().p99());
-    METRICS.put("jobs.deadlineMissRate", r -> r.jobs().deadlineMissRate());
-    METRICS.put("nodes.utilization", r -> r.nodes().utilization());
-    METRICS.put("nodes.onlineMean", r -> r.nodes().onlineMean());
-  }
+  /** Headline metrics, the first columns of tables meant for reading. */
+  public static final List<String> HEADLINE = List.of("jobs.completed", "jobs.throughput",
+      "jobs.wait.mean", "jobs.latency.mean", "jobs.latency.p95", "jobs.latency.p99",
+      "jobs.deadlineMissRate", "nodes.utilization", "nodes.onlineMean");
 
   /**
    * Mean, half-width of the 95% Student-t confidence interval, and sample standard deviation
@@ -58,15 +47,31 @@ public final class Replications {
     return new double[] {mean, t * sd / Math.sqrt(n), sd};
   }
 
-  /** Mean, standard deviation and 95% Student-t confidence interval per metric. */
+  /**
+   * Mean, standard deviation and 95% Student-t confidence interval of every summary metric
+   * ({@link SummaryMetrics}), economics included; a metric some run reports as null (NaN)
+   * is summarised over the runs that have it, and left out when none has.
+   */
+  @SuppressWarnings("unchecked")
   public static Map<String, Object> summary(List<RunResult> runs) {
+    Map<String, Object> out = summaryOf(runs.stream().map(RunResult::seed).toList(),
+        runs.stream().map(SummaryMetrics::of).toList());
+    economics(runs, (Map<String, Object>) out.get("metrics"));
+    return out;
+  }
+
+  /** As {@link #summary}, from already flattened runs. */
+  static Map<String, Object> summaryOf(List<Long> seeds, List<Map<String, Double>> flat) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("count", runs.size());
-    List<Long> seeds = runs.stream().map(RunResult::seed).toList();
+    out.put("count", flat.size());
     out.put("seeds", seeds);
     Map<String, Object> metrics = new LinkedHashMap<>();
-    for (Map.Entry<String, ToDoubleFunction<RunResult>> e : METRICS.entrySet()) {
-      double[] v = runs.stream().mapToDouble(e.getValue()).toArray();
+    for (String key : flat.get(0).keySet()) {
+      double[] v = flat.stream().mapToDouble(m -> m.getOrDefault(key, Double.NaN))
+          .filter(Double::isFinite).toArray();
+      if (v.length == 0) {
+        continue;
+      }
       double[] mhs = meanAndHalfWidth(v);
       double mean = mhs[0];
       double half = mhs[1];
@@ -74,9 +79,11 @@ public final class Replications {
       m.put("mean", mean);
       m.put("sd", mhs[2]);
       m.put("ci95", List.of(mean - half, mean + half));
-      metrics.put(e.getKey(), m);
+      if (v.length < flat.size()) {
+        m.put("runs", v.length);
+      }
+      metrics.put(key, m);
     }
-    economics(runs, metrics);
     out.put("metrics", metrics);
     return out;
   }

@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -74,8 +73,17 @@ public final class RunCommand {
       Map<String, String> charts = Charts.all(main);
       charts.forEach((name, svg) -> folder.write("charts/" + name + ".svg", svg));
       Report report = new Report(scenario, main, charts, resolved, Weft.version());
-      folder.write("report.html", report.html());
-      folder.write("report.md", report.markdown());
+      String html = report.html();
+      String md = report.markdown();
+      if (all.size() > 1) {
+        ReplicationTable table = new ReplicationTable(all.stream().map(RunResult::seed)
+            .toList(), all.stream().map(SummaryMetrics::of).toList());
+        int end = html.lastIndexOf("</body>");
+        html = html.substring(0, end) + table.html() + html.substring(end);
+        md = md + table.markdown();
+      }
+      folder.write("report.html", html);
+      folder.write("report.md", md);
       folder.commit();
       return main;
     }
@@ -147,17 +155,19 @@ public final class RunCommand {
     }
   }
 
+  /** One row per replication: its seed and every summary metric ({@link SummaryMetrics}). */
   static String replicationsCsv(List<RunResult> all) {
+    List<Map<String, Double>> flat = all.stream().map(SummaryMetrics::of).toList();
     StringBuilder sb = new StringBuilder("replication,seed");
-    for (String m : Replications.METRICS.keySet()) {
-      sb.append(',').append(m);
+    for (String m : flat.get(0).keySet()) {
+      sb.append(',').append(Csv.field(m));
     }
     sb.append('\n');
     for (int i = 0; i < all.size(); i++) {
-      RunResult r = all.get(i);
-      sb.append(i).append(',').append(r.seed());
-      for (var f : Replications.METRICS.values()) {
-        sb.append(',').append(String.format(Locale.ROOT, "%s", f.applyAsDouble(r)));
+      sb.append(i).append(',').append(all.get(i).seed());
+      for (String m : flat.get(0).keySet()) {
+        double v = flat.get(i).getOrDefault(m, Double.NaN);
+        sb.append(',').append(Double.isFinite(v) ? Double.toString(v) : "");
       }
       sb.append('\n');
     }

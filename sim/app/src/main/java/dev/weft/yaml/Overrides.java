@@ -53,6 +53,46 @@ public final class Overrides {
     return tree;
   }
 
+  /**
+   * Sets {@code path} ({@code a.b[1].c}) of {@code tree} to {@code value}, which keeps its own
+   * position (a proposal's change points at the proposal file). A bad path is added to
+   * {@code errors} at {@code at} and the tree returned unchanged.
+   */
+  public static YNode set(YNode tree, String path, YNode value, Location at,
+      List<InputError> errors) {
+    List<TreeOps.Step> steps = TreeOps.parsePath(path);
+    if (steps == null) {
+      errors.add(new InputError(at, "'" + path
+          + "' is not a path (use keys and list indexes: nodes[1].count)"));
+      return tree;
+    }
+    try {
+      return TreeOps.set(tree, steps, 0, value, at);
+    } catch (InputException e) {
+      errors.addAll(e.errors());
+      return tree;
+    }
+  }
+
+  /** The node at {@code path} of {@code tree}, or null when the path is malformed or absent. */
+  public static YNode find(YNode tree, String path) {
+    List<TreeOps.Step> steps = TreeOps.parsePath(path);
+    if (steps == null) {
+      return null;
+    }
+    YNode n = tree;
+    for (TreeOps.Step s : steps) {
+      if (s.isIndex() && n instanceof YNode.Seq seq && s.index() < seq.items().size()) {
+        n = seq.items().get(s.index());
+      } else if (!s.isIndex() && n instanceof YNode.Mapping m && m.get(s.key()) != null) {
+        n = m.get(s.key());
+      } else {
+        return null;
+      }
+    }
+    return n;
+  }
+
   /** Gives an override's value the position of the --set argument. */
   private static YNode relocate(YNode v, Location at) {
     Location where = new Location(at.file(), at.line(), at.column() + v.where().column() - 1);

@@ -3,6 +3,7 @@ package dev.weft.economics;
 import dev.weft.scenario.BehavioursConfig;
 import dev.weft.scenario.VerificationConfig;
 import java.util.function.IntPredicate;
+import org.apache.commons.rng.JumpableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -26,21 +27,22 @@ final class Checks {
   private final Books b;
   private final Operators ops;
   private final WeightIndex selectable;
-  private final VerificationPolicy policy;
+  private VerificationPolicy policy;
   private final Verdicts verdicts;
   private final JobCounts counts;
   private final BehavioursConfig bp;
   private final UniformRandomProvider workRng;
   private final UniformRandomProvider checkRng;
-  private final double falseAlarmRate;
+  private final UniformRandomProvider planRng;
+  private double falseAlarmRate;
   private final CheckPlan plan = new CheckPlan();
-  private final int[] replicaOps;
-  private final Result[] replicaResults;
+  private int[] replicaOps;
+  private Result[] replicaResults;
   private final double fraudPenalty;
   private final boolean cartelExists;
   /** The replicas of the current vote were drawn already (to let the cartel decide). */
   private boolean predrawn;
-  private final Result[] replicaExecuted;
+  private Result[] replicaExecuted;
   /** The checker that caught the last result {@link #passes} rejected; -1: the protocol. */
   int reporter = -1;
   /**
@@ -48,7 +50,7 @@ final class Checks {
    * run occupies their nodes for it. A lazy checker approving unchecked, a replica returning
    * junk and the trusted referee (outside the network) are not among them.
    */
-  private final int[] executed;
+  private int[] executed;
   /** How many of {@link #executed} the last job has. */
   int reexecutions;
   private IntPredicate canRun = v -> true;
@@ -57,7 +59,8 @@ final class Checks {
 
   /**
    * {@code workRng} is the stream executions draw from (the job path's too: a replica is an
-   * execution); {@code checkRng} the stream of plans, checker draws and false alarms.
+   * execution); {@code checkRng} the stream of plans (a jumped copy), checker draws and false
+   * alarms.
    */
   Checks(Books books, VerificationPolicy policy, VerificationConfig cfg, double fraudPenalty,
       Verdicts verdicts, JobCounts counts, BehavioursConfig bp, UniformRandomProvider workRng,
@@ -71,6 +74,11 @@ final class Checks {
     this.counts = counts;
     this.bp = bp;
     this.workRng = workRng;
+    // Plans get a stream of their own (a jump of xoshiro's state: 2^128 draws apart), so job
+    // k's "is it checked?" draw is the same whatever earlier checks drew for checkers, votes
+    // and false alarms: two runs whose check rates differ check nested sets of the same jobs
+    // (common random numbers for verification proposals)
+    this.planRng = checkRng instanceof JumpableUniformRandomProvider j ? j.jump() : checkRng;
     this.checkRng = checkRng;
     this.fraudPenalty = fraudPenalty;
     boolean cartel = false;
@@ -97,9 +105,25 @@ final class Checks {
     executed[reexecutions++] = v;
   }
 
+  /**
+   * From now on, checks follow {@code next} built from {@code cfg} (a governance upgrade taking
+   * effect mid-run); verdicts already queued keep the plan they were drawn under.
+   */
+  void use(VerificationPolicy next, VerificationConfig cfg) {
+    this.policy = next;
+    this.falseAlarmRate = cfg.falseAlarmRate();
+    int maxReplicas = Math.max(1, cfg.replicas());
+    if (maxReplicas > replicaOps.length) {
+      this.replicaOps = new int[maxReplicas];
+      this.replicaResults = new Result[maxReplicas];
+      this.replicaExecuted = new Result[maxReplicas];
+      this.executed = new int[maxReplicas];
+    }
+  }
+
   /** The policy's plan for the job completed now (reused: read it before the next call). */
   CheckPlan plan() {
-    policy.plan(checkRng, plan);
+    policy.plan(planRng, plan);
     predrawn = false;
     cartelCheats = false;
     return plan;

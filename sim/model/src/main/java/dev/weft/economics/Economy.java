@@ -2,6 +2,8 @@ package dev.weft.economics;
 
 import dev.weft.random.RandomStreams;
 import dev.weft.scenario.EconomicsConfig;
+import dev.weft.scenario.RewardSplit;
+import dev.weft.scenario.VerificationConfig;
 import java.util.List;
 import java.util.function.IntPredicate;
 
@@ -154,6 +156,26 @@ public final class Economy {
   /** Tokens per base unit of the ledger. */
   public double tokens(long units) {
     return books.tokens(units);
+  }
+
+  // ---- governance upgrades
+
+  /**
+   * A governance upgrade at {@code now}: from here on results are checked under {@code
+   * verification} and the reward pool is split by {@code split}. These two act per job and per
+   * payout, so a switch is well defined mid-run; the other sections hold state (stakes, prices,
+   * fee levels) and are fixed for the run. Verdicts already queued keep the plan they were
+   * drawn under; the split applies from the next payout on (in a run, an epoch ending at
+   * the upgrade's instant pays after it, so under the new split).
+   */
+  public void reconfigure(VerificationConfig verification, RewardSplit split, double now) {
+    if (!VerificationPolicies.names().contains(verification.policy())) {
+      throw new IllegalArgumentException("unknown verification policy '"
+          + verification.policy() + "'");
+    }
+    advance(now);
+    jobs.useVerification(verification);
+    epochs.useSplit(split);
   }
 
   // ---- per job

@@ -1,6 +1,7 @@
 package dev.weft.economics;
 
 import dev.weft.scenario.EconomicsConfig;
+import dev.weft.scenario.RewardSplit;
 
 /**
  * The end of an epoch, in this order: costs accrued and online time measured, the price moved,
@@ -50,6 +51,11 @@ final class Epochs {
     this.sellShare = cfg.operators().sellShare();
     this.availability = new double[ops.n];
     this.issuance = new IssuanceRate(books.ledger);
+  }
+
+  /** From the next epoch's payout on, the reward pool is split by {@code next}. */
+  void useSplit(RewardSplit next) {
+    rewards.use(next);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.weft.economics;
 
 import dev.weft.scenario.BehavioursConfig;
 import dev.weft.scenario.EconomicsConfig;
+import dev.weft.scenario.VerificationConfig;
 import java.util.function.IntPredicate;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -52,6 +53,11 @@ final class Jobs {
     this.listPricePer1k = cfg.fees().pricePer1kTokens();
     this.checks = new Checks(books, verification, cfg.verification(),
         cfg.slashing().fraud().penalty(), verdicts, counts, bp, workRng, checkRng);
+  }
+
+  /** From now on, completed jobs are checked under {@code cfg} (a governance upgrade). */
+  void useVerification(VerificationConfig cfg) {
+    checks.use(VerificationPolicies.create(cfg), cfg);
   }
 
   /** Whether this execution by {@code operator} fails (flaky and Sybil behaviours). */

@@ -12,7 +12,7 @@ import dev.weft.scenario.RewardSplit;
  */
 final class Rewards {
   private final Books b;
-  private final RewardSplit split;
+  private RewardSplit split;
   private final double commission;
   private final boolean perIdentity;
   private final UnclaimedRule unclaimed;
@@ -28,6 +28,11 @@ final class Rewards {
     this.commission = commission;
     this.perIdentity = perIdentity;
     this.weights = new double[books.ops.n];
+  }
+
+  /** From the next distribution on, the pool is split by {@code next} (a governance upgrade). */
+  void use(RewardSplit next) {
+    this.split = next;
   }
 
   /** Whether availability pays per identity ({@code identity}) or by stake ({@code stake}). */

@@ -2,7 +2,9 @@ package dev.weft.run;
 
 import dev.weft.economics.Economy;
 import dev.weft.engine.Simulator;
+import dev.weft.scenario.RewardSplit;
 import dev.weft.scenario.Scenario;
+import dev.weft.scenario.VerificationConfig;
 import dev.weft.scenario.Workload;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,8 @@ public final class World {
   private final Churn churn;
   private final InjectedFaults faults;
   private final List<Arrivals> arrivals = new ArrayList<>();
+  private final Economy ledgerEconomy; // null without economics
+  private final List<Runnable> upgrades = new ArrayList<>();
   private boolean ran;
 
   public World(Scenario scenario) {
@@ -46,9 +50,9 @@ public final class World {
             + " nodes: it needs a network section");
       }
     }
-    economy = scenario.economics() == null ? RunEconomy.NONE
-        : RunEconomy.of(Economy.create(scenario.economics(),
-            Fleet.operators(scenario, ctx.streams, resources), ctx.streams));
+    ledgerEconomy = scenario.economics() == null ? null : Economy.create(scenario.economics(),
+        Fleet.operators(scenario, ctx.streams, resources), ctx.streams);
+    economy = ledgerEconomy == null ? RunEconomy.NONE : RunEconomy.of(ledgerEconomy);
     NetworkTransport network = scenario.network() == null ? null : new NetworkTransport(ctx);
     transport = network == null ? Transport.DIRECT : network;
     placement = new Placement(ctx, economy, transport);
@@ -78,6 +82,24 @@ public final class World {
    */
   public static List<Integer> eligibleClasses(Scenario s, Resources r, int w) {
     return Eligibility.classes(s, r, w);
+  }
+
+  /**
+   * A governance upgrade at simulated time {@code at}: from then on the economy checks results
+   * under {@code verification} and splits rewards by {@code split} (see {@link
+   * Economy#reconfigure}). Call before {@link #run}; several upgrades make a ramp. The event
+   * draws no random number, so until {@code at} the run is the run without it.
+   */
+  public World upgradeEconomics(double at, VerificationConfig verification, RewardSplit split) {
+    if (ledgerEconomy == null) {
+      throw new IllegalArgumentException("an economics upgrade needs an economics section");
+    }
+    if (ran || !(at >= 0)) {
+      throw new IllegalStateException("upgrades are scheduled before the run, at t >= 0");
+    }
+    upgrades.add(() -> sim.scheduleAt(at,
+        () -> ledgerEconomy.reconfigure(verification, split, sim.now())));
+    return this;
   }
 
   /** Sends every job lifecycle event to {@code t}. */
@@ -110,6 +132,7 @@ public final class World {
     }
     churn.start();
     faults.schedule();
+    upgrades.forEach(Runnable::run);
     double interval = scenario.outputs().metricsInterval();
     sim.every(interval, interval, () -> {
       sample();
