@@ -36,7 +36,10 @@ final class EconomicsTables {
     rows.add(List.of("staking ratio over total / circulating supply", pctOrNone(e.stakingRatio())
         + " / " + pctOrNone(e.stakingRatioCirculating())));
     rows.add(List.of("security budget (stake x price)", f(e.securityBudget())));
-    rows.add(List.of("slashed", f(e.slashed()) + sym + " " + e.slashedByCause()));
+    StringBuilder causes = new StringBuilder();
+    e.slashedByCause().forEach((cause, tokens) -> causes.append(causes.length() == 0 ? "" : ", ")
+        .append(cause).append(' ').append(f(tokens)));
+    rows.add(List.of("slashed (by cause)", f(e.slashed()) + sym + " (" + causes + ")"));
     var j = e.jobs();
     rows.add(List.of("fraud slashes / of a correct result / false-slash rate",
         j.fraudSlashes() + " / " + j.falseFraudSlashes() + " / "
@@ -86,7 +89,7 @@ final class EconomicsTables {
         + " to " + Report.duration(e.windowEnd()) + " (from the first epoch end after warm-up;"
         + " capital: hardware at purchase price + own stake at market value)",
         List.of("class", "behaviour", "operators", "capital", "revenue", "costs",
-            "stake slashed", "ROI per year", "of which slashing", "return over window"), rows);
+            "stake slashed", "ROI per year", "lost to slashing per year", "return over window"), rows);
   }
 
   private static Table breakEven(EconomicsSummary e) {
