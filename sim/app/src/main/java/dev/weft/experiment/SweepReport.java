@@ -174,6 +174,7 @@ public final class SweepReport {
     c.getStyler().setChartBackgroundColor(Color.WHITE);
     c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
     c.getStyler().setChartTitleBoxVisible(false);
+    c.getStyler().setLocale(Locale.ROOT); // tick labels the same in every JVM locale
     List<Integer> others = others(design, k);
     // line name (the other parameters as path=value) -> x -> values
     Map<String, TreeMap<Double, List<Double>>> lines = new TreeMap<>();
