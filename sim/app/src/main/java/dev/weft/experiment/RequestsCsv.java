@@ -30,13 +30,7 @@ public final class RequestsCsv implements Trace, Closeable {
 
   public RequestsCsv(Scenario scenario, Path file) throws IOException {
     this.scenario = scenario;
-    classOfNode = new String[scenario.nodeCount()];
-    int id = 0;
-    for (var nc : scenario.nodes()) {  // node ids run class by class, in scenario order
-      for (int i = 0; i < nc.count(); i++) {
-        classOfNode[id++] = nc.name();
-      }
-    }
+    classOfNode = scenario.classOfNode();
     out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
     out.write(HEADER);
   }

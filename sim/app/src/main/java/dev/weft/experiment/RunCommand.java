@@ -3,6 +3,7 @@ package dev.weft.experiment;
 import dev.weft.report.Charts;
 import dev.weft.report.Csv;
 import dev.weft.report.OutputFolder;
+import dev.weft.report.StakeCsv;
 import dev.weft.report.Report;
 import dev.weft.report.Summary;
 import dev.weft.run.Resources;
@@ -92,6 +93,17 @@ public final class RunCommand {
   private static RunResult runOnce(Scenario scenario, Resources resources,
       OutputFolder folder, DoubleConsumer progress) throws IOException {
     World world = new World(scenario, resources);
+    if (scenario.outputs().stake()) {  // metrics/stake.csv, as the run goes (the checks ask for economics)
+      try (StakeCsv stake = new StakeCsv(scenario, folder.file("metrics/stake.csv"))) {
+        world.stakeLog(stake);
+        return runRequests(scenario, world, folder, progress);
+      }
+    }
+    return runRequests(scenario, world, folder, progress);
+  }
+
+  private static RunResult runRequests(Scenario scenario, World world, OutputFolder folder,
+      DoubleConsumer progress) throws IOException {
     if (scenario.outputs().requests()) {  // issue #15: metrics/requests.csv beside the trace
       try (RequestsCsv requests = new RequestsCsv(scenario, folder.file(
           "metrics/requests.csv"))) {

@@ -74,7 +74,7 @@ public final class Csv {
 
   static String operators(List<EconomicsSummary.OperatorLedger> rows) {
     StringBuilder sb = new StringBuilder("operator,class,behaviour,region,stakeStart,stakeEnd,"
-        + "rewards,revenue,fiatPricedRevenue");
+        + "stakeMean,stakeMin,rewards,revenue,fiatPricedRevenue");
     for (String c : EconomicsSummary.slashCauses()) {
       sb.append(",slashed").append(Character.toUpperCase(c.charAt(0))).append(c.substring(1));
     }
@@ -84,9 +84,9 @@ public final class Csv {
       sb.append(r.id()).append(',').append(field(r.nodeClass())).append(',')
           .append(field(r.behaviour())).append(',')
           .append(r.region() == null ? "" : field(r.region()));
-      for (double d : new double[] {r.stakeStart(), r.stakeEnd(), r.rewards(), r.revenue(),
-          r.fiatPricedRevenue()}) {
-        sb.append(',').append(num(d));
+      for (double d : new double[] {r.stakeStart(), r.stakeEnd(), r.stakeMean(), r.stakeMin(),
+          r.rewards(), r.revenue(), r.fiatPricedRevenue()}) {
+        sb.append(',').append(Double.isNaN(d) ? "" : num(d));
       }
       for (double d : r.slashedByCause().values()) {
         sb.append(',').append(num(d));

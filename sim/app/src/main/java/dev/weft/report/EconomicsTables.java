@@ -6,18 +6,20 @@ import static dev.weft.report.Report.pct;
 import dev.weft.economics.EconomicsSummary;
 import dev.weft.report.Report.Table;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The report's token-economics tables: the headline figures, returns per node class ×
- * behaviour, and the break-even token price per class. Definitions in METRICS.md.
+ * The report's token-economics tables: the headline figures, returns and own stake per node
+ * class × behaviour, and the break-even token price per class. Definitions in METRICS.md.
  */
 final class EconomicsTables {
   private EconomicsTables() {}
 
   static List<Table> of(EconomicsSummary e) {
-    return List.of(headline(e), returns(e), breakEven(e));
+    return List.of(headline(e), returns(e), stake(e), breakEven(e));
   }
 
   private static Table headline(EconomicsSummary e) {
@@ -92,6 +94,36 @@ final class EconomicsTables {
             "stake slashed", "ROI per year", "lost to slashing per year", "return over window"), rows);
   }
 
+  /**
+   * Own bonded stake per class × behaviour over the window: the sums of the operators' stakes
+   * at its ends and of their time-weighted means, and the least any one of them held (a slash
+   * held until a later top-up or a jail shows there, not in the ends).
+   */
+  private static Table stake(EconomicsSummary e) {
+    Map<String, double[]> groups = new LinkedHashMap<>();
+    for (EconomicsSummary.OperatorLedger o : e.operatorLedger()) {
+      double[] g = groups.computeIfAbsent(o.nodeClass() + "\u0000" + o.behaviour(),
+          k -> new double[] {0, 0, 0, 0, Double.POSITIVE_INFINITY});
+      g[0]++;
+      g[1] += o.stakeStart();
+      g[2] += o.stakeMean();
+      g[3] += o.stakeEnd();
+      g[4] = Math.min(g[4], o.stakeMin());
+    }
+    List<List<String>> rows = new ArrayList<>();
+    String sym = " " + e.symbol();
+    groups.forEach((k, g) -> {
+      String[] cb = k.split("\u0000");
+      rows.add(List.of(cb[0], cb[1], money(g[0]), tokens(g[1]) + sym,
+          Double.isNaN(g[2]) ? "-" : tokens(g[2]) + sym, tokens(g[3]) + sym,
+          tokens(g[4]) + sym));
+    });
+    return new Table("Own stake over the window (operators.csv: stakeStart, stakeMean, stakeEnd,"
+        + " stakeMin; metrics/stake.csv with outputs.stake)", List.of("class", "behaviour",
+            "operators", "at the start", "time-weighted mean", "at the end",
+            "least held by one operator"), rows);
+  }
+
   private static Table breakEven(EconomicsSummary e) {
     List<List<String>> rows = new ArrayList<>();
     e.breakEven().forEach((c, b) -> rows.add(List.of(c, Double.isNaN(b.price()) ? "-"
@@ -116,6 +148,11 @@ final class EconomicsTables {
 
   private static String pctOrNone(double d) {
     return Double.isNaN(d) ? "-" : pct(d);
+  }
+
+  /** Tokens to a tenth: a stake eroded by a fraction of a token still shows. */
+  private static String tokens(double d) {
+    return String.format(Locale.ROOT, "%,.1f", d);
   }
 
   private static String money(double d) {

@@ -17,6 +17,8 @@ final class Books implements OperatorView {
   ActivityListener listener = ActivityListener.NONE;
   /** Told of verifications, verdicts, slashes and payments, for the trace. */
   EconomyEvent.Listener events = EconomyEvent.Listener.NONE;
+  /** Each operator's own stake over time; set once the genesis has allocated it. */
+  StakeHistory stakeHistory;
   double price;
   int activeCount;
   /** The cartel's (colluding operators') part of the selectable weight. */

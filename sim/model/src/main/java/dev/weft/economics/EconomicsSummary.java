@@ -130,10 +130,12 @@ public record EconomicsSummary(
 
   /**
    * One operator over the window (flows) and at its ends (stakes): tokens for stake, rewards and
-   * slashes, fiat for money; times in seconds since the start (NaN: never).
+   * slashes, fiat for money; times in seconds since the start (NaN: never). {@code stakeMean}
+   * is the time-weighted mean of the own bonded stake over the window (NaN for an empty
+   * window), {@code stakeMin} the least value it held there.
    */
   public record OperatorLedger(int id, String nodeClass, String behaviour, String region,
-      double stakeStart, double stakeEnd, double rewards, double revenue,
+      double stakeStart, double stakeEnd, double stakeMean, double stakeMin, double rewards, double revenue,
       double fiatPricedRevenue, Map<String, Double> slashedByCause, double jailedSeconds,
       double costs, double capital, double profit, double roi, double firstJunk,
       double firstFraudSlash, double firstJail, long junkAcceptedBeforeSlash) {}

@@ -74,6 +74,7 @@ public final class Economy {
     this.epochs = new Epochs(cfg, books, price, emission, penalties, stakes, membership, jobs);
     this.series = new Series(books, penalties, jobs, epochs.issuance);
     Genesis.allocate(books, specs, cfg.token().initialSupply(), cfg.staking().delegation());
+    books.stakeHistory = new StakeHistory(ledger, ops.n, unitsPerToken);
     fees.attach(books);
     price.advance(0);
     books.price = price.price();
@@ -122,6 +123,15 @@ public final class Economy {
    */
   public void onEvent(EconomyEvent.Listener l) {
     books.events = l == null ? EconomyEvent.Listener.NONE : l;
+  }
+
+  /**
+   * Tells {@code l} of every change of an operator's own bonded stake from now on, starting
+   * with each operator's balance now (for {@code metrics/stake.csv}). One listener; a new one
+   * replaces the last.
+   */
+  public void onStakeChange(StakeListener l) {
+    books.stakeHistory.listen(l, now);
   }
 
   /** Bonded plus delegated stake in tokens when active, else 0: a stake-weighted scheduler's weight. */

@@ -19,6 +19,9 @@ public final class Ledger {
   private long burned;
   private long supply;
   private boolean open = true;
+  /** Accounts whose every balance change {@link #watch} is told of; null: none. */
+  private boolean[] watched;
+  private Watch watch;
 
   public Ledger(int accounts) {
     balance = new long[accounts];
@@ -55,6 +58,10 @@ public final class Ledger {
     balance[from] = b - units;
     balance[to] += units;
     flowByCause[cause.ordinal()] += units;
+    if (watched != null) {
+      told(from, cause, now);
+      told(to, cause, now);
+    }
   }
 
   /** Creates {@code units} new tokens in {@code to}. */
@@ -65,6 +72,9 @@ public final class Ledger {
     supply = addExact(supply, units, to, now);
     balance[to] += units;
     flowByCause[cause.ordinal()] += units;
+    if (watched != null) {
+      told(to, cause, now);
+    }
   }
 
   /** Destroys {@code units} tokens held by {@code from}. */
@@ -83,6 +93,32 @@ public final class Ledger {
     burned += units;
     supply -= units;
     flowByCause[cause.ordinal()] += units;
+    if (watched != null) {
+      told(from, cause, now);
+    }
+  }
+
+  /**
+   * From now on tells {@code w} of every change of the accounts for which {@code accounts} is
+   * true, after the change: one watcher, which a later call replaces. A lookup per transfer
+   * rather than a listener on every account, because transfers are the economy's hot path.
+   */
+  void watch(boolean[] accounts, Watch w) {
+    watched = accounts.clone();
+    watch = w;
+  }
+
+  private void told(int account, Cause cause, double now) {
+    if (watched[account]) {
+      watch.changed(account, balance[account], cause, now);
+    }
+  }
+
+  /** Hears the balance changes of watched accounts. */
+  @FunctionalInterface
+  interface Watch {
+    /** {@code account} now holds {@code balance} units, moved by {@code cause} at {@code now}. */
+    void changed(int account, long balance, Cause cause, double now);
   }
 
   public long balance(int account) {

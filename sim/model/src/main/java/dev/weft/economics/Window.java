@@ -33,6 +33,10 @@ final class Window {
   final long[][] slashedByOperatorAndCause;
   /** Each operator's own bonded stake at the opening, in base units. */
   final long[] ownStake;
+  /** Unit-seconds under each operator's own stake from 0 to the opening. */
+  final double[] stakeSeconds;
+  /** The least own stake each operator has held since the opening ({@link StakeHistory#least}). */
+  final long[] stakeMin;
   final long[] slashedByCause;
   final long slashEvents;
   final long jailings;
@@ -71,6 +75,8 @@ final class Window {
     for (int o = 0; o < ops.n; o++) {
       ownStake[o] = b.ledger.balance(Accounts.bonded(o));
     }
+    stakeSeconds = b.stakeHistory.secondsAt(start);
+    stakeMin = b.stakeHistory.track(start);
     slashedByCause = pen.slashedByCause.clone();
     slashEvents = pen.slashEvents;
     jailings = pen.jailings;

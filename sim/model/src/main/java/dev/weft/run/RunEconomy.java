@@ -4,6 +4,7 @@ import dev.weft.economics.ActivityListener;
 import dev.weft.economics.EconomicsSummary;
 import dev.weft.economics.Economy;
 import dev.weft.economics.Result;
+import dev.weft.economics.StakeListener;
 import dev.weft.engine.Simulator;
 import dev.weft.node.Node;
 import dev.weft.scheduling.Market;
@@ -46,6 +47,9 @@ interface RunEconomy extends Market {
 
   /** Sends the economy's per-operator events to {@code t}, the operator as the node. */
   default void trace(Trace t) {}
+
+  /** Sends every change of an operator's own bonded stake to {@code l}; none without one. */
+  default void onStakeChange(StakeListener l) {}
 
   /** Whether {@code operator}'s execution returns a wrong result or none (flaky, Sybil). */
   default boolean executionFails(int operator) {
@@ -155,6 +159,11 @@ interface RunEconomy extends Market {
     @Override
     public void onActivityChange(ActivityListener l) {
       economy.onActivityChange(l);
+    }
+
+    @Override
+    public void onStakeChange(StakeListener l) {
+      economy.onStakeChange(l);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.weft.run;
 
 import dev.weft.economics.Economy;
+import dev.weft.economics.StakeListener;
 import dev.weft.engine.Simulator;
 import dev.weft.scenario.RewardSplit;
 import dev.weft.scenario.Scenario;
@@ -106,6 +107,15 @@ public final class World {
   public World trace(Trace t) {
     ctx.trace(t);
     economy.trace(t); // verifications, verdicts, slashes and payments, by operator
+    return this;
+  }
+
+  /**
+   * Sends every change of an operator's own bonded stake to {@code l}, starting with each
+   * operator's stake now (a scenario without economics has none).
+   */
+  public World stakeLog(StakeListener l) {
+    economy.onStakeChange(l);
     return this;
   }
 

@@ -11,7 +11,10 @@ public record Outputs(
         boolean trace,
     @Doc("Write metrics/requests.csv with one row per completed inference request (arrival,"
         + " first token, completion, tokens, node, class).") @Default("false")
-        boolean requests) {
+        boolean requests,
+    @Doc("Write metrics/stake.csv with one row per change of an operator's own bonded stake"
+        + " (time, operator, class, stake, cause), from each operator's stake at the start.")
+        @Default("false") boolean stake) {
 
   /** Rows the default interval keeps the time series within, whatever the duration. */
   public static final int DEFAULT_ROWS = 2000;
@@ -21,13 +24,13 @@ public record Outputs(
 
   /** Outputs with a set interval. */
   public Outputs(double metricsInterval, boolean trace) {
-    this(Double.valueOf(metricsInterval), trace, false);
+    this(Double.valueOf(metricsInterval), trace, false, false);
   }
 
   /** These outputs with the interval resolved for a run of {@code duration} seconds. */
   public Outputs resolvedFor(double duration) {
     return metricsInterval != null ? this
-        : new Outputs(defaultInterval(duration), trace, requests);
+        : new Outputs(defaultInterval(duration), trace, requests, stake);
   }
 
   /**

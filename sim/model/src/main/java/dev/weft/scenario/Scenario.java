@@ -51,6 +51,18 @@ public record Scenario(
     return nodes.stream().mapToInt(NodeClass::count).sum();
   }
 
+  /** The class name of each node, by node id: ids run class by class, in scenario order. */
+  public String[] classOfNode() {
+    String[] names = new String[nodeCount()];
+    int id = 0;
+    for (NodeClass nc : nodes) {
+      for (int i = 0; i < nc.count(); i++) {
+        names[id++] = nc.name();
+      }
+    }
+    return names;
+  }
+
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, description, newSeed, duration, warmup, nodes, workload, scheduler,
         outputs, economics, network, faults);

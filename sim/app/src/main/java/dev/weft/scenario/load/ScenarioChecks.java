@@ -92,6 +92,10 @@ final class ScenarioChecks {
           "metricsInterval is too fine for the duration: more than " + (long) MAX_SERIES_ROWS
               + " rows"));
     }
+    if (s.outputs().stake() && s.economics() == null) {
+      errors.add(new InputError(at(b, s.outputs(), tree, "stake"), "outputs.stake: there is no"
+          + " stake to log without an economics section"));
+    }
     if (s.nodes().isEmpty()) {
       errors.add(new InputError(at(b, s, tree, "nodes"), "the scenario needs at least one node"
           + " class"));
