@@ -37,7 +37,7 @@ public final class Csv {
           .append(c.count()).append(',').append(num(c.onlineMean())).append(',')
           .append(num(c.utilization())).append(',').append(num(c.busy())).append(',')
           .append(c.completed()).append(',')
-          .append(num(c.latencyMean())).append('\n');
+          .append(Double.isNaN(c.latencyMean()) ? "" : num(c.latencyMean())).append('\n');
     }
     return sb.toString();
   }

@@ -81,7 +81,7 @@ public final class Report {
     for (ClassStats c : result.nodeClasses()) {
       nc.add(List.of(c.name(), c.hardware(), Integer.toString(c.count()), f(c.onlineMean()),
           pct(c.utilization()), pct(c.busy()), Long.toString(c.completed()),
-          c.completed() == 0 ? "-" : secs(c.latencyMean()))); // no job: no latency, not 0 s
+          Double.isNaN(c.latencyMean()) ? "-" : secs(c.latencyMean()))); // no job: no latency
     }
     t.add(new Table("Node classes", List.of("class", "hardware", "nodes", "online mean",
         "utilization", "busy", "jobs completed", "latency mean"), nc));

@@ -68,6 +68,24 @@ class ReportTest {
   }
 
   @Test
+  void aClassThatCompletedNoJobHasNoLatencyNotZero() {
+    // one job in 10^9 seconds: none arrives in 10 minutes
+    Scenario s = new Scenario("x", "", 1, 600, 0, List.of(NodeClass.of("a", 2)),
+        List.of(Workload.synthetic("w", Arrivals.poisson(1e-9), DistSpec.constant(0.5), null)),
+        new SchedulerConfig("random", 0), new Outputs(60, false), null);
+    RunResult r = new World(s).run();
+    assertEquals(0, r.nodeClasses().get(0).completed());
+    assertTrue(Double.isNaN(r.nodeClasses().get(0).latencyMean()));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> cls = ((List<Map<String, Object>>) Summary.tree(r, "test", Map.of())
+        .get("nodeClasses")).get(0);
+    assertTrue(cls.containsKey("latencyMean"));
+    assertEquals(null, cls.get("latencyMean"), "null in summary.json");
+    assertTrue(Csv.nodeClasses(r.nodeClasses()).endsWith(",0,\n"), "empty in the CSV");
+    assertTrue(new Report(s, r, Map.of(), "", "test").markdown().contains("| 0 | - |"));
+  }
+
+  @Test
   void theReportHasNoWallClockFigure() {
     Scenario s = new Scenario("x", "", 1, 600, 0, List.of(NodeClass.of("a", 2)),
         List.of(Workload.synthetic("w", Arrivals.poisson(1.0), DistSpec.constant(0.5), null)),

@@ -390,7 +390,8 @@ final class RunMetrics {
       classes.add(new ClassStats(nc.name(), nc.hardware(), nc.count(), classOnlineMean,
           share(classUsed[c].average(now), classOnlineMean),
           share(classBusy[c].average(now), classOnlineMean), classCompleted[c],
-          classLatency[c].mean()));
+          // no job measured: no latency (NaN, null in summary.json), where Tally says 0
+          classLatency[c].count() == 0 ? Double.NaN : classLatency[c].mean()));
       Map<String, Double> labels = new LinkedHashMap<>();
       for (Label l : Label.values()) {
         labels.put(l.id(), labelSeconds[c][l.ordinal()]);
