@@ -1,6 +1,6 @@
 package dev.weft.experiment;
 
-import dev.weft.report.Html;
+import dev.weft.report.Report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,42 +34,23 @@ final class ReplicationTable {
     }
   }
 
-  String markdown() {
-    StringBuilder md = new StringBuilder("\n## Replications\n\n").append(intro())
-        .append("\n\n| replication | seed |");
-    columns.forEach(c -> md.append(' ').append(c).append(" |"));
-    md.append("\n|---:|---:|").append("---:|".repeat(columns.size())).append('\n');
+  /** The table, for {@link Report#with}. */
+  Report.Table table() {
+    List<String> header = new ArrayList<>(List.of("replication", "seed"));
+    header.addAll(columns);
+    List<List<String>> rows = new ArrayList<>();
     for (int r = 0; r < runs.size(); r++) {
-      md.append("| ").append(r).append(" | ").append(seeds.get(r)).append(" |");
+      List<String> row = new ArrayList<>(List.of(Integer.toString(r),
+          Long.toString(seeds.get(r))));
       for (String c : columns) {
-        md.append(' ').append(f(runs.get(r).getOrDefault(c, Double.NaN))).append(" |");
+        row.add(f(runs.get(r).getOrDefault(c, Double.NaN)));
       }
-      md.append('\n');
+      rows.add(row);
     }
-    md.append("| **mean [95% CI]** | |");
-    for (String c : columns) {
-      md.append(' ').append(ci(c)).append(" |");
-    }
-    return md.append('\n').toString();
-  }
-
-  String html() {
-    StringBuilder h = new StringBuilder("<h2>Replications</h2>\n<p>").append(Html.esc(intro()))
-        .append("</p>\n<table><tr><th>replication</th><th>seed</th>");
-    columns.forEach(c -> h.append("<th>").append(Html.esc(c)).append("</th>"));
-    h.append("</tr>\n");
-    for (int r = 0; r < runs.size(); r++) {
-      h.append("<tr><td>").append(r).append("</td><td>").append(seeds.get(r)).append("</td>");
-      for (String c : columns) {
-        h.append("<td>").append(f(runs.get(r).getOrDefault(c, Double.NaN))).append("</td>");
-      }
-      h.append("</tr>\n");
-    }
-    h.append("<tr><th>mean [95% CI]</th><td></td>");
-    for (String c : columns) {
-      h.append("<td>").append(ci(c)).append("</td>");
-    }
-    return h.append("</tr>\n</table>\n").toString();
+    List<String> mean = new ArrayList<>(List.of("mean [95% CI]", ""));
+    columns.forEach(c -> mean.add(ci(c)));
+    rows.add(mean);
+    return new Report.Table("Replications", intro(), header, rows);
   }
 
   private String intro() {

@@ -74,17 +74,12 @@ public final class RunCommand {
       Map<String, String> charts = Charts.all(main);
       charts.forEach((name, svg) -> folder.write("charts/" + name + ".svg", svg));
       Report report = new Report(scenario, main, charts, resolved, Weft.version());
-      String html = report.html();
-      String md = report.markdown();
       if (all.size() > 1) {
-        ReplicationTable table = new ReplicationTable(all.stream().map(RunResult::seed)
-            .toList(), all.stream().map(SummaryMetrics::of).toList());
-        int end = html.lastIndexOf("</body>");
-        html = html.substring(0, end) + table.html() + html.substring(end);
-        md = md + table.markdown();
+        report = report.with(List.of(new ReplicationTable(all.stream().map(RunResult::seed)
+            .toList(), all.stream().map(SummaryMetrics::of).toList()).table()));
       }
-      folder.write("report.html", html);
-      folder.write("report.md", md);
+      folder.write("report.html", report.html());
+      folder.write("report.md", report.markdown());
       folder.commit();
       return main;
     }

@@ -21,6 +21,7 @@ public final class Report {
   private final Map<String, String> charts;
   private final String resolvedYaml;
   private final String version;
+  private final List<Table> extra = new ArrayList<>();
 
   public Report(Scenario scenario, RunResult result, Map<String, String> charts,
       String resolvedYaml, String version) {
@@ -31,8 +32,28 @@ public final class Report {
     this.version = version;
   }
 
-  /** A table: header and rows of already formatted cells. */
-  record Table(String title, List<String> header, List<List<String>> rows) {}
+  /**
+   * A table: a title, a sentence under it ({@code note}, empty for none), and the header and
+   * rows of already formatted cells.
+   */
+  public record Table(String title, String note, List<String> header,
+      List<List<String>> rows) {
+    /** A table without a note. */
+    public Table(String title, List<String> header, List<List<String>> rows) {
+      this(title, "", header, rows);
+    }
+  }
+
+  /**
+   * This report with {@code more} tables after its own, before the charts: what the run's
+   * caller adds (the replications of {@code run --replications}).
+   */
+  public Report with(List<Table> more) {
+    Report r = new Report(scenario, result, charts, resolvedYaml, version);
+    r.extra.addAll(extra);
+    r.extra.addAll(more);
+    return r;
+  }
 
   List<Table> tables() {
     List<Table> t = new ArrayList<>();
@@ -124,6 +145,7 @@ public final class Report {
               v.skipped() + " / " + f(v.skippedGpuHours())))));
       t.addAll(EconomicsTables.of(result.economics()));
     }
+    t.addAll(extra);
     return t;
   }
 
@@ -171,7 +193,11 @@ public final class Report {
         .append(Html.esc(scenario.scheduler().policy())).append("</code>, Weft ")
         .append(Html.esc(version)).append(".</p>\n");
     for (Table t : tables()) {
-      h.append("<h2>").append(Html.esc(t.title())).append("</h2>\n<table>\n<tr>");
+      h.append("<h2>").append(Html.esc(t.title())).append("</h2>\n");
+      if (!t.note().isEmpty()) {
+        h.append("<p>").append(Html.esc(t.note())).append("</p>\n");
+      }
+      h.append("<table>\n<tr>");
       for (String c : t.header()) {
         h.append("<th>").append(Html.esc(c)).append("</th>");
       }
@@ -206,7 +232,11 @@ public final class Report {
         .append(scenario.scheduler().policy()).append("`, Weft ").append(version)
         .append(".\n\n");
     for (Table t : tables()) {
-      m.append("## ").append(md(t.title())).append("\n\n|");
+      m.append("## ").append(md(t.title())).append("\n\n");
+      if (!t.note().isEmpty()) {
+        m.append(md(t.note())).append("\n\n");
+      }
+      m.append('|');
       for (String c : t.header()) {
         m.append(' ').append(md(c)).append(" |");
       }

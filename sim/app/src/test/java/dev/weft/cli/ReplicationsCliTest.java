@@ -47,6 +47,8 @@ class ReplicationsCliTest {
     String md = Files.readString(out.resolve("report.md"));
     assertTrue(md.contains("## Replications"));
     assertTrue(md.contains("| 2 | 4603245167376141271 |"), "replication 2's row and seed");
-    assertTrue(md.contains("**mean [95% CI]**"));
+    assertTrue(md.contains("| mean \\[95% CI] |"), "the interval row, after the rows");
+    assertTrue(md.indexOf("## Replications") < md.indexOf("## Charts"), "a table among the"
+        + " tables, before the charts");
   }
 }
