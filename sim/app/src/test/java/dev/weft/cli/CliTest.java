@@ -151,6 +151,11 @@ class CliTest {
     }
   }
 
+  /** The rows of a CSV file without its header, each split on commas (no quoted fields). */
+  static List<String[]> csvRows(Path file) throws IOException {
+    return Files.readAllLines(file).stream().skip(1).map(l -> l.split(",", -1)).toList();
+  }
+
   static String[] concat(String a, String b, String c, String d, String... rest) {
     List<String> l = new ArrayList<>(List.of(a, b, c, d));
     l.addAll(List.of(rest));

@@ -38,8 +38,7 @@ class ServingOutputsTest {
   }
 
   private static List<String[]> csv(String name) throws Exception {
-    return Files.readAllLines(out.resolve(name)).stream().skip(1).map(l -> l.split(",", -1))
-        .toList();
+    return CliTest.csvRows(out.resolve(name));
   }
 
   /** One row per completed request; its time per output token recomputed from the rows. */

@@ -38,8 +38,7 @@ class StakeOutputsTest {
   }
 
   private static List<String[]> rows(String name) throws Exception {
-    return Files.readAllLines(out.resolve(name)).stream().skip(1).map(l -> l.split(",", -1))
-        .toList();
+    return CliTest.csvRows(out.resolve(name));
   }
 
   @Test
