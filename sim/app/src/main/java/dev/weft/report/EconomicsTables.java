@@ -101,6 +101,10 @@ final class EconomicsTables {
    */
   private static Table stake(EconomicsSummary e) {
     Map<String, double[]> groups = new LinkedHashMap<>();
+    for (EconomicsSummary.Returns r : e.returns()) { // the returns table's order of groups
+      groups.put(r.nodeClass() + "\u0000" + r.behaviour(),
+          new double[] {0, 0, 0, 0, Double.POSITIVE_INFINITY});
+    }
     for (EconomicsSummary.OperatorLedger o : e.operatorLedger()) {
       double[] g = groups.computeIfAbsent(o.nodeClass() + "\u0000" + o.behaviour(),
           k -> new double[] {0, 0, 0, 0, Double.POSITIVE_INFINITY});
