@@ -87,6 +87,10 @@ public final class Charts {
     style(c.getStyler());
     c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
     c.getStyler().setLegendVisible(order.size() > 1);
+    // time from the run's start: XChart otherwise starts the axis at the first sample (one
+    // interval in) and labels odd steps such as .0167, 0.1833, .35
+    c.getStyler().setXAxisMin(0.0);
+    c.getStyler().setXAxisDecimalPattern("#,##0.##");
     for (String name : order) {
       double[] ys = series.get(name);
       if (xs.length == 0) {
