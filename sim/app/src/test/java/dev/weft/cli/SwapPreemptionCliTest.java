@@ -118,18 +118,10 @@ class SwapPreemptionCliTest {
         summary.at("/jobs/completed") + " vs " + full.at("/jobs/completed"));
   }
 
-  @Test
-  void swapWithoutAHostLinkIsAnInputError() throws Exception {
-    Path bad = dir.resolve("nolink.yaml");
-    Files.writeString(bad, """
-        name: nolink
-        duration: 1m
-        nodes:
-          - name: cpu
-            count: 1
-            hardware: cpu-epyc-9654
-            serving:
-              preemption: swap
+  /** A one-minute inference scenario named {@code name} whose node classes are {@code nodes}. */
+  static Path scenario(String name, String nodes) throws Exception {
+    Path f = dir.resolve(name + ".yaml");
+    Files.writeString(f, "name: " + name + "\nduration: 1m\nnodes:\n" + nodes + """
         workload:
           - name: w
             kind: inference
@@ -137,6 +129,18 @@ class SwapPreemptionCliTest {
             arrivals: {process: poisson, rate: 1/s}
             promptTokens: {dist: constant, value: 100}
             outputTokens: {dist: constant, value: 100}
+        """);
+    return f;
+  }
+
+  @Test
+  void swapWithoutAHostLinkIsAnInputError() throws Exception {
+    Path bad = scenario("nolink", """
+          - name: cpu
+            count: 1
+            hardware: cpu-epyc-9654
+            serving:
+              preemption: swap
         """);
     Path out = dir.resolve("never");
     CliTest.Result r = CliTest.weft("run", bad.toString(), "--out", out.toString());
@@ -149,22 +153,11 @@ class SwapPreemptionCliTest {
 
   @Test
   void swapSpaceWithoutSwapIsAnInputError() throws Exception {
-    Path bad = dir.resolve("space.yaml");
-    Files.writeString(bad, """
-        name: space
-        duration: 1m
-        nodes:
+    Path bad = scenario("space", """
           - name: gpu
             count: 1
             hardware: rtx-4090
             serving: {preemption: recompute, swapSpace: 8GiB}
-        workload:
-          - name: w
-            kind: inference
-            model: llama-3-8b
-            arrivals: {process: poisson, rate: 1/s}
-            promptTokens: {dist: constant, value: 100}
-            outputTokens: {dist: constant, value: 100}
         """);
     CliTest.Result r = CliTest.weft("validate", bad.toString());
     assertEquals(2, r.code(), r.err());
