@@ -54,9 +54,7 @@ class SwapPreemptionCliTest {
     Map<String, Double> submitted = new HashMap<>();
     Map<String, Integer> counts = new HashMap<>();
     double warmup = summary.at("/simulated/warmup").asDouble();
-    for (String line : Files.readAllLines(swap.resolve("trace.csv")).subList(1,
-        Files.readAllLines(swap.resolve("trace.csv")).size())) {
-      String[] r = line.split(",", -1);
+    for (String[] r : CliTest.csvRows(swap.resolve("trace.csv"))) {
       if (r[1].equals("submitted")) {
         submitted.put(r[2], Double.parseDouble(r[0]));
       } else if (submitted.containsKey(r[2]) && submitted.get(r[2]) >= warmup) {
