@@ -248,6 +248,7 @@ public final class InferenceEngine<O> {
     if (inPhase) {
       sim.cancel(phaseHandle);
       inPhase = false;
+      // swap copies begun in the abandoned phase stay done: caches are where they were sent
       applyIterations(completedIterations(), r);
     }
     if (running.remove(r)) {
