@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 public final class Catalogs {
   private static final List<String> HW_KEYS = List.of("id", "name", "vendor", "kind",
       "memoryGB", "memoryBandwidthGBps", "peakTflops", "tdpWatts", "idleWatts",
-      "interconnect", "purchaseUsd", "rentalUsdPerHour", "l2CacheMB", "smCount", "cores",
+      "interconnect", "hostLink", "purchaseUsd", "rentalUsdPerHour", "l2CacheMB", "smCount", "cores",
       "sources");
   private static final List<String> AI_KEYS = List.of("id", "name", "source", "layers",
       "hiddenSize", "intermediateSize", "heads", "kvHeads", "headDim", "vocabSize", "gatedMlp",
@@ -113,6 +113,7 @@ public final class Catalogs {
       YNode b = m.get("bandwidthGBps");
       link = b == null ? 0 : r.numberAt(b, "interconnect.bandwidthGBps");
     }
+    double hostLink = hostLink(r);
     Map<String, String> sources = new TreeMap<>();
     if (r.map.get("sources") instanceof YNode.Mapping m) {
       for (Map.Entry<String, YNode.Entry> e : m.view().entrySet()) {
@@ -126,9 +127,42 @@ public final class Catalogs {
     }
     return new Hardware(id, r.text("name", false), r.text("vendor", false), kind, z(mem), z(bw),
         peak, z(r.number("tdpWatts", false)), z(r.number("idleWatts", false)), linkType,
-        z(link), z(r.number("purchaseUsd", false)), z(r.number("rentalUsdPerHour", false)),
+        z(link), hostLink, z(r.number("purchaseUsd", false)), z(r.number("rentalUsdPerHour", false)),
         z(r.number("l2CacheMB", false)), (int) z(r.number("smCount", false)),
         (int) z(r.number("cores", false)), sources);
+  }
+
+  /**
+   * {@code hostLink: {bandwidthGBps: N}}: the device's link to host memory, which swap
+   * preemption copies KV blocks over; 0 when the file leaves it out (an error only where a
+   * scenario asks for swapping on this hardware).
+   */
+  private static double hostLink(Reader r) {
+    YNode h = r.map.get("hostLink");
+    if (h == null) {
+      return 0;
+    }
+    if (!(h instanceof YNode.Mapping m)) {
+      r.errors.add(new InputError(h.where(), "hostLink must be a map: {bandwidthGBps: N}"));
+      return 0;
+    }
+    for (Map.Entry<String, YNode.Entry> e : m.view().entrySet()) {
+      if (!e.getKey().equals("bandwidthGBps")) {
+        r.errors.add(new InputError(e.getValue().keyAt(), "unknown field 'hostLink."
+            + e.getKey() + "'" + Suggest.didYouMean(e.getKey(), List.of("bandwidthGBps"))));
+      }
+    }
+    YNode b = m.get("bandwidthGBps");
+    if (b == null) {
+      r.errors.add(new InputError(h.where(), "missing field 'hostLink.bandwidthGBps'"));
+      return 0;
+    }
+    double v = r.numberAt(b, "hostLink.bandwidthGBps");
+    if (v == 0) {
+      r.errors.add(new InputError(b.where(), "hostLink.bandwidthGBps must be more than 0 (leave"
+          + " hostLink out where the link is not known)"));
+    }
+    return z(v);
   }
 
   static AiModel modelFile(Path f, String shown, List<InputError> errors)

@@ -106,6 +106,14 @@ public final class Report {
     }
     t.add(new Table("Node classes", List.of("class", "hardware", "nodes", "online mean",
         "utilization", "busy", "jobs completed", "latency mean"), nc));
+    if (result.serving() != null && !result.serving().kvByClass().isEmpty()) {
+      List<List<String>> kv = new ArrayList<>();
+      result.serving().kvByClass().forEach((c, k) -> kv.add(List.of(md(c),
+          Long.toString(k.recomputed()), k.swapOuts() + " / " + k.swapIns(),
+          f(k.bytesOut() / 1e9) + " / " + f(k.bytesIn() / 1e9))));
+      t.add(new Table("KV-cache preemption (requests submitted after warm-up)", List.of(
+          "node class", "recomputed", "swapped out / in", "GB swapped out / in"), kv));
+    }
     t.add(new Table("Provenance of service times", List.of("node class", "hardware",
         "service time from"), provenance()));
     if (result.network() != null) {

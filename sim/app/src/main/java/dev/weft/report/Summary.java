@@ -27,6 +27,12 @@ public final class Summary {
         finite(t.p90()), "p99", finite(t.p99()));
   }
 
+  /** KV-cache preemptions (METRICS.md "KV-cache preemption"): recomputed, swapped, bytes. */
+  private static Map<String, Object> preemptions(dev.weft.run.PreemptionCounts k) {
+    return ordered("preemptions", k.recomputed(), "swapOuts", k.swapOuts(), "swapIns",
+        k.swapIns(), "bytesSwappedOut", k.bytesOut(), "bytesSwappedIn", k.bytesIn());
+  }
+
   public static Map<String, Object> tree(RunResult r, String weftVersion,
       Map<String, Object> extra) {
     Map<String, Object> root = new LinkedHashMap<>();
@@ -41,9 +47,16 @@ public final class Summary {
     }
     root.put("jobs", jobs);
     if (r.serving() != null) {  // issue #15: serving latencies as Vidur reports them
-      root.put("serving", ordered("timeToFirstToken", latency(r.serving().ttft()),
+      Map<String, Object> serving = ordered("timeToFirstToken", latency(r.serving().ttft()),
           "timeBetweenTokens", latency(r.serving().tbt()), "timePerOutputToken",
-          latency(r.serving().tpot()), "preemptions", r.serving().preemptions()));
+          latency(r.serving().tpot()));
+      serving.putAll(preemptions(r.serving().kv()));
+      if (!r.serving().kvByClass().isEmpty()) {
+        Map<String, Object> byClass = new LinkedHashMap<>();
+        r.serving().kvByClass().forEach((c, k) -> byClass.put(c, preemptions(k)));
+        serving.put("preemptionsByClass", byClass);
+      }
+      root.put("serving", serving);
     }
     root.put("nodes", ordered("count", r.nodes().count(), "onlineMean",
         finite(r.nodes().onlineMean()), "utilization", finite(r.nodes().utilization()), "busy",

@@ -34,6 +34,39 @@ class CatalogsTest {
     assertEquals(768, moe.expertIntermediateSize());
   }
 
+  /**
+   * Every GPU has a host link (PCIe, per direction, below the link's encoded rate of 31.5 GB/s
+   * for Gen4 x16 and 63 GB/s for Gen5 x16) with its source; CPUs and abstract nodes have none.
+   */
+  @Test
+  void everyGpuHasAHostLinkWithItsSource() throws Exception {
+    Map<String, Hardware> hw = TestData.catalog();
+    assertEquals(50e9, hw.get("h100-sxm").hostLinkBandwidth(), 1);
+    assertEquals(25e9, hw.get("rtx-4090").hostLinkBandwidth(), 1);
+    for (Hardware h : hw.values()) {
+      if (h.kind().equals(Hardware.GPU)) {
+        assertTrue(h.hostLinkGBps() > 0 && h.hostLinkGBps() < 63, h.id());
+        assertTrue(h.sources().containsKey("hostLink"), h.id());
+      } else {
+        assertEquals(0, h.hostLinkGBps(), h.id());
+      }
+    }
+  }
+
+  @Test
+  void badHostLinksAreReportedWithPositions(@TempDir Path dir) throws Exception {
+    String gpu = "kind: gpu\nmemoryGB: 1\nmemoryBandwidthGBps: 1\npeakTflops: {bf16: 1}\n";
+    Files.writeString(dir.resolve("a.yaml"), "id: a\n" + gpu + "hostLink: {bandwidth: 25}\n");
+    Files.writeString(dir.resolve("b.yaml"), "id: b\n" + gpu + "hostLink: 25\n");
+    Files.writeString(dir.resolve("c.yaml"), "id: c\n" + gpu + "hostLink: {bandwidthGBps: 0}\n");
+    InputException e = assertThrows(InputException.class, () -> Catalogs.hardware(dir));
+    String m = e.getMessage();
+    assertTrue(m.contains("a.yaml:6:12: unknown field 'hostLink.bandwidth'"), m);
+    assertTrue(m.contains("a.yaml:6:11: missing field 'hostLink.bandwidthGBps'"), m);
+    assertTrue(m.contains("b.yaml:6:11: hostLink must be a map"), m);
+    assertTrue(m.contains("c.yaml:6:27: hostLink.bandwidthGBps must be more than 0"), m);
+  }
+
   @Test
   void badFilesAreReportedWithPositions(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("x.yaml"), "id: y\nkind: gpu\nmemoryGB: lots\n"

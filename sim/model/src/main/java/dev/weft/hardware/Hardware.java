@@ -10,12 +10,14 @@ import java.util.Objects;
  * @param peakTflops dense peak rate per dtype id ({@code bf16}, {@code fp16}, {@code tf32},
  *     {@code fp32}, ...), TFLOP/s
  * @param interconnectGBps per-GPU link bandwidth in each direction, GB/s (0: none)
+ * @param hostLinkGBps per-GPU link to host memory (PCIe) in each direction, GB/s: what a copy
+ *     of KV-cache blocks to or from host memory runs at (0: not in the catalog)
  * @param sources where each figure comes from, keyed as in the file
  */
 public record Hardware(String id, String name, String vendor, String kind, double memoryGB,
     double memoryBandwidthGBps, Map<String, Double> peakTflops, double tdpWatts,
-    double idleWatts, String interconnectType, double interconnectGBps, double purchaseUsd,
-    double rentalUsdPerHour, double l2CacheMB, int smCount, int cores,
+    double idleWatts, String interconnectType, double interconnectGBps, double hostLinkGBps,
+    double purchaseUsd, double rentalUsdPerHour, double l2CacheMB, int smCount, int cores,
     Map<String, String> sources) {
 
   public static final String GPU = "gpu";
@@ -32,6 +34,17 @@ public record Hardware(String id, String name, String vendor, String kind, doubl
     name = name == null ? id : name;
     vendor = vendor == null ? "" : vendor;
     interconnectType = interconnectType == null ? "none" : interconnectType;
+  }
+
+  /** A catalog entry without a host link figure (as a file that leaves {@code hostLink} out). */
+  public Hardware(String id, String name, String vendor, String kind, double memoryGB,
+      double memoryBandwidthGBps, Map<String, Double> peakTflops, double tdpWatts,
+      double idleWatts, String interconnectType, double interconnectGBps, double purchaseUsd,
+      double rentalUsdPerHour, double l2CacheMB, int smCount, int cores,
+      Map<String, String> sources) {
+    this(id, name, vendor, kind, memoryGB, memoryBandwidthGBps, peakTflops, tdpWatts, idleWatts,
+        interconnectType, interconnectGBps, 0, purchaseUsd, rentalUsdPerHour, l2CacheMB,
+        smCount, cores, sources);
   }
 
   /** True when the catalog gives this hardware figures a roofline can use. */
@@ -82,5 +95,10 @@ public record Hardware(String id, String name, String vendor, String kind, doubl
   /** Link bandwidth between devices of one node, each direction, bytes/s (0: none). */
   public double linkBandwidth() {
     return interconnectGBps * 1e9;
+  }
+
+  /** Link between one device and host memory, each direction, bytes/s (0: not known). */
+  public double hostLinkBandwidth() {
+    return hostLinkGBps * 1e9;
   }
 }

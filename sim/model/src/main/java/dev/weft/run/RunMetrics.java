@@ -35,7 +35,7 @@ final class RunMetrics {
   private final JobAccount[] byWorkload;
   private final Tally ttftAll = new Tally();
   /** Time between tokens and per output token (issue #15; METRICS.md "Serving latencies"). */
-  final ServingMetrics serving = new ServingMetrics();
+  final ServingMetrics serving;
   private final Tally[] ttftByWorkload;
   // per node: what its engines hold (set by Serving) and what was last counted
   private final double[] engineShare;
@@ -89,6 +89,7 @@ final class RunMetrics {
     this.ctx = ctx;
     Scenario scenario = ctx.scenario;
     List<NodeClass> classes = scenario.nodes();
+    serving = new ServingMetrics(classes);
     int nodes = ctx.nodes.length;
     engineShare = new double[nodes];
     engineBusy = new boolean[nodes];

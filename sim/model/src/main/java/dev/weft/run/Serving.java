@@ -7,11 +7,11 @@ import dev.weft.hardware.Hardware;
 import dev.weft.node.Node;
 import dev.weft.scenario.InferenceWorkload;
 import dev.weft.scenario.NodeClass;
-import dev.weft.scenario.Preemption;
 import dev.weft.scenario.ServingConfig;
 import dev.weft.scenario.ServingScheduler;
 import dev.weft.serving.BatchPolicy;
 import dev.weft.serving.InferenceEngine;
+import dev.weft.serving.KvPreemption;
 import dev.weft.serving.Request;
 import dev.weft.serving.ServingLimits;
 import dev.weft.workload.Job;
@@ -85,11 +85,33 @@ final class Serving {
           Math.max(1, kv));
       BatchPolicy policy = sc.scheduler() == ServingScheduler.VLLM ? BatchPolicy.PREFILL_FIRST
           : BatchPolicy.DECODE_FIRST_CHUNKED;
+      long perToken = model.kvBytesPerToken(nc.gpus());
       es[m] = new InferenceEngine<>(ctx.sim, limits, policy,
-          sc.preemption() == Preemption.RECOMPUTE, new KernelIterationCost(
-          costByClass[c][m], metrics.labelSeconds(c)), new Listener(ctx.station(n.id())));
+          preemption(sc, hw, perToken), new KernelIterationCost(costByClass[c][m],
+          metrics.labelSeconds(c)), new Listener(ctx.station(n.id()), perToken * nc.gpus()));
     }
     return es[m];
+  }
+
+  /**
+   * The engine's preemption: under swap, the host space holds {@code swapSpace} bytes per GPU
+   * of the {@code perToken} bytes one token's cache takes on each GPU, and a token crosses each
+   * GPU's host link in {@code perToken} over its bandwidth (the GPUs copy their shares at once).
+   */
+  static KvPreemption preemption(ServingConfig sc, Hardware hw, long perToken) {
+    return switch (sc.preemption()) {
+      case NONE -> KvPreemption.NONE;
+      case RECOMPUTE -> KvPreemption.RECOMPUTE;
+      case SWAP -> {
+        if (!(hw.hostLinkBandwidth() > 0)) {
+          throw new IllegalArgumentException("preemption: swap needs the host link bandwidth"
+              + " of " + hw.id() + " (hostLink.bandwidthGBps in models/hardware/" + hw.id()
+              + ".yaml)");
+        }
+        yield KvPreemption.swap((long) Math.floor(sc.swapSpace() / perToken),
+            perToken / hw.hostLinkBandwidth());
+      }
+    };
   }
 
   /** Requests in {@code n}'s engines, waiting or in the batch (placement counts them as work). */
@@ -224,9 +246,12 @@ final class Serving {
   /** Engine callbacks for one node. */
   private final class Listener implements InferenceEngine.Listener<JobRun> {
     private final Station at;
+    /** KV-cache bytes of one token on the whole node (all its GPUs). */
+    private final long nodeBytesPerToken;
 
-    Listener(Station at) {
+    Listener(Station at, long nodeBytesPerToken) {
       this.at = at;
+      this.nodeBytesPerToken = nodeBytesPerToken;
     }
 
     @Override
@@ -262,8 +287,27 @@ final class Serving {
       if (r.owner().isCheck()) {
         return;
       }
-      metrics.serving.preempted(r.owner().job);
+      metrics.serving.preempted(r.owner().job, at.node.classIndex());
       ctx.record(time, TraceEvent.PREEMPTED, r.owner().job, at.node.id());
+    }
+
+    @Override
+    public void swappedOut(Request<JobRun> r, double time, long tokens) {
+      if (r.owner().isCheck()) {
+        return;
+      }
+      metrics.serving.swappedOut(r.owner().job, at.node.classIndex(),
+          tokens * nodeBytesPerToken);
+      ctx.record(time, TraceEvent.SWAPPED_OUT, r.owner().job, at.node.id());
+    }
+
+    @Override
+    public void swappedIn(Request<JobRun> r, double time, long tokens) {
+      if (r.owner().isCheck()) {
+        return;
+      }
+      metrics.serving.swappedIn(r.owner().job, at.node.classIndex(), tokens * nodeBytesPerToken);
+      ctx.record(time, TraceEvent.SWAPPED_IN, r.owner().job, at.node.id());
     }
 
     @Override

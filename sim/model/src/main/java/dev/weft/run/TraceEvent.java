@@ -9,6 +9,10 @@ public enum TraceEvent {
   FIRST_TOKEN("first-token"),
   /** The engine's KV cache ran out: the request's cache is dropped, to be recomputed. */
   PREEMPTED("preempted"),
+  /** The engine's KV cache ran out: the request's cache is copied to host memory (swap). */
+  SWAPPED_OUT("swapped-out"),
+  /** A swapped request's cache is copied back from host memory; it decodes again. */
+  SWAPPED_IN("swapped-in"),
   COMPLETED("completed"),
   INTERRUPTED("interrupted"),
   FAILED("failed"),

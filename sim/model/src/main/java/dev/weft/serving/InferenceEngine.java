@@ -22,6 +22,14 @@ import java.util.List;
  * queue time) and when the batch changes, so it can keep time averages of {@link #occupancy}
  * (the share of the batch limits in use) at O(1) per change.
  *
+ * <p>With {@link KvPreemption} other than none, the cache is reserved as sequences grow and,
+ * when it cannot hold the next iteration, the most recently admitted running requests are
+ * preempted (vLLM's scheduler): recomputed (cache dropped, prefilled again) or swapped (cache
+ * copied to host memory, copied back when there is room, before any new admission). A swap's
+ * copies are done before the model runs in the iteration that needs them, as vLLM's cache
+ * engine does, so their time (tokens times {@link KvPreemption#secondsPerToken}) is added to
+ * that iteration.
+ *
  * @param <O> the owner type of the requests (the run's attempt), handed back in callbacks
  */
 public final class InferenceEngine<O> {
@@ -53,6 +61,20 @@ public final class InferenceEngine<O> {
      */
     default void preempted(Request<O> r, double time) {}
 
+    /**
+     * {@code r} was preempted at {@code time} by swapping: the {@code tokens} of its KV cache
+     * are copied to host memory during the iteration that begins then, and it waits for room.
+     * Default: ignored.
+     */
+    default void swappedOut(Request<O> r, double time, long tokens) {}
+
+    /**
+     * {@code r}'s {@code tokens} of KV cache are copied back from host memory during the
+     * iteration that begins at {@code time}, which it is part of again (no prefill). Default:
+     * ignored.
+     */
+    default void swappedIn(Request<O> r, double time, long tokens) {}
+
     /** {@code r} produced its last token and left the engine. */
     void finished(Request<O> r, double time);
 
@@ -67,15 +89,20 @@ public final class InferenceEngine<O> {
   private final Simulator sim;
   private final ServingLimits limits;
   private final BatchPolicy policy;
-  /** Reserve KV as sequences grow and preempt (recompute) when it runs out. */
+  /** What happens when the cache runs out; {@link #preempt}: reserve as sequences grow. */
+  private final KvPreemption preemption;
   private final boolean preempt;
   private final IterationCost cost;
   private final Listener<O> listener;
   private final ArrayDeque<Request<O>> waiting = new ArrayDeque<>();
   private final List<Request<O>> running = new ArrayList<>();
+  /** Requests whose cache is in host memory, the next to be copied back first. */
+  private final ArrayDeque<Request<O>> swapped = new ArrayDeque<>();
   /** Requests given their first chunk by the phase being set up, told once it is set. */
   private final ArrayDeque<Request<O>> toNotify = new ArrayDeque<>();
   private long kvReserved;
+  /** KV tokens held in the host swap space. */
+  private long hostReserved;
 
   private boolean inPhase;
   private double phaseStart;
@@ -84,6 +111,8 @@ public final class InferenceEngine<O> {
   private Batch prefillBatch;
   private int phaseDecodes;
   private double phaseContext;
+  /** Seconds of swap copies done before the first iteration of the phase runs its model. */
+  private double phaseCopy;
   private long phaseHandle = -1;
   private long iterations;
   private double busyTime;
@@ -103,9 +132,22 @@ public final class InferenceEngine<O> {
    */
   public InferenceEngine(Simulator sim, ServingLimits limits, BatchPolicy policy,
       boolean preempt, IterationCost cost, Listener<O> listener) {
+    this(sim, limits, policy, preempt ? KvPreemption.RECOMPUTE : KvPreemption.NONE, cost,
+        listener);
+  }
+
+  /**
+   * @param preemption none: a request reserves KV for its whole prompt and output at
+   *     admission; recompute or swap: as vLLM, admission reserves the prompt, each decode
+   *     iteration one more token per sequence, and when the cache cannot hold the next
+   *     iteration the most recently admitted requests are preempted (see the class comment)
+   */
+  public InferenceEngine(Simulator sim, ServingLimits limits, BatchPolicy policy,
+      KvPreemption preemption, IterationCost cost, Listener<O> listener) {
     this.sim = sim;
     this.limits = limits;
-    this.preempt = preempt;
+    this.preemption = java.util.Objects.requireNonNull(preemption, "preemption");
+    this.preempt = preemption.lazy();
     this.policy = java.util.Objects.requireNonNull(policy, "policy");
     this.cost = cost;
     this.listener = listener;
@@ -116,9 +158,9 @@ public final class InferenceEngine<O> {
     return (long) promptTokens + outputTokens <= limits.kvTokens();
   }
 
-  /** Requests waiting for admission plus those in the batch. */
+  /** Requests waiting for admission, swapped out to host memory, and in the batch. */
   public int load() {
-    return waiting.size() + running.size();
+    return waiting.size() + swapped.size() + running.size();
   }
 
   public int running() {
@@ -129,8 +171,18 @@ public final class InferenceEngine<O> {
     return waiting.size();
   }
 
+  /** Requests whose KV cache is in host memory (swap preemption), waiting to be copied back. */
+  public int swapped() {
+    return swapped.size();
+  }
+
+  /** KV-cache tokens held in the host swap space. */
+  public long hostReserved() {
+    return hostReserved;
+  }
+
   public boolean idle() {
-    return waiting.isEmpty() && running.isEmpty();
+    return waiting.isEmpty() && running.isEmpty() && swapped.isEmpty();
   }
 
   /**
@@ -185,12 +237,18 @@ public final class InferenceEngine<O> {
     if (waiting.remove(r)) {
       return true;
     }
+    if (swapped.remove(r)) {
+      hostReserved -= r.held;
+      r.held = 0;
+      return true;
+    }
     if (!running.contains(r)) {
       return false;
     }
     if (inPhase) {
       sim.cancel(phaseHandle);
       inPhase = false;
+      // swap copies begun in the abandoned phase stay done: caches are where they were sent
       applyIterations(completedIterations(), r);
     }
     if (running.remove(r)) {
@@ -212,11 +270,14 @@ public final class InferenceEngine<O> {
       inPhase = false;
     }
     List<Request<O>> all = new ArrayList<>(running);
+    all.addAll(swapped);
     all.addAll(waiting);
     boolean changed = !running.isEmpty();
     running.clear();
+    swapped.clear();
     waiting.clear();
     kvReserved = 0;
+    hostReserved = 0;
     if (changed) {
       listener.occupancyChanged(sim.now());
     }
@@ -227,7 +288,7 @@ public final class InferenceEngine<O> {
     return new Batch(0, 0, 0, phaseDecodes, phaseContext + phaseDecodes * (j - 1) / 2.0);
   }
 
-  /** Time of the first {@code j} iterations of the current phase. */
+  /** Time of the first {@code j} iterations of the current phase, swap copies included. */
   private double phaseTime(int j) {
     if (j <= 0) {
       return 0;
@@ -236,7 +297,7 @@ public final class InferenceEngine<O> {
     if (!(t > 0) || Double.isInfinite(t)) {
       throw new IllegalStateException("iteration cost must be positive and finite, was " + t);
     }
-    return t;
+    return phaseCopy + t;
   }
 
   /** Iterations of the current phase finished by now (binary search on the phase clock). */
@@ -268,8 +329,16 @@ public final class InferenceEngine<O> {
   }
 
   private void startPhase() {
+    phaseCopy = 0;  // the copies of an earlier phase were charged to it
     boolean preempted = preempt && makeRoom();
-    if (preempted || admit()) {  // vLLM admits nobody in a step that preempts
+    boolean changed = preempted;
+    if (!preempted) {  // vLLM swaps in and admits nobody in a step that preempts
+      changed = swapIn();
+      if (swapped.isEmpty()) {  // swapped requests resume before any new one is admitted
+        changed |= admit();
+      }
+    }
+    if (changed) {
       listener.occupancyChanged(sim.now());
     }
     if (running.isEmpty()) {
@@ -365,21 +434,59 @@ public final class InferenceEngine<O> {
   }
 
   /**
+   * Copies swapped requests back, the head of the queue first, while the batch has room and the
+   * cache can hold them and the next token of every decoding sequence (vLLM's swap-in);
+   * returns whether any came back. No overtaking, as in {@link #admit}.
+   */
+  private boolean swapIn() {
+    boolean any = false;
+    long spare = decodingCount();
+    while (!swapped.isEmpty() && running.size() < limits.maxSeqs()) {
+      Request<O> r = swapped.peekFirst();
+      long grow = r.decoding() ? 1 : 0;
+      if (kvReserved + r.held + spare + grow > limits.kvTokens()) {
+        break;
+      }
+      swapped.pollFirst();
+      hostReserved -= r.held;
+      kvReserved += r.held;
+      spare += grow;
+      running.add(r);
+      phaseCopy += r.held * preemption.secondsPerToken();
+      listener.swappedIn(r, sim.now(), r.held);
+      any = true;
+    }
+    return any;
+  }
+
+  /**
    * Preempts the most recently admitted requests until the cache can take one more token for
-   * every decoding sequence (vLLM's recompute preemption); returns whether any was preempted.
+   * every decoding sequence (vLLM's preemption); returns whether any was preempted. Under swap,
+   * a victim whose cache fits the host swap space left is swapped out (to the head of the swap
+   * queue, as a recomputed one goes to the head of the waiting queue); one that does not is
+   * recomputed (vLLM would abort the engine: "lack of CPU swap space").
    */
   private boolean makeRoom() {
     boolean any = false;
     while (running.size() > 1 && kvReserved + decodingCount() > limits.kvTokens()) {
       Request<O> victim = running.remove(running.size() - 1);
       kvReserved -= victim.held;
+      any = true;
+      if (preemption.mode() == KvPreemption.Mode.SWAP
+          && hostReserved + victim.held <= preemption.hostTokens()) {
+        hostReserved += victim.held;
+        victim.chunk = 0;
+        swapped.addFirst(victim);
+        phaseCopy += victim.held * preemption.secondsPerToken();
+        listener.swappedOut(victim, sim.now(), victim.held);
+        continue;
+      }
       victim.held = 0;
       victim.prefillTarget = victim.promptTokens + victim.generated;
       victim.prefilled = 0;
       victim.chunk = 0;
       waiting.addFirst(victim);
       listener.preempted(victim, sim.now());
-      any = true;
     }
     return any;
   }
@@ -409,8 +516,9 @@ public final class InferenceEngine<O> {
     }
     iterations += n;
     cost.account(phaseIsPrefill ? prefillBatch : decodeBatch(n), n);
-    double interval = phaseTime(n) / n;  // every iteration of a phase takes the same time
-    double firstTokenEnd = phaseStart + interval;
+    // every iteration of a phase runs the same model time; the first also does the copies
+    double interval = (phaseTime(n) - phaseCopy) / n;
+    double firstTokenEnd = phaseStart + phaseCopy + interval;
     List<Request<O>> done = null;
     for (Request<O> r : running) {
       if (!r.decoding()) {
@@ -441,7 +549,7 @@ public final class InferenceEngine<O> {
         if (r != skipCallbacks) {
           listener.tokens(r, firstTokenEnd - r.lastTokenAt, interval, n);
         }
-        r.lastTokenAt = phaseStart + n * interval;
+        r.lastTokenAt = phaseStart + phaseCopy + n * interval;
       }
       if (r.decoding() && r.generated >= r.outputTokens) {
         if (done == null) {

@@ -13,7 +13,9 @@ import dev.weft.scenario.FaultEvent;
 import dev.weft.scenario.FaultKind;
 import dev.weft.scenario.InferenceWorkload;
 import dev.weft.scenario.NodeClass;
+import dev.weft.scenario.Preemption;
 import dev.weft.scenario.Scenario;
+import dev.weft.scenario.ServingConfig;
 import dev.weft.scenario.SyntheticWorkload;
 import dev.weft.scenario.TrainingWorkload;
 import dev.weft.scenario.Workload;
@@ -106,6 +108,12 @@ final class ScenarioChecks {
       errors.add(new InputError(at(b, s, tree, "nodes"), "more than 10,000,000 nodes"));
     }
     for (NodeClass nc : s.nodes()) {
+      if (nc.serving().preemption() != Preemption.SWAP
+          && nc.serving().swapSpace() != ServingConfig.DEFAULT_SWAP_SPACE) {
+        errors.add(new InputError(at(b, nc.serving(), tree, "swapSpace"), "swapSpace is the host"
+            + " memory of preemption: swap; class '" + nc.name() + "' has preemption: "
+            + nc.serving().preemption().id()));
+      }
       if (nc.gpus() > MAX_GPUS) {
         errors.add(new InputError(at(b, nc, tree, "gpus"), "gpus must be at most " + MAX_GPUS
             + " (one node is one machine)"));

@@ -19,6 +19,7 @@ import dev.weft.scenario.ArrivalProcess;
 import dev.weft.scenario.FaultEvent;
 import dev.weft.scenario.NetworkConfig;
 import dev.weft.scenario.NodeClass;
+import dev.weft.scenario.Preemption;
 import dev.weft.scenario.Scenario;
 import dev.weft.scenario.TrainingWorkload;
 import dev.weft.scenario.Vocabulary;
@@ -209,6 +210,16 @@ public final class ScenarioLoader {
       return base;
     }
     Resources r = new Resources(base.traces(), k.hardware(), k.aiModels(), k.model());
+    for (NodeClass nc : s.nodes()) {
+      Hardware hw = k.hardware().get(nc.hardware());
+      if (nc.serving().preemption() == Preemption.SWAP && hw != null
+          && !(hw.hostLinkBandwidth() > 0)) {
+        errors.add(new InputError(at(b, nc.serving(), tree, "preemption"), "preemption: swap"
+            + " copies KV caches over the GPU's host link, and hardware " + hw.id() + " of"
+            + " class '" + nc.name() + "' has no hostLink.bandwidthGBps in models/hardware/"
+            + hw.id() + ".yaml; use recompute, or add the figure there"));
+      }
+    }
     for (int w = 0; w < s.workload().size(); w++) {
       if (!(s.workload().get(w) instanceof AiWorkload wl)) {
         continue;
