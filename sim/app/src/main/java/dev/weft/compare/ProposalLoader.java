@@ -31,7 +31,8 @@ import java.util.Map;
  * would be; only the protocol parameters a governance vote changes can switch then ({@link
  * #MID_RUN}, each with the switch rule {@link World#upgrade} states); the rest holds state a
  * running network cannot swap (nodes, workload, network, supply, stakes, the clock). A ramp
- * moves numeric values linearly in {@link #RAMP_STEPS} equal steps.
+ * moves numeric values linearly in {@link #RAMP_STEPS} equal steps (a whole-number setting
+ * to the nearest whole number).
  */
 public final class ProposalLoader {
   /** Paths (and everything under them) a change may touch when it activates mid-run. */
@@ -176,7 +177,12 @@ public final class ProposalLoader {
           Double x1 = number(to);
           YNode value = to;
           if (x0 != null && x1 != null) {
-            value = new YNode.Scalar(Double.toString(x0 + (x1 - x0) * f), to.where());
+            double x = x0 + (x1 - x0) * f;
+            // a whole-number setting (replicas, a denominator; the resolved baseline writes
+            // it without a point) steps to the nearest whole number
+            boolean whole = render(from).matches("-?\\d+");
+            value = new YNode.Scalar(whole ? Long.toString(Math.round(x)) : Double.toString(x),
+                to.where());
           } else if (from == null || !render(from).equals(render(to))) {
             errors.add(new InputError(e.getValue().keyAt(), "activation.ramp: '"
                 + leaf.getKey() + "' is not a number on both sides, so it cannot ramp; drop"

@@ -189,6 +189,23 @@ class MidRunUpgradeTest {
   }
 
   @Test
+  void aRampStepsWholeNumberSettingsToWholeNumbersAndPricesLinearly() throws Exception {
+    baseline(CompareTestFiles.TINY);
+    Proposal p = proposal("""
+        changes:
+          economics.fees.maxChangeDenominator: 4
+          economics.fees.pricePerGpuHour: 4.0
+        activation: {at: 1h, ramp: 1h}
+        """);
+    int[] denominators = {8, 7, 7, 6, 6, 6, 5, 5, 4, 4}; // 8 - 0.4 i, to the nearest
+    for (int i = 1; i <= 10; i++) {
+      var fees = p.upgrades().get(i - 1).scenario().economics().fees();
+      assertEquals(denominators[i - 1], fees.maxChangeDenominator(), "step " + i);
+      assertEquals(3.0 + 0.1 * i, fees.pricePerGpuHour(), 1e-12, "step " + i);
+    }
+  }
+
+  @Test
   void aRampOfTheFraudPenaltySlashesMoreAtEachStep() throws Exception {
     baseline(CompareTestFiles.TINY);
     Proposal p = proposal("""

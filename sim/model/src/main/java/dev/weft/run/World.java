@@ -139,6 +139,7 @@ public final class World {
   private void apply(Scenario after, int k) {
     if (ledgerEconomy != null) {
       ledgerEconomy.reconfigure(after.economics(), sim.now());
+      placement.weightsChanged(); // an auction's bids may have moved with the fee policy
     }
     ctx.retries(after.scheduler().retries());
     if (!after.scheduler().policy().equals(policy)) {
