@@ -55,6 +55,11 @@ class MidRunUpgradeTest {
     return new World(loaded.scenario(), loaded.resources()).run();
   }
 
+  /** The proposed side's run, with the baseline's seed. */
+  private RunResult proposed(Proposal p) {
+    return Comparison.world(p, loaded.scenario().seed()).run();
+  }
+
   /** Rows of both sides' series sampled before {@code t}, asserted identical; their count. */
   private static int sameUntil(RunResult a, RunResult b, double t) {
     double[] time = a.economySeries().column("time");
@@ -77,7 +82,7 @@ class MidRunUpgradeTest {
         activation: 3h
         """);
     RunResult before = base();
-    RunResult after = Comparison.world(p, loaded.scenario().seed()).run();
+    RunResult after = proposed(p);
     assertEquals(17, sameUntil(before, after, 3 * 3600)); // 10 min .. 2 h 50 min
     double[] sb = before.economySeries().column("slashed");
     double[] sa = after.economySeries().column("slashed");
@@ -100,7 +105,7 @@ class MidRunUpgradeTest {
         activation: 165m
         """);
     RunResult before = base();
-    RunResult after = Comparison.world(p, loaded.scenario().seed()).run();
+    RunResult after = proposed(p);
     assertEquals(16, sameUntil(before, after, 2.75 * 3600));
     double[] fee = after.economySeries().column("baseFee");
     double[] burned = after.economySeries().column("burned");
@@ -126,7 +131,7 @@ class MidRunUpgradeTest {
         activation: 165m
         """);
     RunResult before = base();
-    RunResult after = Comparison.world(p, loaded.scenario().seed()).run();
+    RunResult after = proposed(p);
     assertEquals(16, sameUntil(before, after, 2.75 * 3600));
     double[] minted = after.economySeries().column("minted");
     assertEquals(0, minted[16], "nothing minted before the first epoch end after it");
@@ -219,7 +224,7 @@ class MidRunUpgradeTest {
           p.upgrades().get(i - 1).scenario().economics().slashing().fraud().penalty(), 1e-12);
     }
     RunResult before = base();
-    RunResult after = Comparison.world(p, loaded.scenario().seed()).run();
+    RunResult after = proposed(p);
     assertEquals(5, sameUntil(before, after, 3600));
     TimeSeries b = before.economySeries();
     TimeSeries a = after.economySeries();

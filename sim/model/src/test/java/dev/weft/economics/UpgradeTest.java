@@ -19,11 +19,7 @@ class UpgradeTest {
   private static final long G = 1_000_000_000L; // base units per token at 9 decimals
 
   private static List<OperatorSpec> ops(Behaviour[] b, double[] stake) {
-    List<OperatorSpec> out = new ArrayList<>();
-    for (int i = 0; i < b.length; i++) {
-      out.add(new OperatorSpec("a", b[i], stake[i], 1, Configs.fixedCostPerDay(1)));
-    }
-    return out;
+    return SlashingTest.ops(b, stake);
   }
 
   private static EconomicsConfig with(EconomicsConfig c, String... sets) {
@@ -61,12 +57,7 @@ class UpgradeTest {
     EconomicsConfig c = Configs.economics("verification.spotCheckRate=1",
         "slashing.fraud.penalty=0", "slashing.fraud.correlationWindow=18d",
         "slashing.fraud.jail=60d", "slashing.downtime.penalty=0", "operators.joinLeave=false");
-    Economy e = Economy.create(c, ops(new Behaviour[] {Behaviour.LAZY, Behaviour.LAZY,
-        Behaviour.HONEST}, new double[] {100, 200, 700}), new RandomStreams(1));
-    e.onOffline(1, 0.5 * DAY); // so operator 2 checks operator 0
-    e.onJobCompleted(0, 60, 0, DAY);
-    e.onOnline(1, 1.5 * DAY);
-    e.onJobCompleted(1, 60, 0, 2 * DAY);
+    Economy e = SlashingTest.twoFrauds(c);
     e.tick(4.5 * DAY);
     e.reconfigure(with(c, "slashing.fraud.correlationWindow=3d",
         "slashing.fraud.correlationMultiplier=1"), 5 * DAY);
