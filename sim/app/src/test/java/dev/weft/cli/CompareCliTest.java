@@ -126,11 +126,11 @@ class CompareCliTest {
   @Test
   void midRunChangeOutsideTheSupportedSectionsIsRefusedAtTheKey() throws Exception {
     CompareTestFiles.write(dir, "fees-midrun.yaml", """
-        proposal: Burn half, from 2h
+        proposal: Bigger stakes, from 2h
         base: tiny.yaml
         changes:
           economics.verification.spotCheckRate: 0.1
-          economics.fees.burn: 0.5
+          economics.staking.minimum: 500
         activation: 2h
         objectives:
           - {metric: economics.roi.lazy, below: 0}
@@ -138,8 +138,8 @@ class CompareCliTest {
     var r = weft("compare", base.toString(), dir.resolve("fees-midrun.yaml").toString(),
         "--out", dir.resolve("x").toString());
     assertEquals(2, r.code());
-    assertTrue(r.err().contains("fees-midrun.yaml:5:3: 'economics.fees.burn' cannot change"
-        + " mid-run"), r.err());
+    assertTrue(r.err().contains("fees-midrun.yaml:5:3: 'economics.staking.minimum' cannot"
+        + " change mid-run"), r.err());
     assertFalse(r.err().contains("spotCheckRate"), r.err());
   }
 
