@@ -211,6 +211,15 @@ class MidRunUpgradeTest {
   }
 
   @Test
+  void theReportSaysWhenInTheUnitAReaderWould() {
+    assertEquals("2 h", ComparisonReport.time(7200));
+    assertEquals("20 min", ComparisonReport.time(1200));
+    assertEquals("90 min", ComparisonReport.time(5400));
+    assertEquals("45 s", ComparisonReport.time(45));
+    assertEquals("0.5000 s", ComparisonReport.time(0.5));
+  }
+
+  @Test
   void aRampOfTheFraudPenaltySlashesMoreAtEachStep() throws Exception {
     baseline(CompareTestFiles.TINY);
     Proposal p = proposal("""
