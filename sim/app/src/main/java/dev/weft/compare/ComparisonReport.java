@@ -37,7 +37,8 @@ public final class ComparisonReport {
   public String json() {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("weftVersion", Weft.version());
-    root.put("baseline", Map.of("file", baselineFile, "scenario", out.baseline().name()));
+    root.put("baseline", ordered("file", baselineFile, "scenario",
+        out.baseline().name()));
     root.put("replications", out.seeds().size());
     root.put("seeds", out.seeds());
     root.put("commonRandomNumbers", !out.independentSeeds());
