@@ -159,8 +159,7 @@ public final class Comparison {
   static World world(Proposal p, long seed) {
     World w = new World(p.scenario().withSeed(seed), p.resources());
     for (Proposal.Upgrade u : p.upgrades()) {
-      w.upgradeEconomics(u.at(), u.scenario().economics().verification(),
-          u.scenario().economics().rewards().split());
+      w.upgrade(u.at(), u.scenario());
     }
     return w;
   }

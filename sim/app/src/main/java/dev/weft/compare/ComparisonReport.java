@@ -37,7 +37,8 @@ public final class ComparisonReport {
   public String json() {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("weftVersion", Weft.version());
-    root.put("baseline", Map.of("file", baselineFile, "scenario", out.baseline().name()));
+    root.put("baseline", ordered("file", baselineFile, "scenario",
+        out.baseline().name()));
     root.put("replications", out.seeds().size());
     root.put("seeds", out.seeds());
     root.put("commonRandomNumbers", !out.independentSeeds());
@@ -289,10 +290,21 @@ public final class ComparisonReport {
     if (p.activation() == null) {
       return "The change applies from the start of the run.";
     }
-    return "The change activates at t = " + f(p.activation().at() / 3600) + " h"
-        + (p.activation().ramp() > 0 ? ", reached linearly over " + f(p.activation().ramp()
-            / 3600) + " h in " + ProposalLoader.RAMP_STEPS + " steps" : "")
+    return "The change activates at t = " + time(p.activation().at())
+        + (p.activation().ramp() > 0 ? ", reached linearly over " + time(p.activation().ramp())
+            + " in " + ProposalLoader.RAMP_STEPS + " steps" : "")
         + "; before that both sides are the same run.";
+  }
+
+  /** A time of the run as a reader says it: 2 h, 20 min, 90 min, 45 s (not 0.3333 h). */
+  static String time(double seconds) {
+    if (seconds >= 3600 && seconds % 3600 == 0) {
+      return Objective.trim(seconds / 3600) + " h";
+    }
+    if (seconds % 60 == 0) {
+      return Objective.trim(seconds / 60) + " min";
+    }
+    return (seconds == Math.rint(seconds) ? Objective.trim(seconds) : f(seconds)) + " s";
   }
 
   static String verdictText(Judge.ObjectiveResult o) {

@@ -1,6 +1,7 @@
 package dev.weft.compare;
 
 import dev.weft.scenario.Quantity;
+import dev.weft.run.World;
 import dev.weft.scenario.Scenario;
 import dev.weft.scenario.load.ScenarioLoader;
 import dev.weft.scenario.yaml.RecordWriter;
@@ -27,13 +28,15 @@ import java.util.Map;
  * {@code objectives}. Every error is collected and reported as FILE:LINE:COLUMN.
  *
  * <p>A change with an {@code activation} is applied mid-run, as an upgrade of a live network
- * would be; only the sections whose effect is per job or per payout can switch then ({@link
- * #MID_RUN}); a ramp moves numeric values linearly in {@link #RAMP_STEPS} equal steps.
+ * would be; only the protocol parameters a governance vote changes can switch then ({@link
+ * #MID_RUN}, each with the switch rule {@link World#upgrade} states); the rest holds state a
+ * running network cannot swap (nodes, workload, network, supply, stakes, the clock). A ramp
+ * moves numeric values linearly in {@link #RAMP_STEPS} equal steps (a whole-number setting
+ * to the nearest whole number).
  */
 public final class ProposalLoader {
   /** Paths (and everything under them) a change may touch when it activates mid-run. */
-  public static final List<String> MID_RUN = List.of("economics.verification",
-      "economics.rewards.split");
+  public static final List<String> MID_RUN = World.UPGRADABLE;
   /** Steps of a ramp: the value moves 1/RAMP_STEPS of the way at each. */
   public static final int RAMP_STEPS = 10;
 
@@ -125,9 +128,16 @@ public final class ProposalLoader {
       for (Map.Entry<String, Location> c : changeAt.entrySet()) {
         if (MID_RUN.stream().noneMatch(p -> c.getKey().equals(p)
             || c.getKey().startsWith(p + "."))) {
-          errors.add(new InputError(c.getValue(), "'" + c.getKey() + "' cannot change mid-run;"
-              + " with an activation, changes are limited to " + String.join(" and ", MID_RUN)
-              + " (and paths under them); drop activation to apply it from the start"));
+          errors.add(new InputError(c.getValue(), "'" + c.getKey() + "' cannot change mid-run:"
+              + " it is not a protocol parameter a vote switches on a live network, or it holds"
+              + " state that cannot switch; with an activation, changes are limited to "
+              + String.join(", ", MID_RUN) + " (and paths under them); drop activation to"
+              + " apply it from the start"));
+        } else if (c.getKey().startsWith("economics.")
+            && baseline.scenario().economics() == null) {
+          errors.add(new InputError(c.getValue(), "'" + c.getKey() + "' cannot change mid-run:"
+              + " the baseline has no economics section to upgrade; drop activation to run"
+              + " the proposal with economics from the start"));
         }
       }
       if (errors.isEmpty()) {
@@ -167,7 +177,12 @@ public final class ProposalLoader {
           Double x1 = number(to);
           YNode value = to;
           if (x0 != null && x1 != null) {
-            value = new YNode.Scalar(Double.toString(x0 + (x1 - x0) * f), to.where());
+            double x = x0 + (x1 - x0) * f;
+            // a whole-number setting (replicas, a denominator; the resolved baseline writes
+            // it without a point) steps to the nearest whole number
+            boolean whole = render(from).matches("-?\\d+");
+            value = new YNode.Scalar(whole ? Long.toString(Math.round(x)) : Double.toString(x),
+                to.where());
           } else if (from == null || !render(from).equals(render(to))) {
             errors.add(new InputError(e.getValue().keyAt(), "activation.ramp: '"
                 + leaf.getKey() + "' is not a number on both sides, so it cannot ramp; drop"

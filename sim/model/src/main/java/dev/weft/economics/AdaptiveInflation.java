@@ -32,6 +32,15 @@ public final class AdaptiveInflation implements EmissionPolicy {
     return supply * inflation * (to - from) / YEAR;
   }
 
+  /** Continues from the inflation {@code previous} reached, within this policy's bounds. */
+  @Override
+  public void carryOver(EmissionPolicy previous) {
+    double rate = previous.inflationRate();
+    if (!Double.isNaN(rate)) {
+      inflation = Math.max(min, Math.min(max, rate));
+    }
+  }
+
   @Override
   public double inflationRate() {
     return inflation;

@@ -19,6 +19,11 @@ public final class CappedEmission implements EmissionPolicy {
     return Math.max(0, Math.min(a, maxSupply - supply));
   }
 
+  @Override
+  public void carryOver(EmissionPolicy previous) {
+    inner.carryOver(previous);
+  }
+
   public double maxSupply() {
     return maxSupply;
   }

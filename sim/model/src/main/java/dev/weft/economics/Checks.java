@@ -2,6 +2,7 @@ package dev.weft.economics;
 
 import dev.weft.scenario.BehavioursConfig;
 import dev.weft.scenario.VerificationConfig;
+import java.util.function.DoubleSupplier;
 import java.util.function.IntPredicate;
 import org.apache.commons.rng.JumpableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -38,7 +39,8 @@ final class Checks {
   private final CheckPlan plan = new CheckPlan();
   private int[] replicaOps;
   private Result[] replicaResults;
-  private final double fraudPenalty;
+  /** The fraud penalty in force (a governance upgrade may change it): what the cartel weighs. */
+  private final DoubleSupplier fraudPenalty;
   private final boolean cartelExists;
   /** The replicas of the current vote were drawn already (to let the cartel decide). */
   private boolean predrawn;
@@ -62,7 +64,7 @@ final class Checks {
    * execution); {@code checkRng} the stream of plans (a jumped copy), checker draws and false
    * alarms.
    */
-  Checks(Books books, VerificationPolicy policy, VerificationConfig cfg, double fraudPenalty,
+  Checks(Books books, VerificationPolicy policy, VerificationConfig cfg, DoubleSupplier fraudPenalty,
       Verdicts verdicts, JobCounts counts, BehavioursConfig bp, UniformRandomProvider workRng,
       UniformRandomProvider checkRng) {
     this.b = books;
@@ -159,7 +161,7 @@ final class Checks {
       long rest = b.selectable.total() - own;
       double cartelShare = rest > 0 ? (b.cartelWeight - own) / (double) rest : 0;
       double caught = policy.checkProbability() * (1 - cartelShare);
-      double slash = fraudPenalty * b.fiat(b.slashable(operator));
+      double slash = fraudPenalty.getAsDouble() * b.fiat(b.slashable(operator));
       double saved = ops.busyPerGpuSecond[operator] * gpuSeconds;
       pays = saved > caught * (feeFiat + slash);
     } else {

@@ -2,8 +2,7 @@ package dev.weft.economics;
 
 import dev.weft.random.RandomStreams;
 import dev.weft.scenario.EconomicsConfig;
-import dev.weft.scenario.RewardSplit;
-import dev.weft.scenario.VerificationConfig;
+import dev.weft.scenario.RewardsConfig;
 import java.util.List;
 import java.util.function.IntPredicate;
 
@@ -25,20 +24,25 @@ import java.util.function.IntPredicate;
  * {@link SummaryBuilder}; state they share lives in {@link Books}.
  */
 public final class Economy {
+  /** The sections of {@code economics} that {@link #reconfigure} can change mid-run. */
+  public static final List<String> UPGRADABLE = List.of("verification", "rewards.split",
+      "slashing", "fees", "emission");
+
   private static final String STREAM = "economics/";
 
   private final EconomicsConfig cfg;
+  /** The protocol parameters in force: {@link #cfg} until a governance upgrade. */
+  private EconomicsConfig inForce;
   private final Books books;
   private final Ledger ledger;
   private final Operators ops;
   private final Stakes stakes;
   private final Penalties penalties;
   private final Membership membership;
-  private final FeePolicy fees;
+  private final FeeSwitch fees;
   private final Jobs jobs;
   private final Epochs epochs;
   private final Series series;
-  private final double listPricePerGpuHour;
 
   private double now;
   private boolean closed;
@@ -55,15 +59,15 @@ public final class Economy {
    */
   private Economy(EconomicsConfig cfg, List<OperatorSpec> specs, RandomStreams streams) {
     this.cfg = cfg;
+    this.inForce = cfg;
     double unitsPerToken = Math.pow(10, cfg.token().decimals());
     double start = cfg.token().price().start();
     PriceModel price = PriceModels.create(cfg.token().price(), streams.stream(STREAM + "price"));
     EmissionPolicy emission = Emissions.create(cfg.emission());
-    this.fees = FeePolicies.create(cfg.fees(), start, 1 / unitsPerToken);
+    this.fees = new FeeSwitch(cfg.fees(), start, 1 / unitsPerToken);
     VerificationPolicy verification = VerificationPolicies.create(cfg.verification());
     this.ops = new Operators(specs, cfg.behaviours().sybilIdentities());
     this.ledger = new Ledger(Accounts.count(ops.n));
-    this.listPricePerGpuHour = cfg.fees().pricePerGpuHour();
     long minimum = Books.toUnits(cfg.staking().minimum(), unitsPerToken);
     this.books = new Books(ledger, ops, unitsPerToken, minimum, fees, start);
     this.stakes = new Stakes(books, cfg.staking().unbonding());
@@ -142,7 +146,7 @@ public final class Economy {
   /** The operator's auction bid in fiat per GPU-hour, or the list price without an auction. */
   public double bid(int operator) {
     double bid = fees.bid(operator);
-    return Double.isNaN(bid) ? listPricePerGpuHour : bid;
+    return Double.isNaN(bid) ? fees.config().pricePerGpuHour() : bid;
   }
 
   /** The token's fiat price now. */
@@ -171,21 +175,66 @@ public final class Economy {
   // ---- governance upgrades
 
   /**
-   * A governance upgrade at {@code now}: from here on results are checked under {@code
-   * verification} and the reward pool is split by {@code split}. These two act per job and per
-   * payout, so a switch is well defined mid-run; the other sections hold state (stakes, prices,
-   * fee levels) and are fixed for the run. Verdicts already queued keep the plan they were
-   * drawn under; the split applies from the next payout on (in a run, an epoch ending at
-   * the upgrade's instant pays after it, so under the new split).
+   * A governance upgrade at {@code now}: from here on the economy runs under {@code next}'s
+   * protocol parameters, the sections a vote can change on a live network ({@link
+   * #UPGRADABLE}); every other section must equal the one in force (it holds state, such as
+   * supply, stakes and operators, or sets the clock). Each section's switch rule:
+   * <ul>
+   *   <li>verification: results delivered from now on are checked under it; verdicts already
+   *       queued keep the plan they were drawn under;</li>
+   *   <li>rewards.split: from the next payout on (an epoch ending at the upgrade's instant
+   *       pays after it, so under the new split);</li>
+   *   <li>slashing: every penalty decided from now on, downtime judged at the next epoch end
+   *       included; the fraud history of the correlation window carries over ({@link
+   *       Penalties#use});</li>
+   *   <li>fees: jobs delivered from now on are priced by it; escrowed fees settle as priced
+   *       ({@link FeeSwitch} states the EIP-1559 base fee's rule);</li>
+   *   <li>emission: from the next epoch end on, over that whole epoch ({@link
+   *       Epochs#useEmission}).</li>
+   * </ul>
+   * Throws IllegalArgumentException for unknown names or a change outside those sections.
    */
-  public void reconfigure(VerificationConfig verification, RewardSplit split, double now) {
-    if (!VerificationPolicies.names().contains(verification.policy())) {
-      throw new IllegalArgumentException("unknown verification policy '"
-          + verification.policy() + "'");
-    }
+  public void reconfigure(EconomicsConfig next, double now) {
+    checkUpgrade(cfg, next);
     advance(now);
-    jobs.useVerification(verification);
-    epochs.useSplit(split);
+    EconomicsConfig was = inForce;
+    inForce = next;
+    if (!next.verification().equals(was.verification())) {
+      jobs.useVerification(next.verification());
+    }
+    if (!next.rewards().split().equals(was.rewards().split())) {
+      epochs.useSplit(next.rewards().split());
+    }
+    if (!next.slashing().equals(was.slashing())) {
+      penalties.use(next.slashing(), now);
+    }
+    if (!next.fees().equals(was.fees())) {
+      jobs.useFees(next.fees());
+      fees.use(next.fees(), books.price);
+    }
+    if (!next.emission().equals(was.emission())) {
+      epochs.useEmission(next.emission());
+    }
+  }
+
+  /**
+   * Throws IllegalArgumentException unless {@code next} can replace {@code from} mid-run: its
+   * names are known and it differs from {@code from} only in the {@link #UPGRADABLE} sections.
+   */
+  public static void checkUpgrade(EconomicsConfig from, EconomicsConfig next) {
+    List<String> problems = EconomicsVocabulary.problems(next);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+    // next with the upgradable sections put back as they are: what must not have changed
+    EconomicsConfig held = new EconomicsConfig(next.token(), from.emission(), from.fees(),
+        new RewardsConfig(from.rewards().split(), next.rewards().availabilityWeighting(),
+            next.rewards().unclaimed()), next.staking(), from.slashing(), from.verification(),
+        next.operators(), next.costs(), next.behaviours(), next.epoch());
+    if (!held.equals(from)) {
+      throw new IllegalArgumentException("only " + String.join(", ", UPGRADABLE)
+          + " of the economics can change mid-run");
+    }
   }
 
   // ---- per job
@@ -411,7 +460,7 @@ public final class Economy {
   }
 
   FeePolicy fees() {
-    return fees;
+    return fees.current();
   }
 
   Operators operators() {

@@ -12,6 +12,13 @@ public interface EmissionPolicy {
   /** Tokens to mint over [from, to], given the supply and staking ratio at {@code from}. */
   double amount(double from, double to, double supply, double stakingRatio);
 
+  /**
+   * Replaces {@code previous} in a governance upgrade: takes over whatever state of it this
+   * policy also has (adaptive inflation continues from the rate reached). Nothing by default:
+   * the schedules that are functions of time need none.
+   */
+  default void carryOver(EmissionPolicy previous) {}
+
   /** The yearly inflation the policy targets now, or NaN where it has none (for reports). */
   default double inflationRate() {
     return Double.NaN;

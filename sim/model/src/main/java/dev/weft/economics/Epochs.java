@@ -1,6 +1,7 @@
 package dev.weft.economics;
 
 import dev.weft.scenario.EconomicsConfig;
+import dev.weft.scenario.EmissionConfig;
 import dev.weft.scenario.RewardSplit;
 
 /**
@@ -22,8 +23,6 @@ final class Epochs {
   private final Stakes stakes;
   private final Membership membership;
   private final Jobs jobs;
-  /** Epoch availability below which a member is slashed and earns no availability reward. */
-  private final double downtimeThreshold;
   /** Share of each operator's liquid tokens sold to the market every epoch. */
   private final double sellShare;
   private final double[] availability;
@@ -37,9 +36,7 @@ final class Epochs {
     this.ledger = books.ledger;
     this.ops = books.ops;
     this.price = price;
-    Double cap = cfg.emission().maxSupply();
-    this.minter = new Minter(books, emission,
-        cap == null ? Double.POSITIVE_INFINITY : cap * books.unitsPerToken);
+    this.minter = new Minter(books, emission, capUnits(cfg.emission(), books));
     this.rewards = new Rewards(books, cfg.rewards().split(), cfg.staking().commission(),
         Rewards.perIdentity(cfg.rewards().availabilityWeighting()),
         UnclaimedRule.byName(cfg.rewards().unclaimed()));
@@ -47,10 +44,26 @@ final class Epochs {
     this.stakes = stakes;
     this.membership = membership;
     this.jobs = jobs;
-    this.downtimeThreshold = cfg.slashing().downtime().threshold();
     this.sellShare = cfg.operators().sellShare();
     this.availability = new double[ops.n];
     this.issuance = new IssuanceRate(books.ledger);
+  }
+
+  private static double capUnits(EmissionConfig c, Books books) {
+    Double cap = c.maxSupply();
+    return cap == null ? Double.POSITIVE_INFINITY : cap * books.unitsPerToken;
+  }
+
+  /**
+   * From the next epoch end on, emission follows {@code next} (a governance upgrade): an epoch
+   * ending after the upgrade mints its whole length under the new schedule. Schedules are
+   * functions of the time since genesis, so a halving schedule adopted mid-run is in the
+   * interval it would have reached had it run from the start; the cap bounds the supply, so it
+   * counts what was already minted (net of burns); adaptive inflation continues from the rate
+   * the old schedule had reached ({@link EmissionPolicy#carryOver}).
+   */
+  void useEmission(EmissionConfig next) {
+    minter.use(Emissions.create(next), capUnits(next, books));
   }
 
   /** From the next epoch's payout on, the reward pool is split by {@code next}. */
@@ -81,6 +94,8 @@ final class Epochs {
           : Double.NaN;
     }
     books.poolsFilled();
+    // the downtime rule in force at the epoch's end judges the whole epoch
+    double downtimeThreshold = penalties.downtimeThreshold();
     rewards.distribute(availability, downtimeThreshold, now);
     books.poolsPaid();
     for (int o = 0; o < ops.n; o++) {

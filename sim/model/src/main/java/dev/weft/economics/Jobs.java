@@ -2,6 +2,7 @@ package dev.weft.economics;
 
 import dev.weft.scenario.BehavioursConfig;
 import dev.weft.scenario.EconomicsConfig;
+import dev.weft.scenario.FeesConfig;
 import dev.weft.scenario.VerificationConfig;
 import java.util.function.IntPredicate;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -25,8 +26,8 @@ final class Jobs {
   private final BehavioursConfig bp;
   private final UniformRandomProvider workRng;
   private final UniformRandomProvider faultRng;
-  private final double listPricePerGpuHour;
-  private final double listPricePer1k;
+  private double listPricePerGpuHour;
+  private double listPricePer1k;
   private final Quote quote = new Quote();
   final JobCounts counts = new JobCounts();
   /** GPU-seconds delivered this epoch: the fee policy's utilization. */
@@ -51,8 +52,18 @@ final class Jobs {
     this.faultRng = faultRng;
     this.listPricePerGpuHour = cfg.fees().pricePerGpuHour();
     this.listPricePer1k = cfg.fees().pricePer1kTokens();
-    this.checks = new Checks(books, verification, cfg.verification(),
-        cfg.slashing().fraud().penalty(), verdicts, counts, bp, workRng, checkRng);
+    this.checks = new Checks(books, verification, cfg.verification(), penalties::fraudPenalty,
+        verdicts, counts, bp, workRng, checkRng);
+  }
+
+  /**
+   * From now on, delivered jobs are valued at {@code cfg}'s list prices (a governance upgrade;
+   * the fee policy itself switches in {@link FeeSwitch}). Fees already escrowed keep their
+   * price and where it goes.
+   */
+  void useFees(FeesConfig cfg) {
+    this.listPricePerGpuHour = cfg.pricePerGpuHour();
+    this.listPricePer1k = cfg.pricePer1kTokens();
   }
 
   /** From now on, completed jobs are checked under {@code cfg} (a governance upgrade). */
@@ -124,6 +135,7 @@ final class Jobs {
     verdicts.charge[s] = charge;
     verdicts.burn[s] = burn;
     verdicts.tip[s] = tip;
+    verdicts.toWinner[s] = fees.paysWinner(); // settles as priced, whatever policy is then in force
     verdicts.reporter[s] = checks.reporter;
     settleDue(now);
     return checks.reexecutions;
@@ -180,7 +192,7 @@ final class Jobs {
     if (v.pass[s]) {
       ledger.burn(Accounts.FEE_ESCROW, v.burn[s], Cause.FEE_BURN, t);
       long rest = charge - v.burn[s];
-      if (fees.paysWinner()) {
+      if (v.toWinner[s]) {
         ledger.transfer(Accounts.FEE_ESCROW, Accounts.liquid(o), rest, Cause.AUCTION_PAYMENT, t);
         ops.earn(o, rest, books.fiat(rest), 1); // bids are prices in fiat per GPU-hour
         epochTips += rest;

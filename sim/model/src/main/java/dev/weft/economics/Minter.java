@@ -7,8 +7,8 @@ package dev.weft.economics;
  */
 final class Minter {
   private final Books books;
-  private final EmissionPolicy policy;
-  private final double maxSupplyUnits;
+  private EmissionPolicy policy;
+  private double maxSupplyUnits;
   private double target;
   private double compensation;
   private long minted;
@@ -17,6 +17,16 @@ final class Minter {
   Minter(Books books, EmissionPolicy policy, double maxSupplyUnits) {
     this.books = books;
     this.policy = policy;
+    this.maxSupplyUnits = maxSupplyUnits;
+  }
+
+  /**
+   * From the next epoch on, mints by {@code next} up to {@code maxSupplyUnits}; the running
+   * sum and what was minted carry over, so rounding still never drifts.
+   */
+  void use(EmissionPolicy next, double maxSupplyUnits) {
+    next.carryOver(policy);
+    this.policy = next;
     this.maxSupplyUnits = maxSupplyUnits;
   }
 

@@ -14,18 +14,24 @@ import java.util.Arrays;
 final class Penalties {
   private final Books b;
   private final Stakes stakes;
-  private final SlashingConfig cfg;
-  private final SlashDestination destination;
-  private final boolean correlation;
-  private final double window;
+  private SlashingConfig cfg;
+  private SlashDestination destination;
+  private boolean correlation;
+  private double window;
+  /**
+   * The widest correlation window in force so far: fraud slashings are kept this long either
+   * side, so a window widened by an upgrade still finds the history it reaches back to.
+   */
+  private double keep;
 
-  /** Fraud slashings in the correlation window: time and stake at the offence. */
+  /** Fraud slashings within {@link #keep} either side: time and stake at the offence. */
   private double[] recTime = new double[16];
   private long[] recStake = new long[16];
   private int recHead;
   private int recTail;
   /** Pending correlation penalties, due one window after the offence (so first-in first-out). */
   private double[] penDue = new double[16];
+  private double[] penAt = new double[16];
   private int[] penOp = new int[16];
   private long[] penStake = new long[16];
   private int[] penReporter = new int[16];
@@ -40,10 +46,41 @@ final class Penalties {
   Penalties(Books books, Stakes stakes, SlashingConfig cfg) {
     this.b = books;
     this.stakes = stakes;
-    this.cfg = cfg;
-    this.destination = SlashDestination.byName(cfg.destination());
-    this.window = cfg.fraud().correlationWindow();
-    this.correlation = window > 0 && cfg.fraud().correlationMultiplier() > 0;
+    use(cfg, 0);
+  }
+
+  /**
+   * From {@code now} on, penalties are decided under {@code next} (a governance upgrade): the
+   * fractions, jails, destination and whistleblower share of every slash decided from here on,
+   * and the correlation window and multiplier of every correlation penalty that falls due from
+   * here on. The history of fraud slashings carries over. A penalty pending at the upgrade is
+   * re-timed to one new window after its offence (at once when that has passed) and computed
+   * then over the slashings within the new window either side of it; with the correlation
+   * penalty off after the upgrade, the pending ones are dropped. Jails already served keep
+   * their release time.
+   */
+  void use(SlashingConfig next, double now) {
+    this.cfg = next;
+    this.destination = SlashDestination.byName(next.destination());
+    this.window = next.fraud().correlationWindow();
+    this.keep = Math.max(keep, window);
+    this.correlation = window > 0 && next.fraud().correlationMultiplier() > 0;
+    if (!correlation) {
+      penHead = penTail;
+    }
+    for (int i = penHead; i < penTail; i++) {
+      penDue[i] = Math.max(now, penAt[i] + window); // offences in order: still first-in first-out
+    }
+  }
+
+  /** Epoch availability below which a member is slashed for downtime. */
+  double downtimeThreshold() {
+    return cfg.downtime().threshold();
+  }
+
+  /** The fraction of stake a fraud slash takes at once. */
+  double fraudPenalty() {
+    return cfg.fraud().penalty();
   }
 
   /** A result of {@code op} failed verification; {@code reporter} caught it (-1: protocol). */
@@ -51,16 +88,25 @@ final class Penalties {
     frauds++;
     long before = b.slashable(op);
     slash(op, fraction(before, cfg.fraud().penalty()), Cause.SLASH_FRAUD, reporter, now);
-    if (correlation) {
+    if (keep > 0) {
+      // an offence counts the slashings within a window either side of it: none pending or
+      // still to come reaches back before the oldest pending one, or now, less the window
+      double oldest = penHead < penTail ? penAt[penHead] : now;
+      while (recHead < recTail && recTime[recHead] < oldest - keep) {
+        recHead++;
+      }
       if (recTail == recTime.length) {
         compactRecords();
       }
       recTime[recTail] = now;
       recStake[recTail++] = before;
+    }
+    if (correlation) {
       if (penTail == penDue.length) {
         compactPending();
       }
       penDue[penTail] = now + window;
+      penAt[penTail] = now;
       penOp[penTail] = op;
       penStake[penTail] = before;
       penReporter[penTail++] = reporter;
@@ -92,12 +138,15 @@ final class Penalties {
     long total = -1;
     while (penHead < penTail && penDue[penHead] <= now) {
       double t = penDue[penHead];
-      while (recHead < recTail && recTime[recHead] < t - 2 * window) {
+      double offence = penAt[penHead];
+      while (recHead < recTail && recTime[recHead] < offence - keep) {
         recHead++;
       }
       long inWindow = 0;
-      for (int i = recHead; i < recTail && recTime[i] <= t; i++) {
-        inWindow += recStake[i];
+      for (int i = recHead; i < recTail && recTime[i] <= offence + window; i++) {
+        if (recTime[i] >= offence - window) {
+          inWindow += recStake[i];
+        }
       }
       if (total < 0) {
         total = b.totalStake();
@@ -172,11 +221,13 @@ final class Penalties {
     int live = penTail - penHead;
     if (live * 2 > penDue.length) {
       penDue = Arrays.copyOf(penDue, penDue.length * 2);
+      penAt = Arrays.copyOf(penAt, penAt.length * 2);
       penOp = Arrays.copyOf(penOp, penOp.length * 2);
       penStake = Arrays.copyOf(penStake, penStake.length * 2);
       penReporter = Arrays.copyOf(penReporter, penReporter.length * 2);
     }
     System.arraycopy(penDue, penHead, penDue, 0, live);
+    System.arraycopy(penAt, penHead, penAt, 0, live);
     System.arraycopy(penOp, penHead, penOp, 0, live);
     System.arraycopy(penStake, penHead, penStake, 0, live);
     System.arraycopy(penReporter, penHead, penReporter, 0, live);

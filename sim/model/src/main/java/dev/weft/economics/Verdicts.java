@@ -21,6 +21,8 @@ final class Verdicts {
   long[] charge = new long[64];
   long[] burn = new long[64];
   long[] tip = new long[64];
+  /** The unburned charge goes straight to the executor (an auction's price), not the pool. */
+  boolean[] toWinner = new boolean[64];
   int[] reporter = new int[64];
   private double[] due = new double[64];
   private final IndexedMinHeap heap = new IndexedMinHeap(64);
@@ -68,6 +70,7 @@ final class Verdicts {
       charge = Arrays.copyOf(charge, c);
       burn = Arrays.copyOf(burn, c);
       tip = Arrays.copyOf(tip, c);
+      toWinner = Arrays.copyOf(toWinner, c);
       reporter = Arrays.copyOf(reporter, c);
       due = Arrays.copyOf(due, c);
     }

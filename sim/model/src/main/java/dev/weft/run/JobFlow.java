@@ -121,7 +121,7 @@ final class JobFlow {
       return;
     }
     if (!n.online() || !g.cluster.contains(n)) {
-      throw new IllegalStateException("scheduler " + ctx.scenario.scheduler().policy()
+      throw new IllegalStateException("scheduler " + g.scheduler.getClass().getSimpleName()
           + " placed job on node " + n.id() + " that cannot take it");
     }
     transport.deliver(ctx.station(n.id()), run, this);

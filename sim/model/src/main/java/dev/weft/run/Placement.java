@@ -37,7 +37,8 @@ final class Placement {
   /** Jobs that may run on the same node classes, placed by one scheduler. */
   static final class Group {
     final SubCluster cluster;
-    final Scheduler scheduler;
+    /** The policy in force; a governance upgrade may replace it mid-run. */
+    Scheduler scheduler;
     /** Jobs no node would take yet, oldest first; expired ones are skipped when reached. */
     final ArrayDeque<JobRun> central = new ArrayDeque<>();
     /** Live (waiting) jobs in {@link #central}. */
@@ -201,6 +202,22 @@ final class Placement {
     for (int g = 0; g < groups.size(); g++) {
       String name = "scheduler/" + policy + (g == 0 ? "" : "/" + g);
       groups.get(g).scheduler.attach(groups.get(g).cluster, ctx.streams.stream(name));
+    }
+  }
+
+  /**
+   * From now on, every group places by {@code policy} (a governance upgrade): a new scheduler
+   * per group, attached to the group's cluster as it is now (load, availability, stakes), with
+   * a random stream of its own named after the policy and the upgrade's number {@code k}, so
+   * no other stream is disturbed. Jobs already on a node or on their way stay there; the
+   * caller offers jobs waiting centrally to the new policy.
+   */
+  void use(String policy, int k) {
+    for (int g = 0; g < groups.size(); g++) {
+      Group group = groups.get(g);
+      String name = "scheduler/" + policy + (g == 0 ? "" : "/" + g) + "/upgrade-" + k;
+      group.scheduler = Schedulers.create(policy);
+      group.scheduler.attach(group.cluster, ctx.streams.stream(name));
     }
   }
 

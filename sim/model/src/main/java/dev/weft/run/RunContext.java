@@ -21,6 +21,8 @@ final class RunContext {
   final Node[] nodes;
   final Station[] stations;
   private Trace trace = Trace.NONE;
+  /** Re-dispatches after a failure: the scheduler section's, until an upgrade changes it. */
+  private int retries;
   /** Sees every job the run creates; a seam for consistency checks in tests. */
   private java.util.function.Consumer<JobRun> created = run -> { };
 
@@ -28,6 +30,7 @@ final class RunContext {
     this.scenario = scenario;
     this.resources = resources;
     this.streams = new RandomStreams(scenario.seed());
+    this.retries = scenario.scheduler().retries();
     nodes = new Node[scenario.nodeCount()];
     stations = new Station[nodes.length];
     int id = 0;
@@ -75,6 +78,11 @@ final class RunContext {
   }
 
   int retries() {
-    return scenario.scheduler().retries();
+    return retries;
+  }
+
+  /** From now on, a job is re-dispatched at most {@code n} times (a governance upgrade). */
+  void retries(int n) {
+    retries = n;
   }
 }

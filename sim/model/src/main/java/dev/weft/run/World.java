@@ -3,9 +3,7 @@ package dev.weft.run;
 import dev.weft.economics.Economy;
 import dev.weft.economics.StakeListener;
 import dev.weft.engine.Simulator;
-import dev.weft.scenario.RewardSplit;
 import dev.weft.scenario.Scenario;
-import dev.weft.scenario.VerificationConfig;
 import dev.weft.scenario.Workload;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +20,12 @@ import java.util.function.DoubleConsumer;
  * data-parallel jobs; without economics, {@link RunEconomy#NONE} accepts every result.
  */
 public final class World {
+  /**
+   * The scenario paths {@link #upgrade} can change mid-run (and everything under them); of
+   * {@code economics.rewards}, only the split.
+   */
+  public static final List<String> UPGRADABLE = upgradable();
+
   private final RunContext ctx;
   private final Simulator sim;
   private final RunEconomy economy;
@@ -35,6 +39,8 @@ public final class World {
   private final List<Arrivals> arrivals = new ArrayList<>();
   private final Economy ledgerEconomy; // null without economics
   private final List<Runnable> upgrades = new ArrayList<>();
+  /** The placement policy in force. */
+  private String policy;
   private boolean ran;
 
   public World(Scenario scenario) {
@@ -44,6 +50,7 @@ public final class World {
   public World(Scenario scenario, Resources resources) {
     ctx = new RunContext(scenario, resources);
     sim = ctx.sim;
+    policy = scenario.scheduler().policy();
     for (int w = 0; w < scenario.workload().size(); w++) {
       Workload wl = scenario.workload().get(w);
       if (wl.nodes() > 1 && scenario.network() == null) {
@@ -86,21 +93,63 @@ public final class World {
   }
 
   /**
-   * A governance upgrade at simulated time {@code at}: from then on the economy checks results
-   * under {@code verification} and splits rewards by {@code split} (see {@link
-   * Economy#reconfigure}). Call before {@link #run}; several upgrades make a ramp. The event
-   * draws no random number, so until {@code at} the run is the run without it.
+   * A governance upgrade at simulated time {@code at}: from then on the run follows {@code
+   * after}'s protocol parameters, the paths of {@link #UPGRADABLE}. The placement policy
+   * switches for every placement decided from then on (jobs waiting centrally are offered to
+   * the new one at once; see {@link Placement#use}) and a changed retry limit applies to
+   * failures from then on; the economics switch section by section as {@link
+   * Economy#reconfigure} states. Every other part of {@code after} (nodes, workload, network,
+   * faults, duration, token supply, stakes...) must equal this run's scenario, seed aside: it
+   * holds state a live network cannot swap. Call before {@link #run}; several upgrades make a
+   * ramp, each applying what differs from the one before. The event draws no random number
+   * (a new scheduler draws from a stream of its own), so until {@code at} the run is the run
+   * without it.
    */
-  public World upgradeEconomics(double at, VerificationConfig verification, RewardSplit split) {
-    if (ledgerEconomy == null) {
-      throw new IllegalArgumentException("an economics upgrade needs an economics section");
-    }
+  public World upgrade(double at, Scenario after) {
     if (ran || !(at >= 0)) {
       throw new IllegalStateException("upgrades are scheduled before the run, at t >= 0");
     }
-    upgrades.add(() -> sim.scheduleAt(at,
-        () -> ledgerEconomy.reconfigure(verification, split, sim.now())));
+    Scenario now = ctx.scenario;
+    if ((now.economics() == null) != (after.economics() == null)) {
+      throw new IllegalArgumentException("an upgrade cannot add or remove the economics");
+    }
+    Scenario held = new Scenario(now.name(), now.description(), now.seed(), after.duration(),
+        after.warmup(), after.nodes(), after.workload(), now.scheduler(), after.outputs(),
+        now.economics(), after.network(), after.faults());
+    if (!held.equals(now)) {
+      throw new IllegalArgumentException("only " + String.join(", ", UPGRADABLE)
+          + " can change mid-run");
+    }
+    if (now.economics() != null) {
+      Economy.checkUpgrade(now.economics(), after.economics());
+    }
+    int k = upgrades.size();
+    upgrades.add(() -> sim.scheduleAt(at, () -> apply(after, k)));
     return this;
+  }
+
+  private static List<String> upgradable() {
+    List<String> out = new ArrayList<>(List.of("scheduler"));
+    for (String p : Economy.UPGRADABLE) {
+      out.add("economics." + p);
+    }
+    return List.copyOf(out);
+  }
+
+  /** Applies what {@code after} changes against the parameters now in force. */
+  private void apply(Scenario after, int k) {
+    if (ledgerEconomy != null) {
+      ledgerEconomy.reconfigure(after.economics(), sim.now());
+      placement.weightsChanged(); // an auction's bids may have moved with the fee policy
+    }
+    ctx.retries(after.scheduler().retries());
+    if (!after.scheduler().policy().equals(policy)) {
+      policy = after.scheduler().policy();
+      placement.use(policy, k);
+      for (Placement.Group g : placement.groups()) {
+        flow.redispatchCentral(g);
+      }
+    }
   }
 
   /** Sends every job lifecycle event to {@code t}. */

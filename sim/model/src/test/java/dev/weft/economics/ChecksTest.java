@@ -46,7 +46,7 @@ class ChecksTest {
         return 1;
       }
     };
-    Checks c = new Checks(books, always, RecordDefaults.of(VerificationConfig.class), 0.05,
+    Checks c = new Checks(books, always, RecordDefaults.of(VerificationConfig.class), () -> 0.05,
         verdicts, counts, Fixtures.certainBehaviours(), s.stream("work"), s.stream("checks"));
     assertEquals(extra, c.plan().extraExecutions);
     return c;

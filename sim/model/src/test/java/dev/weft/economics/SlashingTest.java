@@ -14,7 +14,8 @@ class SlashingTest {
   private static final double DAY = 86400;
   private static final long G = 1_000_000_000L; // base units per token at 9 decimals
 
-  private static List<OperatorSpec> ops(Behaviour[] b, double[] stake) {
+  /** One single-GPU operator per behaviour with its stake, 1 fiat a day of fixed costs. */
+  static List<OperatorSpec> ops(Behaviour[] b, double[] stake) {
     List<OperatorSpec> out = new ArrayList<>();
     for (int i = 0; i < b.length; i++) {
       out.add(new OperatorSpec("a", b[i], stake[i], 1, Configs.fixedCostPerDay(1)));
@@ -35,18 +36,27 @@ class SlashingTest {
     assertEquals(197_802_197_802L, CorrelationPenalty.amount(200 * G, 300 * G, 910 * G, 3));
   }
 
+  /**
+   * Lazy operators 0 and 1 (stakes 100 and 200, beside an honest 700) caught at days 1 and 2
+   * under {@code c}, every job checked.
+   */
+  static Economy twoFrauds(EconomicsConfig c) {
+    Economy e = Economy.create(c, ops(new Behaviour[] {Behaviour.LAZY, Behaviour.LAZY,
+        Behaviour.HONEST}, new double[] {100, 200, 700}), new RandomStreams(1));
+    e.onOffline(1, 0.5 * DAY); // so operator 2 checks operator 0
+    e.onJobCompleted(0, 60, 0, DAY);
+    e.onOnline(1, 1.5 * DAY);
+    e.onJobCompleted(1, 60, 0, 2 * DAY);
+    return e;
+  }
+
   @Test
   void correlatedFraudsArePenalizedOneWindowLater() {
     EconomicsConfig c = Configs.economics("verification.spotCheckRate=1",
         "slashing.fraud.penalty=0", "slashing.fraud.correlationWindow=18d",
         "slashing.fraud.jail=60d", "slashing.downtime.penalty=0", "operators.joinLeave=false");
-    Economy e = Economy.create(c, ops(new Behaviour[] {Behaviour.LAZY, Behaviour.LAZY,
-        Behaviour.HONEST}, new double[] {100, 200, 700}), new RandomStreams(1));
-    e.onOffline(1, 0.5 * DAY); // so operator 2 checks operator 0
-    e.onJobCompleted(0, 60, 0, DAY);
+    Economy e = twoFrauds(c);
     assertFalse(e.isActive(0), "caught and jailed");
-    e.onOnline(1, 1.5 * DAY);
-    e.onJobCompleted(1, 60, 0, 2 * DAY);
     assertFalse(e.isActive(1));
     e.tick(18.9 * DAY);
     assertEquals(100, e.tokens(e.balance(Accounts.bonded(0))), 1e-9, "nothing before 19 days");
