@@ -131,11 +131,11 @@ class CompareCliTest {
   @Test
   void midRunChangeOutsideTheSupportedSectionsIsRefusedAtTheKey() throws Exception {
     CompareTestFiles.write(dir, "fees-midrun.yaml", """
-        proposal: Bigger stakes, from 2h
+        proposal: More delegation, from 2h
         base: tiny.yaml
         changes:
           economics.verification.spotCheckRate: 0.1
-          economics.staking.minimum: 500
+          economics.staking.delegation: 2
         activation: 2h
         objectives:
           - {metric: economics.roi.lazy, below: 0}
@@ -143,7 +143,7 @@ class CompareCliTest {
     var r = weft("compare", base.toString(), dir.resolve("fees-midrun.yaml").toString(),
         "--out", dir.resolve("x").toString());
     assertEquals(2, r.code());
-    assertTrue(r.err().contains("fees-midrun.yaml:5:3: 'economics.staking.minimum' cannot"
+    assertTrue(r.err().contains("fees-midrun.yaml:5:3: 'economics.staking.delegation' cannot"
         + " change mid-run"), r.err());
     assertFalse(r.err().contains("spotCheckRate"), r.err());
   }

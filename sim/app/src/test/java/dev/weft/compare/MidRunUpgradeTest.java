@@ -143,6 +143,25 @@ class MidRunUpgradeTest {
   }
 
   @Test
+  void aRaisedMinimumStakeIsBondedAtTheActivation() throws Exception {
+    baseline(CompareTestFiles.TINY);
+    Proposal p = proposal("""
+        changes:
+          economics.staking.minimum: 5000
+        activation: 165m
+        """);
+    RunResult before = base();
+    RunResult after = proposed(p);
+    assertEquals(16, sameUntil(before, after, 2.75 * 3600));
+    double[] staked = after.economySeries().column("staked");
+    double[] stakedBase = before.economySeries().column("staked");
+    // 20 operators topped up from 2000 to 5000 at 2 h 45 min; by the sample at 2 h 50 min a
+    // lazy one may have lost 0.05% of 5000 (2.5 tokens) to a spot check
+    assertTrue(staked[16] <= 20 * 5000 && staked[16] > 20 * 5000 - 10, "" + staked[16]);
+    assertTrue(stakedBase[16] <= 20 * 2000, "" + stakedBase[16]);
+  }
+
+  @Test
   void placementsAfterTheActivationGoByTheNewPolicy() throws Exception {
     // five nodes with a million tokens staked, five with none: least-loaded shares the work,
     // stake-weighted gives a node without stake one chance in about 10^15 per job
@@ -181,8 +200,9 @@ class MidRunUpgradeTest {
     assertEquals("p.yaml:4:3: 'economics.token.initialSupply' cannot change mid-run: it is not"
         + " a protocol parameter a vote switches on a live network, or it holds state that"
         + " cannot switch; with an activation, changes are limited to scheduler,"
-        + " economics.verification, economics.rewards.split, economics.slashing,"
-        + " economics.fees, economics.emission (and paths under them); drop activation to"
+        + " economics.verification, economics.rewards.split, economics.rewards.unclaimed,"
+        + " economics.slashing, economics.fees, economics.emission, economics.staking.minimum,"
+        + " economics.staking.unbonding (and paths under them); drop activation to"
         + " apply it from the start", e.errors().get(0).toString().replaceAll("^.*/", ""));
     InputException ramp = assertThrows(InputException.class, () -> proposal("""
         changes:

@@ -10,7 +10,8 @@ final class Books implements OperatorView {
   final Operators ops;
   final WeightIndex selectable;
   final double unitsPerToken;
-  final long minimumStake;
+  /** Least own bonded stake of an active operator, base units (an upgrade may move it). */
+  long minimumStake;
   final FeePolicy fees;
   private final boolean[] active;
   /** Told of every change of {@link #isActive}, as it happens. */

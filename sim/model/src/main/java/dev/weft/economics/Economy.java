@@ -3,6 +3,7 @@ package dev.weft.economics;
 import dev.weft.random.RandomStreams;
 import dev.weft.scenario.EconomicsConfig;
 import dev.weft.scenario.RewardsConfig;
+import dev.weft.scenario.StakingConfig;
 import java.util.List;
 import java.util.function.IntPredicate;
 
@@ -26,7 +27,8 @@ import java.util.function.IntPredicate;
 public final class Economy {
   /** The sections of {@code economics} that {@link #reconfigure} can change mid-run. */
   public static final List<String> UPGRADABLE = List.of("verification", "rewards.split",
-      "slashing", "fees", "emission");
+      "rewards.unclaimed", "slashing", "fees", "emission", "staking.minimum",
+      "staking.unbonding");
 
   private static final String STREAM = "economics/";
 
@@ -190,7 +192,13 @@ public final class Economy {
    *   <li>fees: jobs delivered from now on are priced by it; escrowed fees settle as priced
    *       ({@link FeeSwitch} states the EIP-1559 base fee's rule);</li>
    *   <li>emission: from the next epoch end on, over that whole epoch ({@link
-   *       Epochs#useEmission}).</li>
+   *       Epochs#useEmission});</li>
+   *   <li>rewards.unclaimed: role shares nobody earns from the next payout on ({@link
+   *       Epochs#useUnclaimed});</li>
+   *   <li>staking.unbonding: unbondings started from now on; those queued keep their due time
+   *       ({@link Stakes#useUnbonding});</li>
+   *   <li>staking.minimum: at once: targets rise to it, operators top up, activity is
+   *       re-derived ({@link Stakes#useMinimum}).</li>
    * </ul>
    * Throws IllegalArgumentException for unknown names or a change outside those sections.
    */
@@ -215,6 +223,15 @@ public final class Economy {
     if (!next.emission().equals(was.emission())) {
       epochs.useEmission(next.emission());
     }
+    if (!next.rewards().unclaimed().equals(was.rewards().unclaimed())) {
+      epochs.useUnclaimed(UnclaimedRule.byName(next.rewards().unclaimed()));
+    }
+    if (next.staking().unbonding() != was.staking().unbonding()) {
+      stakes.useUnbonding(next.staking().unbonding());
+    }
+    if (next.staking().minimum() != was.staking().minimum()) {
+      stakes.useMinimum(books.units(next.staking().minimum()), now);
+    }
   }
 
   /**
@@ -229,7 +246,9 @@ public final class Economy {
     // next with the upgradable sections put back as they are: what must not have changed
     EconomicsConfig held = new EconomicsConfig(next.token(), from.emission(), from.fees(),
         new RewardsConfig(from.rewards().split(), next.rewards().availabilityWeighting(),
-            next.rewards().unclaimed()), next.staking(), from.slashing(), from.verification(),
+            from.rewards().unclaimed()), new StakingConfig(from.staking().minimum(),
+            from.staking().unbonding(), next.staking().delegation(),
+            next.staking().commission()), from.slashing(), from.verification(),
         next.operators(), next.costs(), next.behaviours(), next.epoch());
     if (!held.equals(from)) {
       throw new IllegalArgumentException("only " + String.join(", ", UPGRADABLE)

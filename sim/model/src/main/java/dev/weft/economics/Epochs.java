@@ -72,6 +72,15 @@ final class Epochs {
   }
 
   /**
+   * From the next epoch's payout on, a role share nobody earned goes by {@code next}; what a
+   * {@code carry} rule left in the pools stays there and is paid with the next epoch that has
+   * someone to pay, or goes by the new rule when that epoch has nobody either.
+   */
+  void useUnclaimed(UnclaimedRule next) {
+    rewards.use(next);
+  }
+
+  /**
    * Ends the epoch since the last end at {@code now}; nothing when no time has passed.
    * {@code capacityUtilization} is the share of serving capacity the run measured in use over
    * the epoch, or NaN when no run measures it (then delivered work stands in for it).

@@ -15,7 +15,7 @@ final class Rewards {
   private RewardSplit split;
   private final double commission;
   private final boolean perIdentity;
-  private final UnclaimedRule unclaimed;
+  private UnclaimedRule unclaimed;
   private final double[] weights;
   /** Units allotted to the compute and availability roles in the last distribution. */
   long operatorBudget;
@@ -33,6 +33,11 @@ final class Rewards {
   /** From the next distribution on, the pool is split by {@code next} (a governance upgrade). */
   void use(RewardSplit next) {
     this.split = next;
+  }
+
+  /** From the next distribution on, unclaimed role shares go by {@code next} (an upgrade). */
+  void use(UnclaimedRule next) {
+    this.unclaimed = next;
   }
 
   /** Whether availability pays per identity ({@code identity}) or by stake ({@code stake}). */

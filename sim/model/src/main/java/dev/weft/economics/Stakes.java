@@ -4,13 +4,16 @@ import java.util.Arrays;
 
 /**
  * Bonding and unbonding. Unbonding stake stays in escrow, still slashable, for the unbonding
- * period and only then becomes liquid; the queue is first-in first-out because the period is
- * the same for all. Operators keep their bonded stake at its target, topping up from liquid
- * tokens and buying the rest from the market (capital, not an operating cost).
+ * period and only then becomes liquid; the queue is kept in order of maturity (first-in
+ * first-out while the period stays the same; an entry queued after a governance upgrade
+ * shortened the period moves ahead of older ones, which keep their due time, as in the Cosmos
+ * SDK where a new unbonding time applies to new unbondings only). Operators keep their bonded
+ * stake at its target, topping up from liquid tokens and buying the rest from the market
+ * (capital, not an operating cost).
  */
 final class Stakes {
   private final Books b;
-  private final double period;
+  private double period;
   private double[] due = new double[16];
   private int[] op = new int[16];
   private long[] amount = new long[16];
@@ -38,7 +41,46 @@ final class Stakes {
     due[tail] = now + period;
     op[tail] = o;
     amount[tail++] = units;
+    // keep the queue in order of maturity: only after a shortened period does this move
+    for (int i = tail - 1; i > head && due[i - 1] > due[i]; i--) {
+      swap(i - 1, i);
+    }
     b.refresh(o);
+  }
+
+  private void swap(int i, int j) {
+    double d = due[i];
+    due[i] = due[j];
+    due[j] = d;
+    int x = op[i];
+    op[i] = op[j];
+    op[j] = x;
+    long a = amount[i];
+    amount[i] = amount[j];
+    amount[j] = a;
+  }
+
+  /** Unbondings started from now on take {@code seconds}; those queued keep their due time. */
+  void useUnbonding(double seconds) {
+    period = seconds;
+  }
+
+  /**
+   * A governance upgrade sets the minimum own stake to {@code units} at {@code now}: every
+   * operator's target rises to it (targets never fall: a lower minimum asks nobody to unbond),
+   * operators in the network and not jailed top up at once, as they would ahead of an
+   * activation announced in advance (a jailed one tops up on release, as always), and every
+   * operator's activity is re-derived against the new minimum.
+   */
+  void useMinimum(long units, double now) {
+    b.minimumStake = units;
+    for (int o = 0; o < b.ops.n; o++) {
+      b.ops.targetStake[o] = Math.max(b.ops.targetStake[o], units);
+      if (b.ops.participating[o] && !b.ops.jailed[o]) {
+        topUp(o, now);
+      }
+      b.refresh(o);
+    }
   }
 
   /**

@@ -195,6 +195,71 @@ class UpgradeTest {
         () -> e.reconfigure(with(c, "token.initialSupply=5"), 10));
     assertTrue(x.getMessage().contains("fees"), x.getMessage());
     assertThrows(IllegalArgumentException.class,
-        () -> e.reconfigure(with(c, "rewards.unclaimed=burn"), 10));
+        () -> e.reconfigure(with(c, "staking.delegation=2"), 10), "delegation is genesis state");
+    assertThrows(IllegalArgumentException.class,
+        () -> e.reconfigure(with(c, "epoch=5m"), 10), "the clock");
+  }
+
+  @Test
+  void aRaisedMinimumStakeIsToppedUpAtOnceAndALowerOneAsksNobodyToUnbond() {
+    EconomicsConfig c = Configs.economics("staking.minimum=50", "operators.joinLeave=false",
+        "operators.sellShare=0", "emission.schedule=none", "slashing.downtime.penalty=0");
+    Economy e = Economy.create(c, ops(new Behaviour[] {Behaviour.HONEST, Behaviour.HONEST},
+        new double[] {100, 300}), new RandomStreams(1));
+    long bought = e.ledger().flow(Cause.PURCHASE);
+    e.reconfigure(with(c, "staking.minimum=200"), DAY);
+    // operator 0 buys the 100 it lacks; operator 1 already holds more than 200
+    assertEquals(200 * G, e.balance(Accounts.bonded(0)));
+    assertEquals(300 * G, e.balance(Accounts.bonded(1)));
+    assertEquals(bought + 100 * G, e.ledger().flow(Cause.PURCHASE));
+    assertTrue(e.isActive(0) && e.isActive(1));
+    e.reconfigure(with(c, "staking.minimum=10"), 2 * DAY);
+    e.tick(3 * DAY);
+    assertEquals(200 * G, e.balance(Accounts.bonded(0)), "targets never fall");
+    e.checkInvariants(3 * DAY);
+  }
+
+  @Test
+  void aShorterUnbondingPeriodAppliesToUnbondingsStartedAfterIt() {
+    EconomicsConfig c = Configs.economics("staking.unbonding=10d", "operators.joinLeave=false",
+        "operators.sellShare=0", "emission.schedule=none", "slashing.downtime.penalty=0");
+    Economy e = Economy.create(c, ops(new Behaviour[] {Behaviour.HONEST, Behaviour.HONEST,
+        Behaviour.HONEST}, new double[] {100, 100, 100}), new RandomStreams(1));
+    e.leave(0, DAY); // due at day 11 under the old period
+    e.reconfigure(with(c, "staking.unbonding=1d"), 2 * DAY);
+    e.leave(1, 3 * DAY); // due at day 4, ahead of operator 0's older entry
+    e.tick(4 * DAY);
+    assertEquals(0, e.balance(Accounts.unbonding(1)));
+    assertEquals(100 * G, e.balance(Accounts.liquid(1)));
+    assertEquals(100 * G, e.balance(Accounts.unbonding(0)), "keeps its due time, day 11");
+    e.tick(10 * DAY);
+    assertEquals(100 * G, e.balance(Accounts.unbonding(0)));
+    e.tick(11 * DAY);
+    assertEquals(0, e.balance(Accounts.unbonding(0)));
+    assertEquals(100 * G, e.balance(Accounts.liquid(0)));
+    e.checkInvariants(11 * DAY);
+  }
+
+  @Test
+  void unclaimedSharesGoByTheRuleInForceAtEachPayout() {
+    // UnclaimedSharesTest's economy: 2 tokens of fees an hour, the verifiers' 10% unclaimed;
+    // to the treasury for 5 epochs, then burned for 5
+    EconomicsConfig c = Configs.economics("verification.policy=none",
+        "fees={model:fixed,pricePerGpuHour:2,burn:0,tip:0}", "emission.schedule=none",
+        "rewards.split={compute:0.7,verifiers:0.1,treasury:0.2}", "rewards.unclaimed=treasury",
+        "operators={joinLeave:false,sellShare:0}", "epoch=1h");
+    Economy e = Economy.create(c, List.of(
+        new OperatorSpec("a", Behaviour.HONEST, 10, 1, Configs.fixedCostPerDay(1))),
+        new RandomStreams(1));
+    for (int h = 0; h < 10; h++) {
+      if (h == 5) {
+        e.reconfigure(with(c, "rewards.unclaimed=burn"), 5 * 3600);
+      }
+      e.onJobCompleted(0, 3600, 0, h * 3600 + 1800);
+      e.tick((h + 1) * 3600);
+    }
+    assertEquals(5 * 2 * 0.1, e.tokens(e.ledger().flow(Cause.UNCLAIMED_TO_TREASURY)), 1e-9);
+    assertEquals(5 * 2 * 0.1, e.tokens(e.ledger().flow(Cause.UNCLAIMED_BURN)), 1e-9);
+    e.checkInvariants(10 * 3600);
   }
 }
