@@ -126,9 +126,16 @@ public final class ProposalLoader {
             + " complete before the run ends (" + Objective.trim(duration) + " s)"));
       }
       for (Map.Entry<String, Location> c : changeAt.entrySet()) {
-        if (MID_RUN.stream().noneMatch(p -> c.getKey().equals(p)
-            || c.getKey().startsWith(p + "."))) {
-          errors.add(new InputError(c.getValue(), "'" + c.getKey() + "' cannot change mid-run:"
+        // a map written at a parent path (economics.staking: {minimum: 500}) is judged by its
+        // leaves, so it may switch when every one of them may
+        Map<String, YNode> leaves = new LinkedHashMap<>();
+        leaves(c.getKey(), cm(m).get(c.getKey()), leaves);
+        String fixed = leaves.keySet().stream().filter(l -> !midRun(l)).findFirst()
+            .orElse(null);
+        if (fixed != null) {
+          String shown = fixed.equals(c.getKey()) ? "" : " (its '" + fixed + "')";
+          errors.add(new InputError(c.getValue(), "'" + c.getKey() + "'" + shown
+              + " cannot change mid-run:"
               + " it is not a protocol parameter a vote switches on a live network, or it holds"
               + " state that cannot switch; with an activation, changes are limited to "
               + String.join(", ", MID_RUN) + " (and paths under them); drop activation to"
@@ -151,6 +158,11 @@ public final class ProposalLoader {
         objectives, activation == null ? after.scenario() : baseline.scenario(),
         activation == null ? after.resources() : baseline.resources(), after.scenario(),
         upgrades);
+  }
+
+  /** Whether {@code path} is one of {@link #MID_RUN} or under one. */
+  private static boolean midRun(String path) {
+    return MID_RUN.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "."));
   }
 
   private static YNode.Mapping cm(YNode.Mapping m) {

@@ -147,7 +147,7 @@ class MidRunUpgradeTest {
     baseline(CompareTestFiles.TINY);
     Proposal p = proposal("""
         changes:
-          economics.staking.minimum: 5000
+          economics.staking: {minimum: 5000}
         activation: 165m
         """);
     RunResult before = base();
@@ -204,6 +204,13 @@ class MidRunUpgradeTest {
         + " economics.slashing, economics.fees, economics.emission, economics.staking.minimum,"
         + " economics.staking.unbonding (and paths under them); drop activation to"
         + " apply it from the start", e.errors().get(0).toString().replaceAll("^.*/", ""));
+    InputException parent = assertThrows(InputException.class, () -> proposal("""
+        changes:
+          economics.staking: {minimum: 500, delegation: 2}
+        activation: 3h
+        """));
+    assertTrue(parent.errors().get(0).toString().contains("p.yaml:4:3: 'economics.staking' (its"
+        + " 'economics.staking.delegation') cannot change mid-run"), parent.errors().toString());
     InputException ramp = assertThrows(InputException.class, () -> proposal("""
         changes:
           economics.fees.model: eip1559
