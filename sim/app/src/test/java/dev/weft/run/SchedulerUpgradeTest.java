@@ -81,7 +81,8 @@ class SchedulerUpgradeTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> w.upgrade(60, more));
     assertEquals("only scheduler, economics.verification, economics.rewards.split,"
-        + " economics.slashing, economics.fees, economics.emission can change mid-run",
+        + " economics.rewards.unclaimed, economics.slashing, economics.fees, economics.emission,"
+        + " economics.staking.minimum, economics.staking.unbonding can change mid-run",
         e.getMessage());
   }
 }
