@@ -69,6 +69,7 @@ final class CapacityCmd implements Callable<Integer> {
     } catch (InputException e) {
       return Inputs.report(e, err);
     }
+    Inputs.notePerRunOutputs(base.scenario().outputs(), "capacity", err);
     Scenario s = base.scenario();
     List<Integer> scaled = new ArrayList<>();
     double total = 0;

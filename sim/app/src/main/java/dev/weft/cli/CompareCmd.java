@@ -98,6 +98,7 @@ final class CompareCmd implements Callable<Integer> {
     } catch (InputException e) {
       return Inputs.report(e, err);
     }
+    Inputs.notePerRunOutputs(baseline.scenario().outputs(), "compare", err);
     List<String> ids = proposals.stream().map(Proposal::id).toList();
     if (ids.stream().distinct().count() != ids.size()) {
       err.println("two proposals share a file name " + ids + "; each needs its own");

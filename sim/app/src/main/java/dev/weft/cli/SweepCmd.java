@@ -110,6 +110,7 @@ final class SweepCmd implements Callable<Integer> {
     } catch (InputException e) {
       return Inputs.report(e, err);
     }
+    Inputs.notePerRunOutputs(base.scenario().outputs(), "sweep", err);
     String name = base.scenario().name();
     Path dir = (out != null ? out : RunCmd.defaultReports().resolve(name + "-sweep"))
         .toAbsolutePath().normalize();

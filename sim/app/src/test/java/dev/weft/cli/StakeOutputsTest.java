@@ -102,6 +102,18 @@ class StakeOutputsTest {
   }
 
   @Test
+  void aSweepSaysItWritesNoStakeLog() throws Exception {
+    Path sweep = dir.resolve("sweep");
+    CliTest.Result r = CliTest.weft("sweep", SCENARIO, "--out", sweep.toString(), "--set",
+        "duration=2h", "--set", "warmup=1h", "--set", "outputs.stake=true", "--param",
+        "economics.verification.spotCheckRate=0.01");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("note: outputs.stake asks for files of one run, which `weft run`"
+        + " writes; `weft sweep` writes none of them"), r.err());
+    assertFalse(Files.exists(sweep.resolve("metrics")));
+  }
+
+  @Test
   void aScenarioWithoutEconomicsHasNoStakeToLog() throws Exception {
     Path none = dir.resolve("none");
     CliTest.Result r = CliTest.weft("run", "../../scenarios/training-data-parallel.yaml",
