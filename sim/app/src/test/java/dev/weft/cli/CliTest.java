@@ -58,12 +58,15 @@ class CliTest {
     assertEquals(42, s.get("seed").asLong());
     assertEquals(7200.0, s.at("/simulated/duration").asDouble());
     assertEquals(1200.0, s.at("/simulated/warmup").asDouble());
-    // every node cold-starts during warm-up; the summary counts after it, the series from 0
+    // every operator pre-pulled the weights (preloaded): no cold start, from t = 0 on; so a
+    // lazy operator's card is warm, gets requests and returns junk that checks catch
     assertTrue(s.at("/network").has("coldStarts"));
     List<String> series = Files.readAllLines(quickstartOut.resolve("metrics/timeseries.csv"));
     int col = List.of(series.get(0).split(",")).indexOf("coldStarts");
-    assertTrue(Double.parseDouble(series.get(series.size() - 1).split(",")[col]) > 0,
-        "nodes download the model weights");
+    assertEquals(0, Double.parseDouble(series.get(series.size() - 1).split(",")[col]),
+        "no node downloads the model weights");
+    assertTrue(s.at("/economics/lazyDetection/junkOperators").asLong() > 0, "lazy cards cheat");
+    assertTrue(s.at("/economics/lazyDetection/slashed").asLong() > 0, "and are caught");
     assertTrue(s.at("/network/latencyShare").asDouble() > 0);
     assertTrue(s.at("/kernelTimings/provenance/measured").asDouble() > 0);
     for (String k : List.of("wallSeconds", "events", "eventsPerSecond", "weftVersion")) {
