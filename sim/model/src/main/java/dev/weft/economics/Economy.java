@@ -469,9 +469,15 @@ public final class Economy {
       throw new IllegalStateException("the economy was closed at t=" + now);
     }
     now = t;
-    jobs.settleDue(t);
-    stakes.mature(t);
-    penalties.processDue(t);
+    // what fell due since the last call, in time order: a verdict's fraud slash due after a
+    // correlation penalty must not take stake before it (ties: verdicts, unbonding, penalties)
+    double next;
+    while ((next = Math.min(jobs.nextDue(), Math.min(stakes.nextDue(), penalties.nextDue())))
+        <= t) {
+      jobs.settleDue(next);
+      stakes.mature(next);
+      penalties.processDue(next);
+    }
   }
 
   Ledger ledger() {

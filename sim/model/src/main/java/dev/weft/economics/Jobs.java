@@ -157,6 +157,11 @@ final class Jobs {
   }
 
   /** Settles every verdict due by {@code t}, in due order (ties in the order planned). */
+  /** When the earliest pending verdict is due; infinity when none is. */
+  double nextDue() {
+    return verdicts.nextDue();
+  }
+
   void settleDue(double t) {
     int s;
     while ((s = verdicts.pollDue(t)) >= 0) {

@@ -134,6 +134,11 @@ final class Penalties {
    * Applies correlation penalties due by {@code now}. The total stake is taken once per call,
    * as Ethereum takes the total active balance once per epoch for all of its slashings.
    */
+  /** When the earliest pending correlation penalty is due; infinity when none is. */
+  double nextDue() {
+    return penHead < penTail ? penDue[penHead] : Double.POSITIVE_INFINITY;
+  }
+
   void processDue(double now) {
     long total = -1;
     while (penHead < penTail && penDue[penHead] <= now) {

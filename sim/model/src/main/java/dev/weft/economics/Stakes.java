@@ -83,6 +83,11 @@ final class Stakes {
     }
   }
 
+  /** When the earliest unbonding entry matures; infinity when none is queued. */
+  double nextDue() {
+    return head < tail ? due[head] : Double.POSITIVE_INFINITY;
+  }
+
   /**
    * Releases matured unbonding entries, each capped by what is left in the operator's unbonding
    * account, so a slash of unbonding stake falls on the entries that mature last.
@@ -119,9 +124,10 @@ final class Stakes {
   }
 
   /**
-   * Removes {@code units} from {@code o}'s queued entries, newest first, so that what an entry
-   * releases at maturity never includes stake that started unbonding later (Σ entries stays at
-   * or above the unbonding balance). A scan of the queue: only on re-bonding, which is rare.
+   * Removes {@code units} from {@code o}'s queued entries, latest-maturing first (the newest,
+   * unless a shortened period let a newer entry overtake older ones), so that what an entry
+   * releases at maturity never includes stake re-bonded since (Σ entries stays at or above the
+   * unbonding balance). A scan of the queue: only on re-bonding, which is rare.
    */
   private void cancel(int o, long units) {
     for (int i = tail - 1; i >= head && units > 0; i--) {

@@ -43,6 +43,11 @@ final class Verdicts {
   }
 
   /** The slot due first, if due at or before {@code now}; else -1. */
+  /** When the earliest pending verdict is due; infinity when none is. */
+  double nextDue() {
+    return heap.isEmpty() ? Double.POSITIVE_INFINITY : heap.peekKey();
+  }
+
   int pollDue(double now) {
     if (heap.isEmpty() || heap.peekKey() > now) {
       return -1;

@@ -126,4 +126,32 @@ class StakeHistoryTest {
     assertEquals(100, s.operatorLedger().get(0).stakeMin(), 1e-9);
     assertEquals(100, s.operatorLedger().get(0).stakeMean(), 1e-9);
   }
+
+  @Test
+  void slashesFallingDueBetweenTwoCallsApplyInTimeOrder() {
+    // lazy operator 0's junk at t = 1000 and 3000 is found an hour later (4600, 6600), each a
+    // 50% fraud slash; the first one's correlation penalty falls due 30 min after it (6400).
+    // Nothing reaches the economy between 3000 and 7000, so all three fall due in one call.
+    EconomicsConfig c = Configs.economics("verification.spotCheckRate=1",
+        "verification.delay=1h", "slashing.fraud={penalty:0.5,jail:0s,"
+            + "correlationWindow:30m,correlationMultiplier:3}", "slashing.downtime.penalty=0",
+        "operators.joinLeave=false", "operators.sellShare=0", "emission.schedule=none");
+    Economy e = Economy.create(c, List.of(
+        new OperatorSpec("a", Behaviour.LAZY, 100, 1, Configs.fixedCostPerDay(1)),
+        new OperatorSpec("a", Behaviour.HONEST, 900, 1, Configs.fixedCostPerDay(1))),
+        new RandomStreams(1));
+    List<Row> log = new ArrayList<>();
+    e.onStakeChange((t, o, tokens, cause) -> log.add(new Row(t, o, tokens, cause)));
+    e.onJobCompleted(0, 60, 0, 1000);
+    e.onJobCompleted(0, 60, 0, 3000);
+    e.tick(7000);
+    List<Row> slashes = log.stream().filter(r -> r.operator() == 0 && r.time() > 0
+        && r.time() < 7000).toList();
+    assertEquals(List.of("slash-fraud", "slash-correlation", "slash-fraud"),
+        slashes.stream().map(Row::cause).toList(), slashes.toString());
+    assertEquals(List.of(4600.0, 6400.0, 6600.0), slashes.stream().map(Row::time).toList());
+    assertEquals(50, slashes.get(0).tokens(), 1e-9, "half of 100");
+    // the second fraud slash takes half of what the correlation penalty left
+    assertEquals(slashes.get(1).tokens() / 2, slashes.get(2).tokens(), 1e-9);
+  }
 }
