@@ -148,7 +148,7 @@ public final class ProposalLoader {
         }
       }
       if (errors.isEmpty()) {
-        upgrades = upgrades(cm(m), tree, after.scenario(), activation, errors);
+        upgrades = upgrades(cm(m), resolvedAfter, after.scenario(), activation, errors);
       }
       if (!errors.isEmpty()) {
         throw new InputException(sorted(errors));
@@ -170,8 +170,8 @@ public final class ProposalLoader {
   }
 
   /** The steps of a mid-run change: one at the activation, or a linear ramp of numbers. */
-  private List<Proposal.Upgrade> upgrades(YNode.Mapping changes, YNode tree, Scenario after,
-      Proposal.Activation a, List<InputError> errors) throws InputException {
+  private List<Proposal.Upgrade> upgrades(YNode.Mapping changes, YNode resolvedAfter,
+      Scenario after, Proposal.Activation a, List<InputError> errors) throws InputException {
     if (a.ramp() == 0) {
       return List.of(new Proposal.Upgrade(a.at(), after));
     }
@@ -186,7 +186,10 @@ public final class ProposalLoader {
           YNode to = leaf.getValue();
           YNode from = Overrides.find(resolvedBaseline, leaf.getKey());
           Double x0 = from == null ? null : number(from);
-          Double x1 = number(to);
+          // a quantity written with its unit (30m, 4GiB) is a number once resolved
+          YNode toResolved = Overrides.find(resolvedAfter, leaf.getKey());
+          Double x1 = number(to) != null || toResolved == null ? number(to)
+              : number(toResolved);
           YNode value = to;
           if (x0 != null && x1 != null) {
             double x = x0 + (x1 - x0) * f;

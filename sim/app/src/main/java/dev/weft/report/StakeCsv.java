@@ -32,8 +32,9 @@ public final class StakeCsv implements StakeListener, Closeable {
   @Override
   public void stakeChanged(double time, int operator, double tokens, String cause) {
     try {
-      out.write(time + "," + operator + "," + classOfNode[operator] + "," + tokens + ","
-          + cause + "\n");
+      // numbers as operators.csv writes them (2000, not 2000.0 or 2.0E3); the class quoted
+      out.write(Csv.num(time) + "," + operator + "," + Csv.field(classOfNode[operator]) + ","
+          + Csv.num(tokens) + "," + cause + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

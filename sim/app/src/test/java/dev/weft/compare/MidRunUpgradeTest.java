@@ -238,6 +238,22 @@ class MidRunUpgradeTest {
   }
 
   @Test
+  void aRampMovesAQuantityWrittenWithItsUnit() throws Exception {
+    baseline(CompareTestFiles.TINY);
+    Proposal p = proposal("""
+        changes:
+          economics.staking.unbonding: 4d
+        activation: {at: 1h, ramp: 1h}
+        """);
+    // from the default 14 d to 4 d, a tenth of the way (1 d) at each step
+    for (int i = 1; i <= 10; i++) {
+      assertEquals((14 - i) * 86400.0,
+          p.upgrades().get(i - 1).scenario().economics().staking().unbonding(), 1e-6,
+          "step " + i);
+    }
+  }
+
+  @Test
   void theReportSaysWhenInTheUnitAReaderWould() {
     assertEquals("2 h", ComparisonReport.time(7200));
     assertEquals("20 min", ComparisonReport.time(1200));

@@ -207,8 +207,10 @@ final class OperatorReturns {
       rows.add(new OperatorLedger(o, ops.classNames.get(ops.classIndex[o]),
           ops.behaviour[o].label(), ops.region[o], b.tokens(w.ownStake[o]),
           b.tokens(b.ledger.balance(Accounts.bonded(o))),
-          window > 0 ? (b.stakeHistory.secondsAt(o, now) - w.stakeSeconds[o]) / window
-              / b.unitsPerToken : Double.NaN,
+          // to whole base units: the difference of two large areas carries rounding noise
+          // (1800.0000000000005 for a stake that never moved), finer than any stake can be
+          window > 0 ? Math.rint((b.stakeHistory.secondsAt(o, now) - w.stakeSeconds[o])
+              / window) / b.unitsPerToken : Double.NaN,
           b.tokens(b.stakeHistory.least(w.stakeMin, o)),
           b.tokens(ops.tokensEarned[o] - w.tokensEarned[o]),
           ops.revenueFiat[o] - w.revenueFiat[o], ops.fiatPricedFiat[o] - w.fiatPricedFiat[o],

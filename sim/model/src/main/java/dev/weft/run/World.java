@@ -22,7 +22,8 @@ import java.util.function.DoubleConsumer;
 public final class World {
   /**
    * The scenario paths {@link #upgrade} can change mid-run (and everything under them); of
-   * {@code economics.rewards}, only the split.
+   * {@code economics.rewards}, the split and the unclaimed rule; of {@code economics.staking},
+   * the minimum and the unbonding period.
    */
   public static final List<String> UPGRADABLE = upgradable();
 
