@@ -41,11 +41,17 @@ final class OperatorReturns {
     slashValue = new double[n];
     present = new double[n];
     for (int o = 0; o < n; o++) {
-      capital[o] = ops.hardwareFiat[o] + b.tokens(ops.targetStake[o]) * w.price;
       slashValue[o] = ops.slashFiat[o] - w.slashFiat[o];
       profit[o] = ops.revenueFiat[o] - w.revenueFiat[o] - (ops.costFiat[o] - w.costFiat[o])
           - slashValue[o];
       present[o] = ops.presentSeconds[o] - w.presentSeconds[o];
+      // the stake part of capital is the target over the operator's presence in the window:
+      // constant unless an upgrade raised the minimum, then its presence-weighted mean, so
+      // capital x seconds present is the integral of the capital actually tied up
+      double target = ops.targetsMoved && present[o] > 0
+          ? (ops.targetPresentUnits[o] - w.targetPresentUnits[o]) / present[o]
+          : ops.targetStake[o];
+      capital[o] = ops.hardwareFiat[o] + target / b.unitsPerToken * w.price;
     }
   }
 

@@ -63,6 +63,14 @@ final class Operators {
   final double[] hardwareFiat;
   /** Seconds in the network (participating), for capital-time. */
   final double[] presentSeconds;
+  /**
+   * Target stake × seconds present, base-unit seconds: with {@link #presentSeconds}, the
+   * presence-weighted mean target, which values the capital of returns when a governance
+   * upgrade moved targets mid-run ({@link #targetsMoved}).
+   */
+  final double[] targetPresentUnits;
+  /** Whether an upgrade moved any target since genesis; until then each target is constant. */
+  boolean targetsMoved;
   /** Revenue set in fiat (fiat-priced fees and tips), valued when received: fiat. */
   final double[] fiatPricedFiat;
   /** Revenue set in tokens (emission, token-priced fees, whistleblower shares): base units. */
@@ -119,6 +127,7 @@ final class Operators {
     region = new String[n];
     hardwareFiat = new double[n];
     presentSeconds = new double[n];
+    targetPresentUnits = new double[n];
     fiatPricedFiat = new double[n];
     tokenPricedUnits = new long[n];
     for (Cause c : Cause.values()) {
@@ -219,6 +228,7 @@ final class Operators {
     double cost = fixedPerSecond[op] * dt;
     epochPresent[op] += dt;
     presentSeconds[op] += dt;
+    targetPresentUnits[op] += targetStake[op] * dt;
     if (online[op]) {
       cost += idlePerSecond[op] * dt;
       epochOnline[op] += dt;

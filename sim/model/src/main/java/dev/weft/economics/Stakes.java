@@ -75,6 +75,10 @@ final class Stakes {
   void useMinimum(long units, double now) {
     b.minimumStake = units;
     for (int o = 0; o < b.ops.n; o++) {
+      b.ops.accrue(o, now); // the old target's presence is counted up to now
+      if (units > b.ops.targetStake[o]) {
+        b.ops.targetsMoved = true;
+      }
       b.ops.targetStake[o] = Math.max(b.ops.targetStake[o], units);
       if (b.ops.participating[o] && !b.ops.jailed[o]) {
         topUp(o, now);

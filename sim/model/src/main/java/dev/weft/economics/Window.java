@@ -27,6 +27,7 @@ final class Window {
   final long[] tokensEarned;
   final long[] tokensSlashed;
   final double[] presentSeconds;
+  final double[] targetPresentUnits;
   final double[] fiatPricedFiat;
   final long[] tokenPricedUnits;
   final double[] jailedSeconds;
@@ -60,6 +61,7 @@ final class Window {
     tokensEarned = ops.tokensEarned.clone();
     tokensSlashed = ops.tokensSlashed.clone();
     presentSeconds = ops.presentSeconds.clone();
+    targetPresentUnits = ops.targetPresentUnits.clone();
     fiatPricedFiat = ops.fiatPricedFiat.clone();
     tokenPricedUnits = ops.tokenPricedUnits.clone();
     jailedSeconds = new double[ops.n];

@@ -262,4 +262,27 @@ class UpgradeTest {
     assertEquals(5 * 2 * 0.1, e.tokens(e.ledger().flow(Cause.UNCLAIMED_BURN)), 1e-9);
     e.checkInvariants(10 * 3600);
   }
+
+  @Test
+  void aMinimumRaisedHalfwayCountsTheRaisedStakeAsCapitalFromThenOn() {
+    // hardware 8,760 (1 an hour over a year), stake 100 at price 1; the minimum goes from 50 to
+    // 300 at 5 h of a 10 h run: the stake tied up is 100 for 5 h and 300 for 5 h, a mean of 200
+    OperatorCosts k = new OperatorCosts(8760, 365 * 86400.0, 0, 0, 0.5, 0);
+    EconomicsConfig c = Configs.economics("verification.policy=none", "staking.minimum=50",
+        "operators.sellShare=0", "operators.joinLeave=false", "epoch=1h",
+        "emission.schedule=none", "slashing.downtime.penalty=0");
+    Economy e = Economy.create(c, List.of(new OperatorSpec("h100", Behaviour.HONEST, 100, 1, k)),
+        new RandomStreams(1));
+    for (int h = 1; h <= 10; h++) {
+      if (h == 6) {
+        e.reconfigure(with(c, "staking.minimum=300"), 5 * 3600);
+      }
+      e.tick(h * 3600);
+    }
+    EconomicsSummary s = e.close(10 * 3600);
+    assertEquals(8760 + 200, s.returns().get(0).capital(), 1e-9);
+    assertEquals(8760 + 200, s.operatorLedger().get(0).capital(), 1e-9);
+    // profit: 10 h of amortization at 1 an hour, nothing earned
+    assertEquals(-10.0 / (8960 * 10 * 3600) * 365 * 86400, s.roi().get("honest"), 1e-9);
+  }
 }
