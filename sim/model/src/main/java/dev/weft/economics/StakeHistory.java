@@ -26,6 +26,7 @@ final class StakeHistory implements Ledger.Watch {
   private final double[] area;
   private final List<long[]> minima = new ArrayList<>(3);
   private final List<Double> minimaFrom = new ArrayList<>(3);
+  private final List<long[]> startValues = new ArrayList<>(3);
   private StakeListener listener = StakeListener.NONE;
 
   /** The history of {@code operators} operators, from their bonded balances in the ledger now. */
@@ -56,6 +57,11 @@ final class StakeHistory implements Ledger.Watch {
       since[o] = now;
     }
     last[o] = balance;
+    for (int i = 0; i < startValues.size(); i++) {
+      if (now == minimaFrom.get(i)) { // s_o is right-continuous: its value at the opening
+        startValues.get(i)[o] = balance;
+      }
+    }
     listener.stakeChanged(now, o, balance / unitsPerToken, id(cause));
   }
 
@@ -75,13 +81,16 @@ final class StakeHistory implements Ledger.Watch {
 
   /**
    * Starts keeping the least value each operator's stake holds from {@code start} on; read it
-   * with {@link #least}. A run tracks at most a few windows (genesis, warm-up, first epoch end).
+   * with {@link #least}. {@code atStart} (each operator's stake when the window opened) is
+   * kept equal to s_o(start): a change later at the same instant moves it too. A run tracks
+   * at most a few windows (genesis, warm-up, first epoch end).
    */
-  long[] track(double start) {
+  long[] track(double start, long[] atStart) {
     long[] min = new long[last.length];
     Arrays.fill(min, Long.MAX_VALUE);
     minima.add(min);
     minimaFrom.add(start);
+    startValues.add(atStart);
     return min;
   }
 

@@ -32,7 +32,10 @@ final class Window {
   final long[] tokenPricedUnits;
   final double[] jailedSeconds;
   final long[][] slashedByOperatorAndCause;
-  /** Each operator's own bonded stake at the opening, in base units. */
+  /**
+   * Each operator's own bonded stake at the opening, in base units: s_o(W), which a change at
+   * the opening's instant still moves ({@link StakeHistory#track}).
+   */
   final long[] ownStake;
   /** Unit-seconds under each operator's own stake from 0 to the opening. */
   final double[] stakeSeconds;
@@ -78,7 +81,7 @@ final class Window {
       ownStake[o] = b.ledger.balance(Accounts.bonded(o));
     }
     stakeSeconds = b.stakeHistory.secondsAt(start);
-    stakeMin = b.stakeHistory.track(start);
+    stakeMin = b.stakeHistory.track(start, ownStake);
     slashedByCause = pen.slashedByCause.clone();
     slashEvents = pen.slashEvents;
     jailings = pen.jailings;

@@ -154,4 +154,25 @@ class StakeHistoryTest {
     // the second fraud slash takes half of what the correlation penalty left
     assertEquals(slashes.get(1).tokens() / 2, slashes.get(2).tokens(), 1e-9);
   }
+
+  @Test
+  void aChangeAtTheOpeningInstantIsTheStakeAtTheStart() {
+    // the window opens at the epoch end t = 1 h; a deadline slash at that same instant, after
+    // the opening, is s(W) (right-continuous), held until the top-up at the epoch end 2 h
+    EconomicsConfig c = Configs.economics("slashing.deadline.penalty=0.001", "epoch=1h",
+        "operators.joinLeave=false", "operators.sellShare=0", "emission.schedule=none",
+        "slashing.downtime.penalty=0");
+    Economy e = Economy.create(c, List.of(
+        new OperatorSpec("a", Behaviour.HONEST, 100, 1, Configs.fixedCostPerDay(1))),
+        new RandomStreams(1));
+    e.tick(HOUR);
+    e.endWarmup(HOUR);
+    e.onMissedDeadline(0, HOUR);
+    e.tick(2 * HOUR);
+    EconomicsSummary.OperatorLedger o = e.close(2 * HOUR).operatorLedger().get(0);
+    assertEquals(99.9, o.stakeStart(), 1e-9);
+    assertEquals(99.9, o.stakeMin(), 1e-9);
+    assertEquals(99.9, o.stakeMean(), 1e-9);
+    assertEquals(100, o.stakeEnd(), 1e-9, "topped up at 2 h");
+  }
 }
