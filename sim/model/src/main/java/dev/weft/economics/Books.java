@@ -156,13 +156,22 @@ final class Books implements OperatorView {
    * epoch left in them at the share it had. Call {@link #poolsPaid} after paying.
    */
   void poolsFilled() {
+    countPooledFees();
+    long inPools = poolBalance();
+    poolFiatShare = inPools > 0 ? Math.min(1, poolFiatUnits / inPools) : 0;
+  }
+
+  /**
+   * Counts the fees pooled since the last count as fiat-priced or not by the fee policy in
+   * force: at each payout, and before a governance upgrade switches the policy, so an epoch
+   * that pools under both splits them where the switch fell.
+   */
+  void countPooledFees() {
     long pooled = ledger.flow(Cause.FEE_TO_POOL);
     if (feesInFiat()) {
       poolFiatUnits += pooled - feesPooledBefore;
     }
     feesPooledBefore = pooled;
-    long inPools = poolBalance();
-    poolFiatShare = inPools > 0 ? Math.min(1, poolFiatUnits / inPools) : 0;
   }
 
   /** The pools were paid: what stays in them keeps its fiat-priced share. */

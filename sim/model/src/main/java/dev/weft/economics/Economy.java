@@ -217,6 +217,7 @@ public final class Economy {
       penalties.use(next.slashing(), now);
     }
     if (!next.fees().equals(was.fees())) {
+      books.countPooledFees(); // fees pooled so far were priced by the old policy
       jobs.useFees(next.fees());
       fees.use(next.fees(), books.price);
     }

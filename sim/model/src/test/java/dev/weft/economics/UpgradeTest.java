@@ -285,4 +285,25 @@ class UpgradeTest {
     // profit: 10 h of amortization at 1 an hour, nothing earned
     assertEquals(-10.0 / (8960 * 10 * 3600) * 365 * 86400, s.roi().get("honest"), 1e-9);
   }
+
+  @Test
+  void feesPooledBeforeASwitchToTokenPricesStayFiatPriced() {
+    // one GPU-hour job at 2 per GPU-hour before the switch (fiat-priced), one after it under
+    // EIP-1559 (token-priced, base fee 2 tokens at price 1): the epoch pays 4 tokens, half of
+    // them fiat-priced revenue, which the break-even price holds in fiat
+    EconomicsConfig c = Configs.economics("verification.policy=none",
+        "fees={model:fixed,pricePerGpuHour:2,burn:0,tip:0}", "emission.schedule=none",
+        "rewards.split={compute:1,verifiers:0,treasury:0}", "operators.sellShare=0",
+        "operators.joinLeave=false", "epoch=1h", "slashing.downtime.penalty=0");
+    Economy e = Economy.create(c, List.of(
+        new OperatorSpec("a", Behaviour.HONEST, 10, 1, Configs.fixedCostPerDay(1))),
+        new RandomStreams(1));
+    e.onJobCompleted(0, 3600, 0, 900);
+    e.reconfigure(with(c, "fees={model:eip1559,pricePerGpuHour:2,burn:0,tip:0}"), 1800);
+    e.onJobCompleted(0, 3600, 0, 2700);
+    e.tick(3600);
+    EconomicsSummary.OperatorLedger o = e.close(3600).operatorLedger().get(0);
+    assertEquals(4, o.revenue(), 1e-9);
+    assertEquals(2, o.fiatPricedRevenue(), 1e-9, "the half pooled before the switch");
+  }
 }
