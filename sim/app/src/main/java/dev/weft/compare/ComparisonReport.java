@@ -259,6 +259,15 @@ public final class ComparisonReport {
             : "the same seeds on both sides (common random numbers)") + ".";
   }
 
+  /**
+   * A sentence written for the Markdown report as HTML: escaped, then its *emphasis* and
+   * `code` spans as tags, so the page does not show the asterisks and backticks.
+   */
+  static String inline(String markdown) {
+    return Html.esc(markdown).replaceAll("\\*([^*]+)\\*", "<em>$1</em>")
+        .replaceAll("`([^`]+)`", "<code>$1</code>");
+  }
+
   private static String howToRead() {
     return "How to read this: each objective is a promise the proposal makes about one metric"
         + " of the network. *met* means the 95% confidence interval of the tested quantity lies"
@@ -345,7 +354,7 @@ public final class ComparisonReport {
         + ".met{background:#d8f0d8}.notmet{background:#f6d5d5}.inconclusive{background:#f6eccc}"
         + "figure{display:inline-block;margin:.3em}</style></head><body>\n");
     h.append("<h1>Governance comparison: ").append(Html.esc(out.baseline().name()))
-        .append("</h1>\n<p>").append(Html.esc(verdictIntro())).append("</p>\n<table><tr><th>"
+        .append("</h1>\n<p>").append(inline(verdictIntro())).append("</p>\n<table><tr><th>"
             + "rank</th><th>proposal</th><th>objective</th><th>baseline</th><th>proposal</th>"
             + "<th>change (95% CI)</th><th>p (Holm)</th><th>verdict</th></tr>\n");
     for (Comparison.Ranked r : out.proposals()) {
@@ -360,7 +369,7 @@ public final class ComparisonReport {
             .append("</b></td></tr>\n");
       }
     }
-    h.append("</table>\n<p>").append(Html.esc(howToRead())).append("</p>\n");
+    h.append("</table>\n<p>").append(inline(howToRead())).append("</p>\n");
     for (Comparison.Ranked r : out.proposals()) {
       Proposal p = r.proposal();
       h.append("<h2>").append(r.rank()).append(". ").append(Html.esc(p.title()))
@@ -405,7 +414,7 @@ public final class ComparisonReport {
         h.append("<p>").append(Html.esc(NO_SERIES)).append("</p>\n");
       }
     }
-    h.append("<h2>Method</h2>\n<p>").append(Html.esc(method())).append("</p>\n</body></html>\n");
+    h.append("<h2>Method</h2>\n<p>").append(inline(method())).append("</p>\n</body></html>\n");
     return h.toString();
   }
 }

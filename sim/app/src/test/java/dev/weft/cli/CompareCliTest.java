@@ -71,6 +71,9 @@ class CompareCliTest {
     String md = Files.readString(out.resolve("report.md"));
     assertTrue(md.indexOf("| rank | proposal | objective") < md.indexOf("### What changed"),
         "the verdict table comes first");
+    String html = Files.readString(out.resolve("report.html"));
+    assertTrue(html.contains("<em>met</em> means"), "emphasis as a tag, not asterisks");
+    assertFalse(html.contains("*met*") || html.contains("`"), "no Markdown marks in the page");
     // comparison.csv: header plus 3 replications per side
     assertEquals(7, Files.readAllLines(out.resolve("comparison.csv")).size());
   }
