@@ -31,7 +31,8 @@ final class Books implements OperatorView {
   double poolFiatShare;
   /** Units in the pools that came from fiat-priced fees, as far as {@link #poolsFilled} knows. */
   private double poolFiatUnits;
-  private long feesPooledBefore;
+  /** Fiat-priced fees pooled since the last payout, base units (summed exactly). */
+  private long fiatFeesPooled;
 
   Books(Ledger ledger, Operators ops, double unitsPerToken, long minimumStake, FeePolicy fees,
       double price) {
@@ -156,22 +157,21 @@ final class Books implements OperatorView {
    * epoch left in them at the share it had. Call {@link #poolsPaid} after paying.
    */
   void poolsFilled() {
-    countPooledFees();
+    poolFiatUnits += fiatFeesPooled;
+    fiatFeesPooled = 0;
     long inPools = poolBalance();
     poolFiatShare = inPools > 0 ? Math.min(1, poolFiatUnits / inPools) : 0;
   }
 
   /**
-   * Counts the fees pooled since the last count as fiat-priced or not by the fee policy in
-   * force: at each payout, and before a governance upgrade switches the policy, so an epoch
-   * that pools under both splits them where the switch fell.
+   * {@code units} of a job's fee reached the reward pool; {@code fiatPriced}: the fee was set
+   * in fiat when the job was priced (a fee priced before a governance upgrade switched the fee
+   * model counts as priced then, even when it settles after).
    */
-  void countPooledFees() {
-    long pooled = ledger.flow(Cause.FEE_TO_POOL);
-    if (feesInFiat()) {
-      poolFiatUnits += pooled - feesPooledBefore;
+  void feePooled(long units, boolean fiatPriced) {
+    if (fiatPriced) {
+      fiatFeesPooled += units;
     }
-    feesPooledBefore = pooled;
   }
 
   /** The pools were paid: what stays in them keeps its fiat-priced share. */

@@ -217,7 +217,6 @@ public final class Economy {
       penalties.use(next.slashing(), now);
     }
     if (!next.fees().equals(was.fees())) {
-      books.countPooledFees(); // fees pooled so far were priced by the old policy
       jobs.useFees(next.fees());
       fees.use(next.fees(), books.price);
     }

@@ -136,6 +136,7 @@ final class Jobs {
     verdicts.burn[s] = burn;
     verdicts.tip[s] = tip;
     verdicts.toWinner[s] = fees.paysWinner(); // settles as priced, whatever policy is then in force
+    verdicts.fiatPriced[s] = books.feesInFiat(); // and counts as priced, in the break-even split
     verdicts.reporter[s] = checks.reporter;
     settleDue(now);
     return checks.reexecutions;
@@ -203,6 +204,7 @@ final class Jobs {
         epochTips += rest;
       } else {
         ledger.transfer(Accounts.FEE_ESCROW, Accounts.REWARD_POOL, rest, Cause.FEE_TO_POOL, t);
+        books.feePooled(rest, v.fiatPriced[s]);
       }
       ledger.transfer(Accounts.FEE_ESCROW, Accounts.liquid(o), tip, Cause.TIP, t);
       ops.earn(o, tip, books.fiat(tip), 1); // every policy sets its tip in fiat

@@ -23,6 +23,8 @@ final class Verdicts {
   long[] tip = new long[64];
   /** The unburned charge goes straight to the executor (an auction's price), not the pool. */
   boolean[] toWinner = new boolean[64];
+  /** Whether the job's fee was set in fiat when it was priced (for the break-even split). */
+  boolean[] fiatPriced = new boolean[64];
   int[] reporter = new int[64];
   private double[] due = new double[64];
   private final IndexedMinHeap heap = new IndexedMinHeap(64);
@@ -76,6 +78,7 @@ final class Verdicts {
       burn = Arrays.copyOf(burn, c);
       tip = Arrays.copyOf(tip, c);
       toWinner = Arrays.copyOf(toWinner, c);
+      fiatPriced = Arrays.copyOf(fiatPriced, c);
       reporter = Arrays.copyOf(reporter, c);
       due = Arrays.copyOf(due, c);
     }

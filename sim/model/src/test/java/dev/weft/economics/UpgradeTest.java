@@ -306,4 +306,25 @@ class UpgradeTest {
     assertEquals(4, o.revenue(), 1e-9);
     assertEquals(2, o.fiatPricedRevenue(), 1e-9, "the half pooled before the switch");
   }
+
+  @Test
+  void aFeeEscrowedBeforeASwitchCountsAsPricedWhenItSettlesAfter() {
+    // priced in fiat at t = 600, its verdict due an hour later, after the switch to EIP-1559
+    // at 1200: pooled at 4200 and paid at the epoch end 7200, still fiat-priced revenue
+    EconomicsConfig c = Configs.economics("verification={policy:spot-check,spotCheckRate:0,"
+            + "delay:1h}",
+        "fees={model:fixed,pricePerGpuHour:2,burn:0,tip:0}", "emission.schedule=none",
+        "rewards.split={compute:1,verifiers:0,treasury:0}", "operators.sellShare=0",
+        "operators.joinLeave=false", "epoch=1h", "slashing.downtime.penalty=0");
+    Economy e = Economy.create(c, List.of(
+        new OperatorSpec("a", Behaviour.HONEST, 10, 1, Configs.fixedCostPerDay(1))),
+        new RandomStreams(1));
+    e.onJobCompleted(0, 3600, 0, 600);
+    e.reconfigure(with(c, "fees={model:eip1559,pricePerGpuHour:2,burn:0,tip:0}"), 1200);
+    e.tick(3600);
+    e.tick(7200);
+    EconomicsSummary.OperatorLedger o = e.close(7200).operatorLedger().get(0);
+    assertEquals(2, o.revenue(), 1e-9);
+    assertEquals(2, o.fiatPricedRevenue(), 1e-9);
+  }
 }
