@@ -75,8 +75,9 @@ public final class Economy {
     this.stakes = new Stakes(books, cfg.staking().unbonding());
     this.penalties = new Penalties(books, stakes, cfg.slashing());
     this.membership = new Membership(books, stakes, cfg.operators());
-    this.jobs = new Jobs(cfg, books, penalties, verification, streams.stream(STREAM + "work"),
-        streams.stream(STREAM + "faults"), streams.stream(STREAM + "checks"));
+    this.jobs = new Jobs(cfg, books, fees, penalties, verification,
+        streams.stream(STREAM + "work"), streams.stream(STREAM + "faults"),
+        streams.stream(STREAM + "checks"));
     this.epochs = new Epochs(cfg, books, price, emission, penalties, stakes, membership, jobs);
     this.series = new Series(books, penalties, jobs, epochs.issuance);
     Genesis.allocate(books, specs, cfg.token().initialSupply(), cfg.staking().delegation());
@@ -217,7 +218,6 @@ public final class Economy {
       penalties.use(next.slashing(), now);
     }
     if (!next.fees().equals(was.fees())) {
-      jobs.useFees(next.fees());
       fees.use(next.fees(), books.price);
     }
     if (!next.emission().equals(was.emission())) {

@@ -19,15 +19,14 @@ final class Jobs {
   private final Books books;
   private final Ledger ledger;
   private final Operators ops;
-  private final FeePolicy fees;
+  /** The fee policy in force and its configuration: list prices follow an upgrade with it. */
+  private final FeeSwitch fees;
   private final Penalties penalties;
   private final Verdicts verdicts = new Verdicts();
   private final Checks checks;
   private final BehavioursConfig bp;
   private final UniformRandomProvider workRng;
   private final UniformRandomProvider faultRng;
-  private double listPricePerGpuHour;
-  private double listPricePer1k;
   private final Quote quote = new Quote();
   final JobCounts counts = new JobCounts();
   /** GPU-seconds delivered this epoch: the fee policy's utilization. */
@@ -39,31 +38,19 @@ final class Jobs {
    * Executions draw from {@code workRng}, execution failures from {@code faultRng}, the checks
    * from {@code checkRng}.
    */
-  Jobs(EconomicsConfig cfg, Books books, Penalties penalties, VerificationPolicy verification,
-      UniformRandomProvider workRng, UniformRandomProvider faultRng,
-      UniformRandomProvider checkRng) {
+  Jobs(EconomicsConfig cfg, Books books, FeeSwitch fees, Penalties penalties,
+      VerificationPolicy verification, UniformRandomProvider workRng,
+      UniformRandomProvider faultRng, UniformRandomProvider checkRng) {
     this.books = books;
     this.ledger = books.ledger;
     this.ops = books.ops;
-    this.fees = books.fees;
+    this.fees = fees;
     this.penalties = penalties;
     this.bp = cfg.behaviours();
     this.workRng = workRng;
     this.faultRng = faultRng;
-    this.listPricePerGpuHour = cfg.fees().pricePerGpuHour();
-    this.listPricePer1k = cfg.fees().pricePer1kTokens();
     this.checks = new Checks(books, verification, cfg.verification(), penalties::fraudPenalty,
         verdicts, counts, bp, workRng, checkRng);
-  }
-
-  /**
-   * From now on, delivered jobs are valued at {@code cfg}'s list prices (a governance upgrade;
-   * the fee policy itself switches in {@link FeeSwitch}). Fees already escrowed keep their
-   * price and where it goes.
-   */
-  void useFees(FeesConfig cfg) {
-    this.listPricePerGpuHour = cfg.pricePerGpuHour();
-    this.listPricePer1k = cfg.pricePer1kTokens();
   }
 
   /** From now on, completed jobs are checked under {@code cfg} (a governance upgrade). */
@@ -96,7 +83,10 @@ final class Jobs {
     c.completed++;
     c.gpuSeconds += gpuSeconds;
     epochWork += gpuSeconds;
-    double fiat = gpuSeconds / 3600 * listPricePerGpuHour + outputTokens / 1000 * listPricePer1k;
+    // list prices in force (a fee upgrade changes them with the policy, in FeeSwitch)
+    FeesConfig list = fees.config();
+    double fiat = gpuSeconds / 3600 * list.pricePerGpuHour()
+        + outputTokens / 1000 * list.pricePer1kTokens();
     quote.clear();
     quote.secondBid = secondBid;
     fees.quote(operator, gpuSeconds, fiat, books.price, quote);
