@@ -1,5 +1,7 @@
 package dev.weft.run;
 
+import dev.weft.economics.EconomyEvent;
+
 /** What happened to a job or a node, as {@code trace.csv} names it. */
 public enum TraceEvent {
   SUBMITTED("submitted"),
@@ -34,20 +36,25 @@ public enum TraceEvent {
   NODE_UP("node-up"),
   OPERATOR_LEFT("operator-left"),
   OPERATOR_JOINED("operator-joined"),
-  /** The economy's events, with the operator as the node (EconomyEvent names them). */
-  VERIFICATION("verification"),
-  VERDICT_PASS("verdict-pass"),
-  VERDICT_FAIL("verdict-fail"),
-  SLASH_DOWNTIME("slash-downtime"),
-  SLASH_DEADLINE("slash-deadline"),
-  SLASH_FRAUD("slash-fraud"),
-  SLASH_CORRELATION("slash-correlation"),
-  PAYMENT("payment");
+  /** The economy's events, with the operator as the node, named as EconomyEvent names them. */
+  VERIFICATION(EconomyEvent.VERIFICATION),
+  VERDICT_PASS(EconomyEvent.VERDICT_PASS),
+  VERDICT_FAIL(EconomyEvent.VERDICT_FAIL),
+  SLASH_DOWNTIME(EconomyEvent.SLASH_DOWNTIME),
+  SLASH_DEADLINE(EconomyEvent.SLASH_DEADLINE),
+  SLASH_FRAUD(EconomyEvent.SLASH_FRAUD),
+  SLASH_CORRELATION(EconomyEvent.SLASH_CORRELATION),
+  PAYMENT(EconomyEvent.PAYMENT);
 
   private final String id;
 
   TraceEvent(String id) {
     this.id = id;
+  }
+
+  /** The trace event of the economy's event {@code e}: its name, written once. */
+  TraceEvent(EconomyEvent e) {
+    this(e.id());
   }
 
   /** The name written to {@code trace.csv}. */
@@ -56,16 +63,16 @@ public enum TraceEvent {
   }
 
   private static final TraceEvent[] OF_ECONOMY =
-      new TraceEvent[dev.weft.economics.EconomyEvent.values().length];
+      new TraceEvent[EconomyEvent.values().length];
 
   static {
-    for (dev.weft.economics.EconomyEvent e : dev.weft.economics.EconomyEvent.values()) {
+    for (EconomyEvent e : EconomyEvent.values()) {
       OF_ECONOMY[e.ordinal()] = valueOf(e.name());
     }
   }
 
   /** The trace event of an economy event (the same name). */
-  static TraceEvent of(dev.weft.economics.EconomyEvent e) {
+  static TraceEvent of(EconomyEvent e) {
     return OF_ECONOMY[e.ordinal()];
   }
 }
