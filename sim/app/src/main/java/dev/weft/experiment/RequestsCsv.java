@@ -1,16 +1,12 @@
 package dev.weft.experiment;
 
+import dev.weft.report.CsvStream;
 import dev.weft.run.Trace;
 import dev.weft.run.TraceEvent;
 import dev.weft.scenario.Scenario;
 import dev.weft.scenario.WorkloadKind;
 import dev.weft.workload.Job;
-import java.io.BufferedWriter;
-import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -19,20 +15,18 @@ import java.nio.file.Path;
  * goes, from its completion events. Times in seconds of simulated time; METRICS.md
  * "Per-request metrics".
  */
-public final class RequestsCsv implements Trace, Closeable {
+public final class RequestsCsv extends CsvStream implements Trace {
   /** The header line. */
   public static final String HEADER = "job,workload,class,node,arrival,first_token,completion,"
       + "prompt_tokens,output_tokens,attempts\n";
 
   private final Scenario scenario;
   private final String[] classOfNode;
-  private final BufferedWriter out;
 
   public RequestsCsv(Scenario scenario, Path file) throws IOException {
+    super(file, HEADER);
     this.scenario = scenario;
     classOfNode = scenario.classOfNode();
-    out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-    out.write(HEADER);
   }
 
   @Override
@@ -41,18 +35,9 @@ public final class RequestsCsv implements Trace, Closeable {
         || scenario.workload().get(job.workload()).kind() != WorkloadKind.INFERENCE) {
       return;
     }
-    try {
-      out.write(job.id() + "," + scenario.workload().get(job.workload()).name() + ","
-          + classOfNode[node] + "," + node + "," + job.submitted() + "," + job.firstToken()
-          + "," + time + "," + job.promptTokens() + "," + job.outputTokens() + ","
-          + job.attempts() + "\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  @Override
-  public void close() throws IOException {
-    out.close();
+    row(job.id() + "," + scenario.workload().get(job.workload()).name() + ","
+        + classOfNode[node] + "," + node + "," + job.submitted() + "," + job.firstToken()
+        + "," + time + "," + job.promptTokens() + "," + job.outputTokens() + ","
+        + job.attempts());
   }
 }
