@@ -24,9 +24,7 @@ final class StakeHistory implements Ledger.Watch {
   private final double[] since;
   /** Unit-seconds under s_o over [0, since[o]]. */
   private final double[] area;
-  private final List<long[]> minima = new ArrayList<>(3);
-  private final List<Double> minimaFrom = new ArrayList<>(3);
-  private final List<long[]> startValues = new ArrayList<>(3);
+  private final List<Tracked> windows = new ArrayList<>(3);
   private StakeListener listener = StakeListener.NONE;
 
   /** The history of {@code operators} operators, from their bonded balances in the ledger now. */
@@ -48,18 +46,17 @@ final class StakeHistory implements Ledger.Watch {
     int o = (account - Accounts.SYSTEM) / 4;
     if (now > since[o]) {
       area[o] += last[o] * (now - since[o]);
-      for (int i = 0; i < minima.size(); i++) {
-        if (now > minimaFrom.get(i)) { // the old value was held inside that window
-          long[] min = minima.get(i);
-          min[o] = Math.min(min[o], last[o]);
+      for (Tracked w : windows) {
+        if (now > w.start) { // the old value was held inside that window
+          w.min[o] = Math.min(w.min[o], last[o]);
         }
       }
       since[o] = now;
     }
     last[o] = balance;
-    for (int i = 0; i < startValues.size(); i++) {
-      if (now == minimaFrom.get(i)) { // s_o is right-continuous: its value at the opening
-        startValues.get(i)[o] = balance;
+    for (Tracked w : windows) {
+      if (now == w.start) { // s_o is right-continuous: its value at the opening
+        w.atStart[o] = balance;
       }
     }
     listener.stakeChanged(now, o, balance / unitsPerToken, id(cause));
@@ -88,11 +85,12 @@ final class StakeHistory implements Ledger.Watch {
   long[] track(double start, long[] atStart) {
     long[] min = new long[last.length];
     Arrays.fill(min, Long.MAX_VALUE);
-    minima.add(min);
-    minimaFrom.add(start);
-    startValues.add(atStart);
+    windows.add(new Tracked(start, min, atStart));
     return min;
   }
+
+  /** A window's opening, the least value of each stake since, and each stake at the opening. */
+  private record Tracked(double start, long[] min, long[] atStart) {}
 
   /** The least stake of {@code o} in units over a window tracked as {@code min}, ending now. */
   long least(long[] min, int o) {
